@@ -1,0 +1,47 @@
+// `slate serve [--port N] [--host H] [--sandbox]`: the web agent, serving the same UI as the desktop
+// app to a browser. Without SLATE_API_URL (or with --sandbox) it runs against the embedded sandbox.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { backendConfigFromEnv, openBackend } from '../../backend.ts';
+import { startWebAgent } from '../../web/server.ts';
+import { UsageError } from '../output.ts';
+
+export const rendererDir = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
+
+export async function serve(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string', default: '0' },
+      host: { type: 'string', default: '127.0.0.1' },
+      sandbox: { type: 'boolean', default: false },
+      'api-url': { type: 'string' },
+      token: { type: 'string' },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
+  if (!existsSync(`${rendererDir}/index.html`)) {
+    throw new Error('The app is not built yet. Run `npm run build` once, then `slate serve` again.');
+  }
+  const env = backendConfigFromEnv();
+  const config = values.sandbox ? { sandboxExchangeLog: env.sandboxExchangeLog } : { ...env, apiUrl: values['api-url'] ?? env.apiUrl, token: values.token ?? env.token };
+
+  const backend = await openBackend(config, 'web');
+  const agent = await startWebAgent({ service: backend.service, rendererDir, host: values.host, port });
+  if (values.host !== '127.0.0.1' && values.host !== 'localhost') {
+    console.error(`slate: serving on ${values.host}; anyone who can reach it and has the URL's key can use this agent.`);
+  }
+  if (backend.sandbox) console.log(`Using the local sandbox (demo data, not Frame.io) at ${backend.sandbox.url}`);
+  console.log(`SLATE_URL=${agent.url}`);
+
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await agent.close();
+  await backend.close();
+  return 0;
+}

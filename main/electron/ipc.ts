@@ -1,0 +1,25 @@
+// Wires every contract channel to the service. Each call is checked to come from one of Slate's own
+// windows showing Slate's own page, and its payload is validated by the dispatcher.
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { requestChannels } from '../../preload/contract.ts';
+import { dispatch } from '../core/dispatch.ts';
+import type { Service } from '../core/service.ts';
+
+export function wireIpc(service: Service, isTrustedUrl: (url: string) => boolean, windows: () => BrowserWindow[]): () => void {
+  const trusted = (event: IpcMainInvokeEvent) =>
+    windows().some((w) => w.webContents.id === event.sender.id) && event.senderFrame !== null && isTrustedUrl(event.senderFrame.url);
+
+  for (const channel of requestChannels) {
+    ipcMain.handle(channel, (event, input: unknown) => {
+      if (!trusted(event)) return { ok: false, error: { code: 'untrusted-sender', message: 'Request refused: it did not come from Slate.' } };
+      return dispatch(service, channel, input);
+    });
+  }
+  const unsubscribe = service.subscribe((event, payload) => {
+    for (const window of windows()) window.webContents.send(event, payload);
+  });
+  return () => {
+    unsubscribe();
+    for (const channel of requestChannels) ipcMain.removeHandler(channel);
+  };
+}

@@ -1,0 +1,37 @@
+// Cursor pagination as Frame.io does it: an opaque `after` cursor, a relative `links.next` that
+// carries only the path and the cursor, `page_size` 1..100 (default 50), `total_count` on request.
+import { invalid } from './http.ts';
+
+export interface Page<T> {
+  data: T[];
+  links: { next: string | null };
+  total_count: number | null;
+}
+
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 100;
+
+const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
+
+function decodeCursor(cursor: string): number {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const offset = /^o:(\d+)$/.exec(text)?.[1];
+  if (offset === undefined) throw invalid('Invalid cursor', '/after');
+  return Number(offset);
+}
+
+export function paginate<T>(items: readonly T[], path: string, query: URLSearchParams): Page<T> {
+  const rawSize = query.get('page_size');
+  const pageSize = rawSize === null ? DEFAULT_PAGE_SIZE : Number(rawSize);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+    throw invalid(`page_size must be an integer from 1 to ${MAX_PAGE_SIZE}`, '/page_size');
+  }
+  const after = query.get('after');
+  const offset = after ? decodeCursor(after) : 0;
+  const end = offset + pageSize;
+  return {
+    data: items.slice(offset, end),
+    links: { next: end < items.length ? `${path}?after=${encodeCursor(end)}` : null },
+    total_count: query.get('include_total_count') === 'true' ? items.length : null,
+  };
+}

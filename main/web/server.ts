@@ -1,0 +1,97 @@
+// The headless agent: serves the renderer to a browser and bridges it to the service over one
+// WebSocket. It binds 127.0.0.1 unless told otherwise; every socket must present the per-run
+// secret and come from the agent's own origin.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { ClientFrameSchema, type ServerFrame } from '../../preload/contract.ts';
+import { dispatch } from '../core/dispatch.ts';
+import type { Service } from '../core/service.ts';
+import { serveStatic } from './static.ts';
+
+export interface WebAgentOptions {
+  service: Service;
+  rendererDir: string;
+  host?: string;
+  port?: number;
+  /** fixed secret for tests; otherwise a fresh one per run */
+  secret?: string;
+}
+
+export interface WebAgent {
+  /** the URL to open, secret included */
+  url: string;
+  origin: string;
+  close(): Promise<void>;
+}
+
+const MAX_FRAME_BYTES = 1024 * 1024;
+
+export async function startWebAgent(options: WebAgentOptions): Promise<WebAgent> {
+  const secret = Buffer.from(options.secret ?? randomBytes(24).toString('base64url'));
+  const host = options.host ?? '127.0.0.1';
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  let origin = '';
+
+  const server: Server = createServer((req, res) => {
+    serveStatic(options.rendererDir, req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
+  });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', origin);
+    const key = Buffer.from(url.searchParams.get('key') ?? '');
+    const trusted = url.pathname === '/bridge' && req.headers.origin === origin && key.length === secret.length && timingSafeEqual(key, secret);
+    if (!trusted) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => bridge(ws, options.service));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://${host}:${port}`;
+
+  return {
+    url: `${origin}/?key=${secret.toString()}`,
+    origin,
+    close: async () => {
+      for (const client of sockets.clients) client.terminate();
+      await new Promise<void>((resolve) => {
+        sockets.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+function bridge(ws: WebSocket, service: Service): void {
+  const send = (frame: ServerFrame) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+  };
+  const unsubscribe = service.subscribe((event, payload) => send({ type: 'event', event, payload }));
+  ws.on('close', unsubscribe);
+  ws.on('message', (data, isBinary) => {
+    let frame;
+    try {
+      frame = isBinary ? undefined : ClientFrameSchema.safeParse(JSON.parse(data.toString()));
+    } catch {
+      frame = undefined;
+    }
+    if (!frame?.success) {
+      ws.close(1003, 'malformed frame');
+      return;
+    }
+    const { id, channel, input } = frame.data;
+    void dispatch(service, channel, input).then((reply) => send({ type: 'reply', id, reply }));
+  });
+}
