@@ -1,8 +1,12 @@
-// The Frame.io V4 client: typed operations over got, error mapping, and pagination that
-// re-appends the query `links.next` drops.
-import got, { RequestError, type Got } from 'got';
+// The Frame.io V4 client: operations over got, paced to the documented rate limits, retried with
+// back-off when the failure is passing, errors mapped, and pagination that re-appends the query
+// `links.next` drops.
+import got, { RequestError, type Got, type Response } from 'got';
+import { systemClock, type Clock } from './clock.ts';
 import { ApiError, kindForStatus } from './errors.ts';
 import { operations, type OperationId } from './operations.generated.ts';
+import { RateScheduler, type RateHeaders } from './rate-scheduler.ts';
+import { backoffDelay, defaultRetryPolicy, isRetryableNetworkError, isRetryableStatus, parseRetryAfter, RetryBudget, type RetryPolicy } from './retry.ts';
 import type { Account, ErrorBody, ListPage, Profile } from './types.ts';
 
 export interface TokenProvider {
@@ -19,6 +23,17 @@ export interface ClientOptions {
   baseUrl: string;
   tokens: TokenProvider;
   userAgent?: string;
+  clock?: Clock;
+  /** share one scheduler between clients that call as the same account user */
+  scheduler?: RateScheduler;
+  retry?: Partial<RetryPolicy>;
+}
+
+/** What the client has done so far; tests and benchmarks read it to prove pacing. */
+export interface ClientStats {
+  requests: number;
+  retries: number;
+  rateLimited: number;
 }
 
 export type QueryValue = string | number | boolean | undefined;
@@ -27,16 +42,25 @@ export interface CallArgs {
   params?: Record<string, string>;
   query?: Record<string, QueryValue>;
   body?: unknown;
+  signal?: AbortSignal;
 }
 
 export class FrameioClient {
   private readonly http: Got;
   private readonly baseUrl: string;
   private readonly tokens: TokenProvider;
+  private readonly clock: Clock;
+  private readonly retry: RetryPolicy;
+  private readonly budget = new RetryBudget();
+  readonly scheduler: RateScheduler;
+  readonly stats: ClientStats = { requests: 0, retries: 0, rateLimited: 0 };
 
   constructor(options: ClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.tokens = options.tokens;
+    this.clock = options.clock ?? systemClock;
+    this.scheduler = options.scheduler ?? new RateScheduler(this.clock);
+    this.retry = { ...defaultRetryPolicy, ...options.retry };
     this.http = got.extend({
       throwHttpErrors: false,
       retry: { limit: 0 },
@@ -46,14 +70,14 @@ export class FrameioClient {
   }
 
   async call<T>(operationId: OperationId, args: CallArgs = {}): Promise<T> {
-    return this.send<T>(operationId, this.urlFor(operationId, args), args.body);
+    return this.send<T>(operationId, this.urlFor(operationId, args), args.body, args.signal);
   }
 
   /** Every item of a paginated list, fetching pages as the caller reads. */
   async *list<T>(operationId: OperationId, args: CallArgs = {}): AsyncGenerator<T> {
     let url = this.urlFor(operationId, args);
     for (;;) {
-      const page = await this.send<ListPage<T>>(operationId, url, undefined);
+      const page = await this.send<ListPage<T>>(operationId, url, undefined, args.signal);
       yield* page.data;
       if (!page.links.next) return;
       url = this.followNext(page.links.next, args.query);
@@ -87,31 +111,81 @@ export class FrameioClient {
     return url;
   }
 
-  private async send<T>(operationId: OperationId, url: URL, body: unknown, refreshed = false): Promise<T> {
-    const token = await this.tokens.token();
-    let response;
-    try {
-      response = await this.http(url, {
-        method: operations[operationId].method,
-        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-        json: body === undefined ? undefined : body,
-        responseType: 'text',
-      });
-    } catch (error) {
-      const detail = error instanceof RequestError ? `${error.code}: ${error.message}` : String(error);
-      throw new ApiError({ kind: 'network', operation: operationId, detail, cause: error });
-    }
+  /** One call, paced and retried; a 401 asks the token provider once for a fresh token. */
+  private async send<T>(operationId: OperationId, url: URL, body: unknown, signal: AbortSignal | undefined): Promise<T> {
+    const { method, limit } = operations[operationId];
+    let refreshed = false;
+    let failures = 0;
+    let refusals = 0;
+    for (;;) {
+      await this.scheduler.acquire(operationId, limit, signal);
+      const token = await this.tokens.token();
+      this.stats.requests++;
+      let response: Response<string>;
+      try {
+        response = await this.http(url, {
+          method,
+          headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+          json: body === undefined ? undefined : body,
+          responseType: 'text',
+          signal,
+        });
+      } catch (error) {
+        signal?.throwIfAborted();
+        const code = error instanceof RequestError ? error.code : undefined;
+        if (isRetryableNetworkError(code, method) && (await this.backOff(failures++, undefined, signal))) continue;
+        const detail = error instanceof RequestError ? `${error.code}: ${error.message}` : String(error);
+        throw new ApiError({ kind: 'network', operation: operationId, detail, cause: error });
+      }
 
-    const status = response.statusCode;
-    if (status === 401 && !refreshed && (await this.tokens.refresh()) !== undefined) {
-      return this.send<T>(operationId, url, body, true);
+      const status = response.statusCode;
+      this.scheduler.observe(operationId, limit, rateHeaders(response.headers));
+      if (status >= 200 && status < 300) {
+        this.budget.succeeded();
+        return (response.body === '' ? undefined : JSON.parse(response.body)) as T;
+      }
+      if (status === 401 && !refreshed) {
+        refreshed = true;
+        if ((await this.tokens.refresh()) !== undefined) continue;
+      }
+      const retryAfter = parseRetryAfter(header(response.headers['retry-after']));
+      if (status === 429) {
+        this.stats.rateLimited++;
+        // A refusal is pacing, not failure: wait as told and try again without spending the budget.
+        const wait = Math.min(this.retry.maxDelayMs, Math.max(retryAfter ?? 0, this.retry.minRateLimitDelayMs * 2 ** Math.min(refusals, 5)));
+        this.scheduler.refused(operationId, limit, wait);
+        if (refusals++ < this.retry.retries * 2) {
+          this.stats.retries++;
+          continue;
+        }
+      } else if (isRetryableStatus(status) && (await this.backOff(failures++, retryAfter, signal))) {
+        continue;
+      }
+      const first = parseErrorBody(response.body);
+      throw new ApiError({ kind: kindForStatus(status), operation: operationId, status, detail: first?.detail, pointer: first?.source?.pointer });
     }
-    if (status >= 200 && status < 300) {
-      return (response.body === '' ? undefined : JSON.parse(response.body)) as T;
-    }
-    const first = parseErrorBody(response.body);
-    throw new ApiError({ kind: kindForStatus(status), operation: operationId, status, detail: first?.detail, pointer: first?.source?.pointer });
   }
+
+  /** Waits before retry number `attempt`; false when this call or the shared budget has no retries left. */
+  private async backOff(attempt: number, retryAfterMs: number | undefined, signal: AbortSignal | undefined): Promise<boolean> {
+    if (attempt >= this.retry.retries || !this.budget.trySpend()) return false;
+    this.stats.retries++;
+    const wait = retryAfterMs !== undefined ? Math.min(this.retry.maxDelayMs, retryAfterMs) : backoffDelay(this.retry, attempt);
+    await this.clock.sleep(wait, signal);
+    return true;
+  }
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function rateHeaders(headers: Record<string, string | string[] | undefined>): RateHeaders {
+  const number = (name: string) => {
+    const value = Number(header(headers[name]));
+    return header(headers[name]) === undefined || !Number.isFinite(value) ? undefined : value;
+  };
+  return { limit: number('x-ratelimit-limit'), remaining: number('x-ratelimit-remaining'), windowMs: number('x-ratelimit-window') };
 }
 
 function appendQuery(url: URL, query: Record<string, QueryValue>): void {

@@ -1,0 +1,66 @@
+// The `slate` command's contract with scripts: output, --json, and exit codes.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { NODE, ROOT } from '../support/processes.ts';
+import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
+
+let sandbox: CheckedSandbox;
+before(async () => {
+  sandbox = await startCheckedSandbox({ seed: 'demo' });
+});
+after(() => sandbox.close());
+
+// Async spawn: a synchronous one would block the in-process sandbox the command talks to.
+function slate(args: string[], env: NodeJS.ProcessEnv = {}) {
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(NODE, ['bin/slate.js', ...args], { cwd: ROOT, env: { ...process.env, SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('exit', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+test('status --json names the user and the accounts', async () => {
+  const result = await slate(['status', '--json']);
+  assert.equal(result.status, 0, result.stderr);
+  const body = JSON.parse(result.stdout);
+  assert.equal(body.user.name, 'Rosa Alvarez');
+  assert.equal(body.accounts.length, 2);
+  assert.equal(body.backend.kind, 'sandbox');
+});
+
+test('a rejected token exits 3 and says to sign in again', async () => {
+  const result = await slate(['status'], { SLATE_TOKEN: 'revoked' });
+  assert.equal(result.status, 3);
+  assert.match(result.stderr, /did not accept the sign-in: Invalid or expired token/);
+  assert.match(result.stderr, /Sign in again\./);
+});
+
+test('an unknown command or flag exits 2 with usage help', async () => {
+  const unknown = await slate(['teleport']);
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /Unknown command "teleport"/);
+  const badFlag = await slate(['serve', '--colour']);
+  assert.equal(badFlag.status, 2);
+  assert.match(badFlag.stderr, /Unknown option '--colour'/);
+});
+
+test('a URL without a token is refused before any call', async () => {
+  const result = await slate(['status'], { SLATE_TOKEN: '' });
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /No token for .+: set SLATE_TOKEN or pass --token/);
+});
+
+const SYSTEM_NODE = '/usr/bin/node';
+const systemMajor = existsSync(SYSTEM_NODE) ? Number(spawnSync(SYSTEM_NODE, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout) : NaN;
+const noOldNode = systemMajor < 24 ? false : 'no Node older than 24 on this machine to try';
+
+test('the command refuses to run on an old Node with a clear message', { skip: noOldNode }, () => {
+  const old = spawnSync(SYSTEM_NODE, ['bin/slate.js', 'status'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(old.status, 2);
+  assert.match(old.stderr, /needs Node 24 or newer/);
+});
