@@ -11,7 +11,7 @@ export interface RetryPolicy {
   minRateLimitDelayMs: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = { retries: 4, baseDelayMs: 500, maxDelayMs: 30_000, minRateLimitDelayMs: 1_000 };
+export const defaultRetryPolicy: RetryPolicy = { retries: 4, baseDelayMs: 250, maxDelayMs: 30_000, minRateLimitDelayMs: 1_000 };
 
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
