@@ -1,6 +1,7 @@
 // The walking skeleton's API path against the sandbox, every exchange checked against the spec.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { readJson } from '../support/http.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 
 let sandbox: CheckedSandbox;
@@ -15,19 +16,19 @@ const get = (path: string, token: string | null = sandbox.token) =>
 test('GET /v4/me answers the signed-in user in a data envelope', async () => {
   const response = await get('/v4/me');
   assert.equal(response.status, 200);
-  const body = await response.json();
+  const body = await readJson(response);
   assert.deepEqual(Object.keys(body), ['data']);
   assert.equal(body.data.name, 'Rosa Alvarez');
   assert.equal(body.data.id, sandbox.userId);
 });
 
 test('GET /v4/accounts lists the user\'s accounts with roles, paginated by cursor', async () => {
-  const first = await (await get('/v4/accounts?page_size=1&include_total_count=true&sort=display_name_asc')).json();
+  const first = await readJson(await get('/v4/accounts?page_size=1&include_total_count=true&sort=display_name_asc'));
   assert.equal(first.total_count, 2);
   assert.equal(first.data[0].display_name, 'Harbor Post');
   assert.deepEqual(first.data[0].roles, ['member']);
   assert.match(first.links.next, /^\/v4\/accounts\?after=[^&]+$/, 'next carries only the cursor');
-  const second = await (await get(first.links.next)).json();
+  const second = await readJson(await get(first.links.next));
   assert.equal(second.data.length, 1);
   assert.equal(second.links.next, null);
   assert.equal(second.total_count, null, 'the total is only sent on request');
@@ -37,7 +38,7 @@ test('a missing or wrong token gets 401 with the spec error body and rate-limit 
   for (const token of [null, 'wrong-token']) {
     const response = await get('/v4/me', token);
     assert.equal(response.status, 401);
-    const body = await response.json();
+    const body = await readJson(response);
     assert.equal(typeof body.errors[0].detail, 'string');
     for (const header of ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-window']) {
       assert.ok(response.headers.has(header), `${header} on a 401`);
@@ -48,7 +49,7 @@ test('a missing or wrong token gets 401 with the spec error body and rate-limit 
 test('an out-of-range page_size is a 422 naming the parameter', async () => {
   const response = await get('/v4/accounts?page_size=101');
   assert.equal(response.status, 422);
-  const body = await response.json();
+  const body = await readJson(response);
   assert.equal(body.errors[0].source.pointer, '/page_size');
 });
 
@@ -69,7 +70,7 @@ test('calls beyond the limit get 429 with Retry-After, per user and operation', 
       if (response.status === 429) {
         assert.ok(Number(response.headers.get('retry-after')) >= 1);
         assert.equal(response.headers.get('x-ratelimit-remaining'), '0');
-        assert.equal((await response.json()).errors[0].detail, 'Too many requests');
+        assert.equal((await readJson(response)).errors[0].detail, 'Too many requests');
       } else {
         await response.body?.cancel();
       }
