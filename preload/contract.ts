@@ -29,12 +29,66 @@ export const AccountSchema = z.object({
   roles: z.array(z.string()),
 });
 
+export const WorkspaceSchema = z.object({ id: z.string(), name: z.string() });
+
+export const ProjectSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  workspaceId: z.string(),
+  rootFolderId: z.string(),
+  status: z.enum(['active', 'inactive']),
+  viewUrl: z.string(),
+});
+
+export const AssetSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.enum(['file', 'folder', 'version_stack']),
+  parentId: z.string().nullable(),
+  projectId: z.string(),
+  /** bytes; for a version stack, its head version's */
+  size: z.number().nullable(),
+  mediaType: z.string().nullable(),
+  status: z.enum(['created', 'uploaded', 'transcoded']).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  viewUrl: z.string(),
+  thumbnailUrl: z.string().nullable(),
+});
+
+export const FolderListingSchema = z.object({
+  folder: z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable(), projectId: z.string() }),
+  items: z.array(AssetSchema),
+});
+
+export const MediaLinkSchema = z.object({ kind: z.string(), url: z.string() });
+
+export const FileDetailsSchema = AssetSchema.extend({
+  mediaLinks: z.array(MediaLinkSchema),
+});
+
 const none = z.object({}).strict();
+const id = z.string().min(1).max(200);
+const name = z
+  .string()
+  .trim()
+  .min(1, 'A name cannot be empty.')
+  .max(255, 'Names are limited to 255 characters.')
+  .refine((value) => !/[\\/]/.test(value), 'Names cannot contain / or \\.');
+const inAccount = { accountId: id };
 
 export const requests = {
   'app:info': { input: none, output: AppInfoSchema },
   'user:me': { input: none, output: ProfileSchema },
   'accounts:list': { input: none, output: z.array(AccountSchema) },
+  'workspaces:list': { input: z.object(inAccount).strict(), output: z.array(WorkspaceSchema) },
+  'projects:list': { input: z.object({ ...inAccount, workspaceId: id }).strict(), output: z.array(ProjectSchema) },
+  'folder:list': { input: z.object({ ...inAccount, folderId: id }).strict(), output: FolderListingSchema },
+  'folder:create': { input: z.object({ ...inAccount, parentId: id, name }).strict(), output: AssetSchema },
+  'folder:rename': { input: z.object({ ...inAccount, folderId: id, name }).strict(), output: AssetSchema },
+  'asset:delete': { input: z.object({ ...inAccount, assetId: id, type: z.enum(['file', 'folder']) }).strict(), output: z.object({ deleted: z.literal(true) }) },
+  'file:show': { input: z.object({ ...inAccount, fileId: id }).strict(), output: FileDetailsSchema },
+  'stack:versions': { input: z.object({ ...inAccount, stackId: id }).strict(), output: z.array(AssetSchema) },
 } as const;
 
 export const events = {
@@ -65,6 +119,11 @@ export type Reply = z.output<typeof ReplySchema>;
 export type AppInfo = z.output<typeof AppInfoSchema>;
 export type Profile = z.output<typeof ProfileSchema>;
 export type Account = z.output<typeof AccountSchema>;
+export type Workspace = z.output<typeof WorkspaceSchema>;
+export type Project = z.output<typeof ProjectSchema>;
+export type Asset = z.output<typeof AssetSchema>;
+export type FolderListing = z.output<typeof FolderListingSchema>;
+export type FileDetails = z.output<typeof FileDetailsSchema>;
 
 /** What the renderer sees as `window.slate`, in Electron and in a browser alike. */
 export interface SlateApi {

@@ -3,6 +3,7 @@
 import { EventEmitter } from 'node:events';
 import type { AppInfo, EventName, EventPayload, RequestChannel, RequestInput, RequestOutput } from '../../preload/contract.ts';
 import type { FrameioClient } from './api/client.ts';
+import { Browser } from './browse/browse.ts';
 
 export type Handlers = {
   [C in RequestChannel]: (input: RequestInput<C>) => Promise<RequestOutput<C>>;
@@ -24,6 +25,7 @@ export interface ServiceDeps {
 
 export function createService(deps: ServiceDeps): Service {
   const emitter = new EventEmitter();
+  const browser = new Browser(deps.api);
 
   const handlers: Handlers = {
     'app:info': async () => ({ name: 'Slate', version: deps.version, backend: deps.backend, shell: deps.shell }),
@@ -35,6 +37,17 @@ export function createService(deps: ServiceDeps): Service {
       const accounts = await deps.api.accounts();
       return accounts.map((a) => ({ id: a.id, name: a.display_name, roles: a.roles ?? [] }));
     },
+    'workspaces:list': ({ accountId }) => browser.workspaces(accountId),
+    'projects:list': ({ accountId, workspaceId }) => browser.projects(accountId, workspaceId),
+    'folder:list': ({ accountId, folderId }) => browser.folder(accountId, folderId),
+    'folder:create': ({ accountId, parentId, name }) => browser.createFolder(accountId, parentId, name),
+    'folder:rename': ({ accountId, folderId, name }) => browser.renameFolder(accountId, folderId, name),
+    'asset:delete': async ({ accountId, assetId, type }) => {
+      await browser.delete(accountId, assetId, type);
+      return { deleted: true as const };
+    },
+    'file:show': ({ accountId, fileId }) => browser.file(accountId, fileId),
+    'stack:versions': ({ accountId, stackId }) => browser.versions(accountId, stackId),
   };
 
   return {

@@ -1,12 +1,14 @@
 import { useEffect } from 'react';
+import { BackendBadge } from './components/BackendBadge.tsx';
+import { ProblemBanner } from './components/ProblemBanner.tsx';
 import { subscribe } from './slate.ts';
 import { useSession } from './store/session.ts';
-import { BackendBadge } from './components/BackendBadge.tsx';
-import { AccountList } from './components/AccountList.tsx';
-import { ProblemBanner } from './components/ProblemBanner.tsx';
+import { ProjectsView } from './views/ProjectsView.tsx';
+
+const VIEWS = [{ id: 'projects', label: 'Projects' }] as const;
 
 export function App() {
-  const { status, info, me, accounts, problem, load } = useSession();
+  const { status, info, me, problem, load } = useSession();
 
   useEffect(() => {
     void load();
@@ -15,22 +17,33 @@ export function App() {
 
   return (
     <div className="app">
-      <header className="topbar" role="banner">
+      <header className="topbar">
         <span className="brand">Slate</span>
         {info && <BackendBadge backend={info.backend} />}
         <span className="spacer" />
         {me && (
           <span className="user" aria-label="Signed in as">
-            <span className="avatar" aria-hidden="true">{initials(me.name)}</span>
+            <span className="avatar" aria-hidden="true">
+              {initials(me.name)}
+            </span>
             <span data-testid="user-name">{me.name}</span>
           </span>
         )}
       </header>
-      <main className="content" aria-busy={status === 'loading'}>
-        {status === 'loading' && <p className="muted">Connecting…</p>}
-        {status === 'failed' && problem && <ProblemBanner problem={problem} onRetry={() => void load()} />}
-        {status === 'ready' && <AccountList accounts={accounts} />}
-      </main>
+      <div className="shell">
+        <nav className="sidebar" aria-label="Main">
+          {VIEWS.map((view) => (
+            <button key={view.id} type="button" className="nav-item active" aria-current="page">
+              {view.label}
+            </button>
+          ))}
+        </nav>
+        <main className="content" aria-busy={status === 'loading'}>
+          {status === 'loading' && <p className="muted">Connecting…</p>}
+          {status === 'failed' && problem && <ProblemBanner problem={problem} onRetry={() => void load()} />}
+          {status === 'ready' && <ProjectsView />}
+        </main>
+      </div>
     </div>
   );
 }

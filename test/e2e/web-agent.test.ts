@@ -32,8 +32,9 @@ test('`slate serve` shows the signed-in user and their accounts in a browser', {
     const page = await browser.newPage();
     await page.goto(url);
     await page.getByTestId('user-name').getByText('Rosa Alvarez').waitFor({ timeout: 15_000 });
-    await page.getByRole('heading', { name: 'Accounts' }).waitFor();
-    assert.deepEqual((await page.locator('.card-title').allTextContents()).sort(), ['Harbor Post', 'Northlight Pictures']);
+    const accounts = page.getByLabel('Account');
+    await accounts.waitFor();
+    assert.deepEqual((await accounts.locator('option').allTextContents()).sort(), ['Harbor Post', 'Northlight Pictures']);
     assert.equal(new URL(page.url()).searchParams.has('key'), false, 'the key leaves the address bar');
     assert.ok(sandbox.exchanges.some((e) => e.url === '/v4/me' && e.status === 200));
     await page.close();

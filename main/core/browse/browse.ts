@@ -1,0 +1,75 @@
+// Browsing an account: workspaces → projects → folders → files and version stacks, plus the
+// folder and file operations the browser offers.
+import type { FrameioClient } from '../api/client.ts';
+import { AccountApi } from '../api/resources.ts';
+import type { Asset as ApiAsset, Folder, Project } from '../api/types.ts';
+import type { Asset, FileDetails, FolderListing, Workspace } from '../../../preload/contract.ts';
+import { linkUrl, presentAsset, presentProject } from './present.ts';
+
+type Data<T> = { data: T };
+
+export class Browser {
+  private readonly client: FrameioClient;
+
+  constructor(client: FrameioClient) {
+    this.client = client;
+  }
+
+  async workspaces(accountId: string): Promise<Workspace[]> {
+    const all = await Array.fromAsync(new AccountApi(this.client, accountId).listWorkspaces());
+    return all.map((w) => ({ id: w.id, name: w.name }));
+  }
+
+  async projects(accountId: string, workspaceId: string) {
+    const all = await Array.fromAsync(new AccountApi(this.client, accountId).listProjects(workspaceId));
+    return all.map((p) => presentProject(p as Project & { view_url?: string }));
+  }
+
+  async folder(accountId: string, folderId: string): Promise<FolderListing> {
+    const api = new AccountApi(this.client, accountId);
+    const [folder, children] = await Promise.all([
+      api.showFolder(folderId),
+      Array.fromAsync(
+        this.client.list<ApiAsset>('folders.index', {
+          params: { account_id: accountId, folder_id: folderId },
+          query: { page_size: 100, include: 'media_links.thumbnail' },
+        }),
+      ),
+    ]);
+    return {
+      folder: { id: folder.id, name: folder.name, parentId: folder.parent_id, projectId: folder.project_id },
+      items: children.map(presentAsset),
+    };
+  }
+
+  async createFolder(accountId: string, parentId: string, name: string): Promise<Asset> {
+    return presentAsset(await new AccountApi(this.client, accountId).createFolder(parentId, name));
+  }
+
+  async renameFolder(accountId: string, folderId: string, name: string): Promise<Asset> {
+    const answer = await this.client.call<Data<Folder>>('folders.update', {
+      params: { account_id: accountId, folder_id: folderId },
+      body: { data: { name } },
+    });
+    return presentAsset(answer.data);
+  }
+
+  async delete(accountId: string, assetId: string, type: 'file' | 'folder'): Promise<void> {
+    if (type === 'file') await this.client.call('files.delete', { params: { account_id: accountId, file_id: assetId } });
+    else await this.client.call('folders.delete', { params: { account_id: accountId, folder_id: assetId } });
+  }
+
+  async file(accountId: string, fileId: string): Promise<FileDetails> {
+    const file = await new AccountApi(this.client, accountId).showFile(fileId, 'media_links.original');
+    const mediaLinks = Object.entries(file.media_links ?? {})
+      .map(([kind, link]) => ({ kind, url: linkUrl(link) }))
+      .filter((link): link is { kind: string; url: string } => link.url !== null);
+    return { ...presentAsset(file), mediaLinks };
+  }
+
+  /** The versions of a stack, as Frame.io orders them. */
+  async versions(accountId: string, stackId: string): Promise<Asset[]> {
+    const versions = await Array.fromAsync(new AccountApi(this.client, accountId).listVersions(stackId));
+    return versions.map(presentAsset);
+  }
+}

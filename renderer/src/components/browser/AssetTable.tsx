@@ -1,0 +1,76 @@
+import type { KeyboardEvent } from 'react';
+import type { Asset } from '../../../../preload/contract.ts';
+import { formatBytes, formatDate, kindLabel } from '../../lib/format.ts';
+import { useBrowse, visibleItems, type SortKey } from '../../store/browse.ts';
+import { VirtualList } from '../VirtualList.tsx';
+
+const ROW_HEIGHT = 44;
+const COLUMNS: Array<{ key: SortKey; label: string }> = [
+  { key: 'name', label: 'Name' },
+  { key: 'type', label: 'Type' },
+  { key: 'size', label: 'Size' },
+  { key: 'status', label: 'Status' },
+  { key: 'updatedAt', label: 'Updated' },
+];
+
+export function AssetTable() {
+  const { items, filter, sort, setSort, selectedId, select, open } = useBrowse();
+  const shown = visibleItems(items, filter, sort);
+
+  const onKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = shown.findIndex((item) => item.id === selectedId);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const next = shown[Math.min(shown.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)))];
+      if (next) void select(next.id);
+    } else if (event.key === 'Enter' && shown[index]) {
+      void open(shown[index]);
+    }
+  };
+
+  return (
+    <div className="asset-table" role="grid" aria-label="Folder contents" aria-rowcount={shown.length} tabIndex={0} onKeyDown={onKey}>
+      <div className="asset-row asset-head" role="row">
+        <span role="columnheader" aria-hidden="true" />
+        {COLUMNS.map((column) => (
+          <span key={column.key} role="columnheader" aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+            <button type="button" className="link" onClick={() => setSort(column.key)}>
+              {column.label}
+              {sort.key === column.key ? (sort.descending ? ' ↓' : ' ↑') : ''}
+            </button>
+          </span>
+        ))}
+      </div>
+      {shown.length === 0 ? (
+        <p className="muted empty">{filter ? 'Nothing here matches the filter.' : 'This folder is empty. Drop files here to upload them.'}</p>
+      ) : (
+        <VirtualList items={shown} rowHeight={ROW_HEIGHT} label="Items" renderRow={(asset) => <AssetRow asset={asset} selected={asset.id === selectedId} />} />
+      )}
+    </div>
+  );
+}
+
+function AssetRow({ asset, selected }: { asset: Asset; selected: boolean }) {
+  const { select, open } = useBrowse();
+  return (
+    <div
+      className={`asset-row${selected ? ' selected' : ''}`}
+      role="row"
+      aria-selected={selected}
+      data-testid="asset-row"
+      onClick={() => void select(asset.id)}
+      onDoubleClick={() => void open(asset)}
+    >
+      <span role="gridcell" className="thumb" aria-hidden="true">
+        {asset.thumbnailUrl ? <img src={asset.thumbnailUrl} alt="" loading="lazy" /> : <span className={`glyph glyph-${asset.type}`} />}
+      </span>
+      <span role="gridcell" className="name" title={asset.name}>
+        {asset.name}
+      </span>
+      <span role="gridcell">{kindLabel(asset.type, asset.mediaType)}</span>
+      <span role="gridcell">{asset.type === 'folder' ? '—' : formatBytes(asset.size)}</span>
+      <span role="gridcell">{asset.status ? <span className={`status status-${asset.status}`}>{asset.status}</span> : '—'}</span>
+      <span role="gridcell">{formatDate(asset.updatedAt)}</span>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { formatBytes, formatDate, kindLabel } from '../../lib/format.ts';
+import { useBrowse } from '../../store/browse.ts';
+
+export function DetailsPanel() {
+  const { items, selectedId, details, renameFolder, remove } = useBrowse();
+  const asset = items.find((item) => item.id === selectedId);
+  const [renaming, setRenaming] = useState<string | undefined>();
+  const [confirming, setConfirming] = useState(false);
+  if (!asset) return null;
+
+  const links = details?.id === asset.id ? details.mediaLinks : [];
+  return (
+    <aside className="details" aria-label="Details">
+      <h2 title={asset.name}>{asset.name}</h2>
+      <dl>
+        <dt>Type</dt>
+        <dd>{kindLabel(asset.type, asset.mediaType)}</dd>
+        {asset.type !== 'folder' && (
+          <>
+            <dt>Size</dt>
+            <dd>{formatBytes(asset.size)}</dd>
+            <dt>Status</dt>
+            <dd>{asset.status ?? '—'}</dd>
+          </>
+        )}
+        <dt>Created</dt>
+        <dd>{formatDate(asset.createdAt)}</dd>
+        <dt>Updated</dt>
+        <dd>{formatDate(asset.updatedAt)}</dd>
+      </dl>
+      {links.length > 0 && (
+        <>
+          <h3>Media</h3>
+          <ul className="links">
+            {links.map((link) => (
+              <li key={link.kind}>
+                <a href={link.url} target="_blank" rel="noreferrer">
+                  {link.kind === 'original' ? 'Download original' : link.kind}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className="actions">
+        <a className="button" href={asset.viewUrl} target="_blank" rel="noreferrer">
+          Open in Frame.io
+        </a>
+        <button type="button" onClick={() => void navigator.clipboard.writeText(asset.viewUrl)}>
+          Copy link
+        </button>
+      </div>
+      {asset.type === 'folder' &&
+        (renaming === undefined ? (
+          <button type="button" onClick={() => setRenaming(asset.name)}>
+            Rename folder
+          </button>
+        ) : (
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void renameFolder(asset.id, renaming).then(() => setRenaming(undefined));
+            }}
+          >
+            <input autoFocus aria-label="Folder name" value={renaming} maxLength={255} onChange={(e) => setRenaming(e.target.value)} />
+            <button type="submit" disabled={!renaming.trim()}>
+              Save
+            </button>
+          </form>
+        ))}
+      {asset.type !== 'version_stack' && (
+        <button type="button" className={confirming ? 'danger' : ''} onClick={() => (confirming ? void remove(asset) : setConfirming(true))} onBlur={() => setConfirming(false)}>
+          {confirming ? `Really delete ${asset.type === 'folder' ? 'this folder and everything in it' : 'this file'}?` : 'Delete'}
+        </button>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,202 @@
+// What the browser shows: the chosen account, workspace and project, the folder path walked to
+// get here (the breadcrumbs), that folder's items, and the sort, filter and selection over them.
+import { create } from 'zustand';
+import type { Asset, FileDetails, Project, Workspace } from '../../../preload/contract.ts';
+import { call, SlateFailure } from '../slate.ts';
+import type { Problem } from './session.ts';
+
+export type SortKey = 'name' | 'type' | 'size' | 'status' | 'updatedAt';
+
+export interface Crumb {
+  id: string;
+  name: string;
+  kind: 'folder' | 'stack';
+}
+
+interface BrowseState {
+  accountId?: string;
+  workspaces: Workspace[];
+  workspaceId?: string;
+  projects: Project[];
+  project?: Project;
+  path: Crumb[];
+  items: Asset[];
+  loading: boolean;
+  problem?: Problem;
+  sort: { key: SortKey; descending: boolean };
+  filter: string;
+  selectedId?: string;
+  details?: FileDetails;
+
+  chooseAccount(accountId: string): Promise<void>;
+  chooseWorkspace(workspaceId: string): Promise<void>;
+  openProject(project: Project): Promise<void>;
+  open(asset: Asset): Promise<void>;
+  goTo(index: number): Promise<void>;
+  refresh(): Promise<void>;
+  select(id: string | undefined): Promise<void>;
+  setSort(key: SortKey): void;
+  setFilter(filter: string): void;
+  createFolder(name: string): Promise<void>;
+  renameFolder(id: string, name: string): Promise<void>;
+  remove(asset: Asset): Promise<void>;
+}
+
+const toProblem = (error: unknown): Problem =>
+  error instanceof SlateFailure ? { message: error.message, action: error.action } : { message: String(error) };
+
+export const useBrowse = create<BrowseState>((set, get) => {
+  /** Runs a load, keeping only the newest answer when the person clicks faster than the network. */
+  let generation = 0;
+  async function load<T>(work: () => Promise<T>, apply: (value: T) => void): Promise<void> {
+    const mine = ++generation;
+    set({ loading: true, problem: undefined });
+    try {
+      const value = await work();
+      if (mine === generation) apply(value);
+    } catch (error) {
+      if (mine === generation) set({ problem: toProblem(error) });
+    } finally {
+      if (mine === generation) set({ loading: false });
+    }
+  }
+
+  async function loadPath(path: Crumb[]): Promise<void> {
+    const { accountId } = get();
+    const here = path.at(-1);
+    if (!accountId || !here) return;
+    set({ path, selectedId: undefined, details: undefined });
+    await load(
+      () => (here.kind === 'stack' ? call('stack:versions', { accountId, stackId: here.id }) : call('folder:list', { accountId, folderId: here.id }).then((l) => l.items)),
+      (items) => set({ items }),
+    );
+  }
+
+  return {
+    workspaces: [],
+    projects: [],
+    path: [],
+    items: [],
+    loading: false,
+    sort: { key: 'name', descending: false },
+    filter: '',
+
+    async chooseAccount(accountId) {
+      set({ accountId, workspaces: [], workspaceId: undefined, projects: [], project: undefined, path: [], items: [] });
+      await load(
+        () => call('workspaces:list', { accountId }),
+        (workspaces) => set({ workspaces }),
+      );
+      const first = get().workspaces[0];
+      if (first) await get().chooseWorkspace(first.id);
+    },
+
+    async chooseWorkspace(workspaceId) {
+      const { accountId } = get();
+      if (!accountId) return;
+      set({ workspaceId, projects: [], project: undefined, path: [], items: [] });
+      await load(
+        () => call('projects:list', { accountId, workspaceId }),
+        (projects) => set({ projects }),
+      );
+    },
+
+    async openProject(project) {
+      set({ project });
+      await loadPath([{ id: project.rootFolderId, name: project.name, kind: 'folder' }]);
+    },
+
+    async open(asset) {
+      if (asset.type === 'file') return get().select(asset.id);
+      await loadPath([...get().path, { id: asset.id, name: asset.name, kind: asset.type === 'folder' ? 'folder' : 'stack' }]);
+    },
+
+    goTo: (index) => loadPath(get().path.slice(0, index + 1)),
+    refresh: () => loadPath(get().path),
+
+    async select(id) {
+      const { accountId, items } = get();
+      set({ selectedId: id, details: undefined });
+      const asset = items.find((item) => item.id === id);
+      if (!accountId || !asset || asset.type !== 'file') return;
+      try {
+        const details = await call('file:show', { accountId, fileId: asset.id });
+        if (get().selectedId === id) set({ details });
+      } catch (error) {
+        set({ problem: toProblem(error) });
+      }
+    },
+
+    setSort(key) {
+      const { sort } = get();
+      set({ sort: { key, descending: sort.key === key ? !sort.descending : false } });
+    },
+
+    setFilter: (filter) => set({ filter }),
+
+    async createFolder(name) {
+      const { accountId, path } = get();
+      const here = path.at(-1);
+      if (!accountId || !here || here.kind !== 'folder') return;
+      try {
+        await call('folder:create', { accountId, parentId: here.id, name });
+        await get().refresh();
+      } catch (error) {
+        set({ problem: toProblem(error) });
+      }
+    },
+
+    async renameFolder(id, name) {
+      const { accountId } = get();
+      if (!accountId) return;
+      try {
+        await call('folder:rename', { accountId, folderId: id, name });
+        await get().refresh();
+      } catch (error) {
+        set({ problem: toProblem(error) });
+      }
+    },
+
+    async remove(asset) {
+      const { accountId } = get();
+      if (!accountId || asset.type === 'version_stack') return;
+      try {
+        await call('asset:delete', { accountId, assetId: asset.id, type: asset.type });
+        await get().refresh();
+      } catch (error) {
+        set({ problem: toProblem(error) });
+      }
+    },
+  };
+});
+
+const FOLDERS_FIRST: Record<Asset['type'], number> = { folder: 0, version_stack: 1, file: 1 };
+
+/** The items as shown: filtered by name, folders first, then by the chosen column. */
+export function visibleItems(items: Asset[], filter: string, sort: BrowseState['sort']): Asset[] {
+  const needle = filter.trim().toLocaleLowerCase();
+  const shown = needle ? items.filter((item) => item.name.toLocaleLowerCase().includes(needle)) : items.slice();
+  const direction = sort.descending ? -1 : 1;
+  const value = (item: Asset): string | number => {
+    switch (sort.key) {
+      case 'size':
+        return item.size ?? -1;
+      case 'type':
+        return item.mediaType ?? item.type;
+      case 'status':
+        return item.status ?? '';
+      case 'updatedAt':
+        return item.updatedAt;
+      default:
+        return item.name.toLocaleLowerCase();
+    }
+  };
+  return shown.sort((a, b) => {
+    const group = FOLDERS_FIRST[a.type] - FOLDERS_FIRST[b.type];
+    if (group !== 0) return group;
+    const va = value(a);
+    const vb = value(b);
+    const order = typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb), undefined, { numeric: true });
+    return order * direction || a.name.localeCompare(b.name, undefined, { numeric: true });
+  });
+}

@@ -1,0 +1,40 @@
+import { useEffect } from 'react';
+import { AssetTable } from '../components/browser/AssetTable.tsx';
+import { Breadcrumbs } from '../components/browser/Breadcrumbs.tsx';
+import { DetailsPanel } from '../components/browser/DetailsPanel.tsx';
+import { ProjectPicker } from '../components/browser/ProjectPicker.tsx';
+import { Toolbar } from '../components/browser/Toolbar.tsx';
+import { ProblemBanner } from '../components/ProblemBanner.tsx';
+import { useBrowse } from '../store/browse.ts';
+import { useSession } from '../store/session.ts';
+
+export function ProjectsView() {
+  const { accounts } = useSession();
+  const { accountId, chooseAccount, project, problem, refresh } = useBrowse();
+
+  useEffect(() => {
+    const first = accounts[0];
+    if (!accountId && first) void chooseAccount(first.id);
+  }, [accounts, accountId, chooseAccount]);
+
+  return (
+    <div className="projects-view">
+      <ProjectPicker />
+      <section className="browser" aria-label="Browser">
+        {problem && <ProblemBanner problem={problem} onRetry={() => void refresh()} />}
+        {project ? (
+          <>
+            <Breadcrumbs />
+            <Toolbar />
+            <div className="browser-body">
+              <AssetTable />
+              <DetailsPanel />
+            </div>
+          </>
+        ) : (
+          <p className="muted empty">Choose a project to see its folders and files.</p>
+        )}
+      </section>
+    </div>
+  );
+}
