@@ -1,0 +1,107 @@
+// Which paths of a watched tree are never uploaded: temp and partial files, operating-system litter,
+// and the caches and auto-saves editing applications keep next to media, plus the user's own globs.
+// Matching ignores case: the volumes editors work on (APFS, NTFS, exFAT) mostly do too, and a rule
+// for "*.tmp" must catch "RENDER.TMP".
+import { matchesGlob } from 'node:path';
+
+/** Names (of a file or of any folder above it) that are never uploaded. */
+export const DEFAULT_IGNORES: readonly string[] = [
+  // partial and temporary files: still being written by someone
+  '*.tmp',
+  '*.temp',
+  '*.part',
+  '*.partial',
+  '*.crdownload',
+  '*.download',
+  '*.lock',
+  '~$*',
+  '.~lock.*#',
+  '*.swp',
+  // operating-system litter
+  '.DS_Store',
+  '._*',
+  'Thumbs.db',
+  'desktop.ini',
+  '.localized',
+  '.Trash*',
+  '$RECYCLE.BIN',
+  'System Volume Information',
+  '.Spotlight-V100',
+  '.fseventsd',
+  '.TemporaryItems',
+  '.DocumentRevisions-V100',
+  // editing applications' caches, previews and auto-saves
+  'Adobe Premiere Pro Auto-Save',
+  'Adobe Premiere Pro Preview Files',
+  'Adobe After Effects Auto-Save',
+  'Media Cache',
+  'Media Cache Files',
+  'Peak Files',
+  'CacheClip',
+  'OptimizedMedia',
+  '.gallery',
+  'Render Files',
+  'Analysis Files',
+];
+
+export interface RuleOptions {
+  /** extra globs to ignore; one without "/" matches a name at any depth, one with "/" the path from the watched folder */
+  ignore?: readonly string[];
+  /** when given, only files matching one of these are uploaded (ignore rules still win) */
+  include?: readonly string[];
+  /** false drops DEFAULT_IGNORES (the user's globs still apply) */
+  defaults?: boolean;
+}
+
+interface Rule {
+  glob: string;
+  /** a glob with "/" is matched against the path, one without against each name in it */
+  anchored: boolean;
+}
+
+function compile(globs: readonly string[]): Rule[] {
+  return globs
+    .map((g) => g.trim().replace(/^\.\//, '').replace(/\/+$/, ''))
+    .filter((g) => g !== '')
+    .map((g) => ({ glob: g.toLowerCase(), anchored: g.includes('/') }));
+}
+
+export class WatchRules {
+  private readonly ignores: Rule[];
+  private readonly includes: Rule[];
+
+  constructor(options: RuleOptions = {}) {
+    this.ignores = compile([...(options.defaults === false ? [] : DEFAULT_IGNORES), ...(options.ignore ?? [])]);
+    this.includes = compile(options.include ?? []);
+  }
+
+  /**
+   * The ignore rule that excludes a path (relative to the watched folder, "/"-separated), if any.
+   * Every folder above the path is tested too, so a file inside "Media Cache" is ignored wherever
+   * it is reported from.
+   */
+  ignoredBy(relPath: string): string | undefined {
+    const segments = relPath.toLowerCase().split('/');
+    for (const rule of this.ignores) {
+      if (rule.anchored) {
+        for (let i = 1; i <= segments.length; i++) if (matchesGlob(segments.slice(0, i).join('/'), rule.glob)) return rule.glob;
+      } else if (segments.some((name) => matchesGlob(name, rule.glob))) {
+        return rule.glob;
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether a file passes the include globs (always, when there are none). */
+  included(relPath: string): boolean {
+    if (this.includes.length === 0) return true;
+    const lower = relPath.toLowerCase();
+    const name = lower.slice(lower.lastIndexOf('/') + 1);
+    return this.includes.some((rule) => matchesGlob(rule.anchored ? lower : name, rule.glob));
+  }
+
+  /** Whether a file is one to upload. */
+  accepts(relPath: string): boolean {
+    return this.ignoredBy(relPath) === undefined && this.included(relPath);
+  }
+}
