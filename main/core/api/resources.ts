@@ -73,6 +73,15 @@ export class AccountApi {
     return (await this.client.call<Data<FileUploadStatus>>('files.show_file_upload_status', { params: this.params({ file_id: fileId }), signal })).data;
   }
 
+  async deleteFile(fileId: string, signal?: AbortSignal): Promise<void> {
+    await this.client.call('files.delete', { params: this.params({ file_id: fileId }), signal });
+  }
+
+  /** The files directly inside a folder (not those in version stacks). */
+  listFiles(folderId: string, signal?: AbortSignal): AsyncGenerator<FrameioFile> {
+    return this.client.list<FrameioFile>('files.list', { params: this.params({ folder_id: folderId }), query: { page_size: 100 }, signal });
+  }
+
   /** Moves a file into a folder, or into a version stack as its newest version. */
   async moveFile(fileId: string, parentId: string, signal?: AbortSignal): Promise<FrameioFile> {
     return (await this.client.call<Data<FrameioFile>>('files.move', { params: this.params({ file_id: fileId }), body: { data: { parent_id: parentId } }, signal })).data;

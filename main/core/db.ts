@@ -1,0 +1,106 @@
+// The SQLite journal (node:sqlite): every transfer job, file and part, written before and after
+// each change so a crash, kill or sleep resumes where it stopped. WAL keeps writers from blocking
+// readers (`slate status` while an upload runs); the schema version lives in `user_version`.
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+
+/** Each entry upgrades the schema by one version; never edit one that has shipped, append. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE jobs (
+     id TEXT PRIMARY KEY,
+     kind TEXT NOT NULL,
+     account_id TEXT NOT NULL,
+     folder_id TEXT NOT NULL,
+     label TEXT NOT NULL,
+     spec TEXT NOT NULL,
+     conflict TEXT NOT NULL,
+     priority INTEGER NOT NULL DEFAULT 0,
+     state TEXT NOT NULL,
+     error TEXT,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE TABLE job_folders (
+     job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+     rel_path TEXT NOT NULL,
+     remote_id TEXT,
+     PRIMARY KEY (job_id, rel_path)
+   );
+   CREATE TABLE files (
+     id INTEGER PRIMARY KEY,
+     job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     source TEXT NOT NULL,
+     rel_dir TEXT NOT NULL,
+     name TEXT NOT NULL,
+     size INTEGER NOT NULL,
+     mtime_ms REAL NOT NULL,
+     stack_onto TEXT,
+     remote_name TEXT,
+     remote_id TEXT,
+     media_type TEXT,
+     state TEXT NOT NULL,
+     error TEXT,
+     sha256 TEXT,
+     created_remote_at INTEGER,
+     bytes_done INTEGER NOT NULL DEFAULT 0,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE INDEX files_by_job ON files (job_id, state, seq);
+   CREATE TABLE parts (
+     file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+     idx INTEGER NOT NULL,
+     offset INTEGER NOT NULL,
+     size INTEGER NOT NULL,
+     url TEXT NOT NULL,
+     state TEXT NOT NULL,
+     sha256 TEXT,
+     PRIMARY KEY (file_id, idx)
+   );`,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export type Database = DatabaseSync;
+
+/** Where Slate keeps its journal when SLATE_DATA_DIR does not say: the platform's per-user app data folder. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (env.SLATE_DATA_DIR) return env.SLATE_DATA_DIR;
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Slate');
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Slate');
+  return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'slate');
+}
+
+/** Opens (creating and upgrading as needed) the journal in `dataDir`; ':memory:' for a throwaway one. */
+export function openDatabase(dataDir: string): Database {
+  let path = ':memory:';
+  if (dataDir !== ':memory:') {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    path = join(dataDir, 'slate.db');
+  }
+  const db = new DatabaseSync(path, { timeout: 5_000 });
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: DatabaseSync): void {
+  const { user_version: current } = db.prepare('PRAGMA user_version').get() as { user_version: number };
+  if (current > SCHEMA_VERSION) {
+    throw new Error(`The journal was written by a newer Slate (schema ${current}, this one knows ${SCHEMA_VERSION}). Update Slate.`);
+  }
+  for (let version = current; version < SCHEMA_VERSION; version++) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(MIGRATIONS[version]!);
+      db.exec(`PRAGMA user_version = ${version + 1}`);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}

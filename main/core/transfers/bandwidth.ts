@@ -1,0 +1,96 @@
+// A bandwidth limit shared by every part upload, optionally following a timetable like rclone's
+// `--bwlimit "08:00,5M 19:00,off"`: each entry applies from its time of day until the next one.
+import type { Clock } from '../api/clock.ts';
+
+/** bytes per second; undefined = no limit */
+export type Rate = number | undefined;
+
+export interface TimetableEntry {
+  /** minutes after midnight, local time */
+  minute: number;
+  rate: Rate;
+}
+
+const UNITS: Record<string, number> = { B: 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
+
+/** "5M", "512K", "1.5G", "off"; a bare number is KiB/s, as in rclone. */
+export function parseRate(text: string): Rate {
+  const value = text.trim();
+  if (value === '' || value.toLowerCase() === 'off' || value === '0') return undefined;
+  const match = /^(\d+(?:\.\d+)?)([BKMG])?(?:i?B)?(?:\/s)?$/i.exec(value);
+  if (!match) throw new Error(`"${text}" is not a bandwidth: use a number with K, M or G (bytes per second), or "off".`);
+  const unit = UNITS[(match[2] ?? 'K').toUpperCase()]!;
+  return Math.round(Number(match[1]) * unit);
+}
+
+/** A single rate ("10M") or a timetable ("08:00,5M 12:00,10M 19:00,off"). */
+export function parseBandwidth(text: string): TimetableEntry[] {
+  const parts = text.trim().split(/\s+/).filter(Boolean);
+  if (parts.length === 1 && !parts[0]!.includes(',')) return [{ minute: 0, rate: parseRate(parts[0]!) }];
+  const entries = parts.map((part) => {
+    const match = /^(\d{1,2}):(\d{2}),(.+)$/.exec(part);
+    const hours = Number(match?.[1]);
+    const minutes = Number(match?.[2]);
+    if (!match || hours > 23 || minutes > 59) throw new Error(`"${part}" is not a timetable entry: use HH:MM,RATE, e.g. "08:00,5M 19:00,off".`);
+    return { minute: hours * 60 + minutes, rate: parseRate(match[3]!) };
+  });
+  return entries.sort((a, b) => a.minute - b.minute);
+}
+
+/** The rate in force at a time of day: the last entry at or before it, wrapping to yesterday's last. */
+export function rateAt(timetable: readonly TimetableEntry[], minuteOfDay: number): Rate {
+  if (timetable.length === 0) return undefined;
+  let current = timetable[timetable.length - 1]!;
+  for (const entry of timetable) if (entry.minute <= minuteOfDay) current = entry;
+  return current.rate;
+}
+
+/** A token bucket holding at most a quarter second of bytes, refilled at the rate in force. */
+export class Bandwidth {
+  private timetable: TimetableEntry[];
+  private readonly clock: Clock;
+  private readonly minuteOfDay: () => number;
+  private tokens = 0;
+  private updatedAt: number;
+
+  constructor(clock: Clock, timetable: TimetableEntry[] = [], minuteOfDay: () => number = localMinuteOfDay) {
+    this.clock = clock;
+    this.timetable = timetable;
+    this.minuteOfDay = minuteOfDay;
+    this.updatedAt = clock.now();
+  }
+
+  set(timetable: TimetableEntry[]): void {
+    this.timetable = timetable;
+  }
+
+  current(): Rate {
+    return rateAt(this.timetable, this.minuteOfDay());
+  }
+
+  /** Waits until `bytes` may be sent under the limit in force. */
+  async take(bytes: number, signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      const rate = this.current();
+      const now = this.clock.now();
+      if (rate === undefined) {
+        this.updatedAt = now;
+        return;
+      }
+      const burst = Math.max(rate / 4, bytes);
+      this.tokens = Math.min(burst, this.tokens + ((now - this.updatedAt) * rate) / 1000);
+      this.updatedAt = now;
+      if (this.tokens >= bytes) {
+        this.tokens -= bytes;
+        return;
+      }
+      // Short waits so a timetable change or a new limit takes effect promptly.
+      await this.clock.sleep(Math.min(250, Math.ceil(((bytes - this.tokens) * 1000) / rate)), signal);
+    }
+  }
+}
+
+function localMinuteOfDay(): number {
+  const now = new Date();
+  return now.getHours() * 60 + now.getMinutes();
+}

@@ -1,0 +1,414 @@
+// The upload engine: one job per drop (or remote upload, or new version), run from the journal
+// with file- and part-level concurrency under a global cap, priorities, pause/resume/cancel, a
+// bandwidth limit, and throttled progress events. Everything it knows is in the journal first, so
+// `resumeUnfinished()` after a crash picks up at part granularity.
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { resolve } from 'node:path';
+import { systemClock, type Clock } from '../api/clock.ts';
+import type { FrameioClient } from '../api/client.ts';
+import { ApiError } from '../api/errors.ts';
+import { AccountApi } from '../api/resources.ts';
+import type { Database } from '../db.ts';
+import { Bandwidth, parseBandwidth } from './bandwidth.ts';
+import { FolderIndex } from './conflicts.ts';
+import { apiFailure, FileFailure, JobStop } from './errors.ts';
+import { uploadLocalFile, type FileContext } from './file-upload.ts';
+import { FolderResolver } from './folders.ts';
+import { nodeFs, type TransferFs } from './fs.ts';
+import { fileSnapshot, Journal, type FilePatch, type NewFile, type NewJob } from './journal.ts';
+import { planUpload } from './plan.ts';
+import { ProgressMeter, Throttle } from './progress.ts';
+import { runRemoteUpload } from './remote-upload.ts';
+import { Slots } from './slots.ts';
+import type { EngineEvents, FileSnapshot, JobSnapshot, RemoteUploadRequest, UploadRequest, VersionRequest } from './types.ts';
+
+export interface EngineOptions {
+  client: FrameioClient;
+  db: Database;
+  clock?: Clock;
+  fs?: TransferFs;
+  /** files sending at once, across all jobs */
+  fileConcurrency?: number;
+  /** parts of one file sending at once */
+  partConcurrency?: number;
+  /** parts sending at once across all files and jobs: the cap on bytes in flight */
+  maxParts?: number;
+  /** "10M", or a timetable "08:00,5M 19:00,off"; unset or "off" for no limit */
+  bandwidth?: string;
+  progressIntervalMs?: number;
+  partRetries?: number;
+  /** how long to wait for Frame.io to confirm a file before leaving it for a later resume */
+  confirmTimeoutMs?: number;
+}
+
+type StopReason = 'pause' | 'cancel' | 'close';
+
+interface ActiveJob {
+  controller: AbortController;
+  reason?: StopReason;
+  settled: Promise<JobSnapshot>;
+}
+
+export class TransferEngine extends EventEmitter<EngineEvents> {
+  readonly journal: Journal;
+  private readonly client: FrameioClient;
+  private readonly clock: Clock;
+  private readonly fs: TransferFs;
+  private readonly fileSlots: Slots;
+  private readonly partSlots: Slots;
+  private readonly bandwidth: Bandwidth;
+  private readonly options: Required<Pick<EngineOptions, 'partConcurrency' | 'progressIntervalMs' | 'partRetries' | 'confirmTimeoutMs'>>;
+  private readonly active = new Map<string, ActiveJob>();
+  private readonly apis = new Map<string, AccountApi>();
+  private pausedAll = false;
+
+  constructor(options: EngineOptions) {
+    super();
+    this.client = options.client;
+    this.clock = options.clock ?? systemClock;
+    this.fs = options.fs ?? nodeFs;
+    this.journal = new Journal(options.db);
+    this.fileSlots = new Slots(options.fileConcurrency ?? 4);
+    const maxParts = options.maxParts ?? 10;
+    this.partSlots = new Slots(maxParts);
+    this.bandwidth = new Bandwidth(this.clock, parseBandwidth(options.bandwidth ?? 'off'));
+    this.options = {
+      partConcurrency: Math.min(options.partConcurrency ?? 5, maxParts),
+      progressIntervalMs: options.progressIntervalMs ?? 250,
+      partRetries: options.partRetries ?? 6,
+      confirmTimeoutMs: options.confirmTimeoutMs ?? 120_000,
+    };
+  }
+
+  /**
+   * Uploads files and folders (keeping their structure) into a Frame.io folder. Asking again for
+   * exactly the same upload resumes the earlier job instead of starting another.
+   */
+  async upload(request: UploadRequest): Promise<JobSnapshot> {
+    const paths = request.paths.map((p) => resolve(p));
+    const conflict = request.conflict ?? 'skip';
+    const spec = JSON.stringify({ paths, conflict });
+    const repeat = this.journal.findRepeat('upload', request.accountId, request.folderId, spec);
+    if (repeat) return this.restart(repeat.id);
+
+    const plan = await planUpload(this.fs, paths);
+    const files: NewFile[] = [
+      ...plan.files,
+      ...plan.unreadable.map((u) => ({ source: u.source, relDir: '', name: u.source, size: 0, mtimeMs: 0, error: `Could not read "${u.source}": ${u.reason}.` })),
+    ];
+    const label = paths.length === 1 ? paths[0]! : `${paths.length} items`;
+    return this.create({ kind: 'upload', accountId: request.accountId, folderId: request.folderId, label, spec, conflict, priority: request.priority ?? 0 }, files, plan.folders);
+  }
+
+  /** Has Frame.io fetch a URL into a folder. */
+  async remoteUpload(request: RemoteUploadRequest): Promise<JobSnapshot> {
+    const spec = JSON.stringify({ url: request.url, name: request.name });
+    const repeat = this.journal.findRepeat('remote', request.accountId, request.folderId, spec);
+    if (repeat) return this.restart(repeat.id);
+    const file: NewFile = { source: request.url, relDir: '', name: request.name, size: 0, mtimeMs: 0 };
+    return this.create({ kind: 'remote', accountId: request.accountId, folderId: request.folderId, label: request.url, spec, conflict: 'new', priority: request.priority ?? 0 }, [file], ['']);
+  }
+
+  /** Uploads a local file as the newest version of an existing file (or of the stack it is in). */
+  async uploadVersion(request: VersionRequest): Promise<JobSnapshot> {
+    const api = this.api(request.accountId);
+    const path = resolve(request.path);
+    const { folderId, stackOnto } = await stackTarget(api, request.fileId);
+    const spec = JSON.stringify({ path, fileId: request.fileId });
+    const repeat = this.journal.findRepeat('version', request.accountId, folderId, spec);
+    if (repeat) return this.restart(repeat.id);
+    const plan = await planUpload(this.fs, [path]);
+    const source = plan.files[0];
+    if (!source || plan.files.length !== 1) {
+      throw new FileFailure(`"${path}" is not a file Slate can read${plan.unreadable[0] ? `: ${plan.unreadable[0].reason}` : ''}.`, 'Give the path of one readable file.');
+    }
+    return this.create(
+      { kind: 'version', accountId: request.accountId, folderId, label: path, spec, conflict: 'new', priority: request.priority ?? 0 },
+      [{ ...source, stackOnto }],
+      [''],
+    );
+  }
+
+  /** Starts every job a previous run left queued or running (after a crash, a kill or a restart). */
+  resumeUnfinished(): JobSnapshot[] {
+    return this.journal.jobs(['queued', 'running']).map((job) => {
+      this.start(job.id);
+      return this.journal.job(job.id)!;
+    });
+  }
+
+  /** Resumes a paused job, or retries the failed files of a finished one. */
+  resume(jobId: string): JobSnapshot {
+    return this.restart(jobId);
+  }
+
+  pause(jobId: string): void {
+    const active = this.active.get(jobId);
+    if (active) this.stop(active, 'pause');
+    else if (this.journal.job(jobId)?.state === 'queued') this.setJobState(jobId, 'paused');
+  }
+
+  /** Pauses every job; new and resumed jobs wait until `resumeAll()`. */
+  pauseAll(): void {
+    this.pausedAll = true;
+    for (const job of this.journal.jobs(['queued', 'running'])) this.pause(job.id);
+  }
+
+  resumeAll(): JobSnapshot[] {
+    this.pausedAll = false;
+    return this.journal.jobs(['queued', 'running', 'paused']).map((job) => this.restart(job.id));
+  }
+
+  /** Stops a job for good and removes what it left half-made in Frame.io. */
+  async cancel(jobId: string): Promise<JobSnapshot> {
+    const active = this.active.get(jobId);
+    if (active) {
+      this.stop(active, 'cancel');
+      await active.settled;
+    } else {
+      await this.cleanUpCancelled(jobId);
+    }
+    return this.journal.job(jobId)!;
+  }
+
+  setPriority(jobId: string, priority: number): void {
+    this.journal.setJobPriority(jobId, priority);
+    this.emit('job', this.journal.job(jobId)!);
+  }
+
+  setBandwidth(spec: string): void {
+    this.bandwidth.set(parseBandwidth(spec));
+  }
+
+  job(jobId: string): JobSnapshot | undefined {
+    return this.journal.job(jobId);
+  }
+
+  jobs(): JobSnapshot[] {
+    return this.journal.jobs();
+  }
+
+  files(jobId: string): FileSnapshot[] {
+    return this.journal.files(jobId).map(fileSnapshot);
+  }
+
+  /** Resolves when the job stops running: done, failed, paused or cancelled. */
+  settled(jobId: string): Promise<JobSnapshot> {
+    return this.active.get(jobId)?.settled ?? Promise.resolve(this.journal.job(jobId)!);
+  }
+
+  /** Stops all work, leaving running jobs queued in the journal to resume next time. */
+  async close(): Promise<void> {
+    const running = [...this.active.values()];
+    for (const active of running) this.stop(active, 'close');
+    await Promise.all(running.map((a) => a.settled));
+  }
+
+  private create(job: Omit<NewJob, 'id'>, files: NewFile[], folders: string[]): JobSnapshot {
+    const id = randomUUID();
+    this.journal.createJob({ ...job, id }, files, folders);
+    this.emit('job', this.journal.job(id)!);
+    this.start(id);
+    return this.journal.job(id)!;
+  }
+
+  private restart(jobId: string): JobSnapshot {
+    const job = this.journal.job(jobId);
+    if (!job) throw new Error(`No job ${jobId} in the journal.`);
+    if (this.active.has(jobId) || job.state === 'done') return job;
+    if (job.state === 'failed' || job.state === 'cancelled' || job.state === 'paused') {
+      this.journal.retryFiles(jobId);
+      this.setJobState(jobId, 'queued');
+    }
+    this.start(jobId);
+    return this.journal.job(jobId)!;
+  }
+
+  private start(jobId: string): void {
+    if (this.active.has(jobId)) return;
+    if (this.pausedAll) {
+      this.setJobState(jobId, 'paused');
+      return;
+    }
+    const active: ActiveJob = { controller: new AbortController(), settled: Promise.resolve(undefined as never) };
+    this.active.set(jobId, active);
+    active.settled = this.run(jobId, active).finally(() => this.active.delete(jobId));
+  }
+
+  private stop(active: ActiveJob, reason: StopReason): void {
+    active.reason ??= reason;
+    active.controller.abort(new Error(`job ${reason}`));
+  }
+
+  private async run(jobId: string, active: ActiveJob): Promise<JobSnapshot> {
+    const signal = active.controller.signal;
+    this.setJobState(jobId, 'running');
+    const job = this.journal.job(jobId)!;
+    const meter = new ProgressMeter(this.clock, job.bytesDone, job.bytesTotal);
+    const throttle = new Throttle(this.options.progressIntervalMs, () => this.emitProgress(jobId, meter));
+    const ctx: FileContext = {
+      api: this.api(job.accountId),
+      journal: this.journal,
+      fs: this.fs,
+      clock: this.clock,
+      bandwidth: this.bandwidth,
+      partSlots: this.partSlots,
+      partConcurrency: this.options.partConcurrency,
+      partRetries: this.options.partRetries,
+      confirmTimeoutMs: this.options.confirmTimeoutMs,
+      priority: () => this.journal.job(jobId)?.priority ?? 0,
+      signal,
+      onBytes: (delta) => {
+        meter.add(delta);
+        throttle.poke();
+      },
+      update: (fileId, patch) => this.updateFile(jobId, fileId, patch),
+    };
+
+    try {
+      await (job.kind === 'remote' ? this.runRemote(ctx, job) : this.runFiles(ctx, job));
+      const after = this.journal.job(jobId)!;
+      const failed = after.filesFailed;
+      this.setJobState(jobId, failed > 0 ? 'failed' : 'done', failed > 0 ? `${failed} of ${after.filesTotal} files could not be uploaded.` : null);
+    } catch (error) {
+      if (signal.aborted && active.reason) {
+        if (active.reason === 'cancel') await this.cleanUpCancelled(jobId);
+        else this.setJobState(jobId, active.reason === 'pause' ? 'paused' : 'queued');
+      } else {
+        this.setJobState(jobId, 'failed', describe(error));
+      }
+    } finally {
+      throttle.cancel();
+      meter.bytesDone = this.journal.job(jobId)!.bytesDone;
+      this.emitProgress(jobId, meter);
+    }
+    return this.journal.job(jobId)!;
+  }
+
+  private async runFiles(ctx: FileContext, job: JobSnapshot): Promise<void> {
+    const resolver = new FolderResolver(ctx.api, this.journal, job.id, job.folderId, ctx.signal);
+    const indexes = new Map<string, Promise<FolderIndex>>();
+    const indexFor = (folderId: string) => {
+      let index = indexes.get(folderId);
+      if (!index) {
+        index = resolver.created.has(folderId) || job.conflict === 'new' ? Promise.resolve(FolderIndex.empty()) : FolderIndex.load(ctx.api, folderId, ctx.signal);
+        indexes.set(folderId, index);
+      }
+      return index;
+    };
+    const stopper = new AbortController();
+    let stop: JobStop | undefined;
+    const signal = AbortSignal.any([ctx.signal, stopper.signal]);
+    const fileCtx: FileContext = { ...ctx, signal };
+    const unfinished = this.journal.files(job.id).filter((f) => !['done', 'skipped', 'failed', 'cancelled'].includes(f.state));
+
+    await Promise.all(
+      unfinished.map(async (file) => {
+        let release: (() => void) | undefined;
+        try {
+          const folderId = await resolver.ensure(file.relDir);
+          const index = await indexFor(folderId);
+          release = await this.fileSlots.acquire(ctx.priority, signal);
+          await uploadLocalFile(fileCtx, file.id, folderId, index, job.conflict, release);
+        } catch (error) {
+          if (ctx.signal.aborted) return;
+          if (error instanceof JobStop) {
+            stop ??= error;
+            stopper.abort(error);
+            return;
+          }
+          if (stopper.signal.aborted) return;
+          this.updateFile(job.id, file.id, { state: 'failed', error: describe(error) });
+        } finally {
+          release?.();
+        }
+      }),
+    );
+    ctx.signal.throwIfAborted();
+    if (stop) throw stop;
+  }
+
+  private async runRemote(ctx: FileContext, job: JobSnapshot): Promise<void> {
+    const [file] = this.journal.files(job.id);
+    if (!file || file.state === 'done') return;
+    try {
+      await runRemoteUpload(ctx, file.id, job.folderId);
+    } catch (error) {
+      if (ctx.signal.aborted || error instanceof JobStop) throw error;
+      this.updateFile(job.id, file.id, { state: 'failed', error: describe(error) });
+    }
+  }
+
+  /** Marks what is left of a cancelled job and deletes the Frame.io placeholders it had started. */
+  private async cleanUpCancelled(jobId: string): Promise<void> {
+    const job = this.journal.job(jobId);
+    if (!job) return;
+    const api = this.api(job.accountId);
+    for (const file of this.journal.files(jobId)) {
+      if (['done', 'skipped', 'cancelled'].includes(file.state)) continue;
+      if (file.remoteId && job.kind !== 'remote' && file.state !== 'confirming' && file.state !== 'stacking') {
+        await api.deleteFile(file.remoteId).catch(() => undefined);
+        this.journal.setParts(file.id, []);
+        this.updateFile(jobId, file.id, { remoteId: null, state: 'cancelled', bytesDone: 0 });
+      } else {
+        this.updateFile(jobId, file.id, { state: 'cancelled' });
+      }
+    }
+    this.setJobState(jobId, 'cancelled');
+  }
+
+  private api(accountId: string): AccountApi {
+    let api = this.apis.get(accountId);
+    if (!api) {
+      api = new AccountApi(this.client, accountId);
+      this.apis.set(accountId, api);
+    }
+    return api;
+  }
+
+  private setJobState(jobId: string, state: JobSnapshot['state'], error: string | null = null): void {
+    this.journal.setJobState(jobId, state, error);
+    this.emit('job', this.journal.job(jobId)!);
+  }
+
+  private updateFile(jobId: string, fileId: number, patch: FilePatch): void {
+    this.journal.updateFile(fileId, patch);
+    if (patch.state !== undefined || patch.remoteId !== undefined || patch.error !== undefined) {
+      this.emit('file', { jobId, file: fileSnapshot(this.journal.file(fileId)) });
+    }
+  }
+
+  private emitProgress(jobId: string, meter: ProgressMeter): void {
+    const job = this.journal.job(jobId);
+    if (!job) return;
+    this.emit('progress', {
+      jobId,
+      bytesDone: Math.min(meter.bytesDone, job.bytesTotal),
+      bytesTotal: job.bytesTotal,
+      filesDone: job.filesDone + job.filesSkipped,
+      filesTotal: job.filesTotal,
+      rate: Math.round(meter.rate()),
+      etaSeconds: meter.etaSeconds(),
+    });
+  }
+}
+
+/** Where a new version of `fileId` goes: the folder it is in, onto the file itself or its stack. */
+async function stackTarget(api: AccountApi, fileId: string): Promise<{ folderId: string; stackOnto: string }> {
+  const file = await api.showFile(fileId);
+  if (!file.parent_id) throw new FileFailure('That file has no folder to add a version in.', 'Pick a file inside a project folder.');
+  try {
+    const stack = await api.showVersionStack(file.parent_id);
+    return { folderId: stack.parent_id!, stackOnto: `stack:${stack.id}` };
+  } catch (error) {
+    if (error instanceof ApiError && error.kind === 'not-found') return { folderId: file.parent_id, stackOnto: `file:${fileId}` };
+    throw error instanceof ApiError ? apiFailure(error, 'Looking up the version stack') : error;
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof FileFailure) return error.text;
+  if (error instanceof ApiError) return `${error.message}. ${error.action}`;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,37 @@
+// How a transfer fails: a sentence saying what happened and one saying what to do, for the UI,
+// the CLI and the journal alike.
+import { ApiError } from '../api/errors.ts';
+
+/** A file could not be uploaded; the rest of the job goes on. */
+export class FileFailure extends Error {
+  readonly action: string;
+  constructor(what: string, action: string, options?: ErrorOptions) {
+    super(what, options);
+    this.action = action;
+  }
+
+  get text(): string {
+    return `${this.message} ${this.action}`;
+  }
+}
+
+/** The whole job cannot go on (signed out, target folder gone); every file of it stops. */
+export class JobStop extends FileFailure {}
+
+export function signInNeeded(cause: unknown): JobStop {
+  return new JobStop('Frame.io no longer accepts the sign-in.', 'Sign in again, then run `slate resume` (or the same upload) to finish.', { cause });
+}
+
+export function targetFolderGone(cause: unknown): JobStop {
+  return new JobStop(
+    'The target folder no longer exists in Frame.io (deleted, or access was removed).',
+    'Choose another folder and upload again.',
+    { cause },
+  );
+}
+
+/** Turns an API error during a job into the failure it means for the job or the file. */
+export function apiFailure(error: ApiError, doing: string): FileFailure {
+  if (error.kind === 'unauthorized') return signInNeeded(error);
+  return new FileFailure(`${doing} failed: ${error.message}.`, error.action, { cause: error });
+}

@@ -1,0 +1,303 @@
+// One local file, start to finish: decide its name, create it in Frame.io (journaling the id
+// before the first byte goes), send its parts in parallel with per-part retries, check the source
+// did not change, confirm through the file status, and stack it when asked.
+import { createHash } from 'node:crypto';
+import type { Clock } from '../api/clock.ts';
+import { ApiError } from '../api/errors.ts';
+import type { AccountApi } from '../api/resources.ts';
+import { backoffDelay, defaultRetryPolicy } from '../api/retry.ts';
+import type { Bandwidth } from './bandwidth.ts';
+import type { FolderIndex } from './conflicts.ts';
+import { apiFailure, FileFailure, targetFolderGone } from './errors.ts';
+import type { TransferFs } from './fs.ts';
+import type { FilePatch, FileRow, Journal, PartRow } from './journal.ts';
+import { PartRetryable, putPart, SourceReadError, UrlRejected } from './part-upload.ts';
+import { describeFsError } from './plan.ts';
+import type { Slots } from './slots.ts';
+import type { ConflictPolicy } from './types.ts';
+
+export interface FileContext {
+  api: AccountApi;
+  journal: Journal;
+  fs: TransferFs;
+  clock: Clock;
+  bandwidth: Bandwidth;
+  partSlots: Slots;
+  partConcurrency: number;
+  partRetries: number;
+  confirmTimeoutMs: number;
+  priority: () => number;
+  signal: AbortSignal;
+  onBytes: (delta: number) => void;
+  /** journals a change of the file and tells listeners */
+  update: (fileId: number, patch: FilePatch) => void;
+}
+
+/** The source is no longer what was planned; the upload must start over or fail. */
+class SourceChanged extends Error {}
+
+/** Re-creating an upload after its links were refused: more than this and something else is wrong. */
+const MAX_RECREATES = 2;
+
+export async function uploadLocalFile(
+  ctx: FileContext,
+  fileId: number,
+  folderId: string,
+  index: FolderIndex,
+  policy: ConflictPolicy,
+  releaseSlot: () => void,
+): Promise<void> {
+  let file = ctx.journal.file(fileId);
+  if (file.remoteName === null) {
+    const decision = index.decide(file.name.normalize('NFC'), file.size, policy);
+    if (decision.skip) {
+      ctx.update(fileId, { remoteName: decision.remoteName, state: 'skipped', error: 'A file of the same name and size is already in the folder.' });
+      return;
+    }
+    ctx.update(fileId, { remoteName: decision.remoteName, stackOnto: decision.stackOnto ?? file.stackOnto });
+    file = ctx.journal.file(fileId);
+  }
+  if (file.size === 0 && file.remoteId === null) {
+    ctx.update(fileId, { state: 'skipped', error: 'The file is empty (0 bytes), and Frame.io does not store empty files.' });
+    return;
+  }
+
+  let recreates = 0;
+  for (;;) {
+    try {
+      if (file.remoteId === null || file.state === 'creating') await checkSource(ctx, file, false);
+      else await checkSource(ctx, file, true);
+      file = ctx.journal.file(fileId);
+      if (file.remoteId === null || ctx.journal.parts(fileId).length === 0) file = await createUpload(ctx, file, folderId);
+      if (file.state === 'uploading' || file.state === 'pending') {
+        await sendParts(ctx, file);
+        await checkSource(ctx, file, true);
+      }
+      break;
+    } catch (error) {
+      ctx.signal.throwIfAborted();
+      if (error instanceof UrlRejected && (await alreadyComplete(ctx, file))) {
+        // The links were refused because Frame.io already has every byte (the answer to the last
+        // part was lost): nothing to resend.
+        for (const part of ctx.journal.parts(fileId)) if (part.state !== 'done') ctx.journal.setPart(fileId, part.idx, 'done', part.sha256);
+        break;
+      } else if (error instanceof UrlRejected && recreates++ < MAX_RECREATES) {
+        await discardRemote(ctx, file);
+      } else if (error instanceof SourceChanged && file.attempts === 0) {
+        // Once: the file may have been finishing a write when the upload began. A second change fails.
+        await discardRemote(ctx, file);
+        ctx.update(fileId, { attempts: 1 });
+      } else if (error instanceof SourceChanged) {
+        await discardRemote(ctx, file);
+        throw new FileFailure(`"${file.name}" changed during upload; nothing partial was kept.`, 'Upload it again once it has finished being written.');
+      } else if (error instanceof UrlRejected) {
+        throw new FileFailure(`The upload links for "${file.name}" kept being refused (${error.message}).`, 'Run the upload again; if it persists, check the computer clock.');
+      } else {
+        throw error;
+      }
+      file = ctx.journal.file(fileId);
+    }
+  }
+  // The bytes are out; confirming and stacking need no upload slot.
+  releaseSlot();
+  file = ctx.journal.file(fileId);
+  if (file.state === 'uploading' || file.state === 'pending') {
+    ctx.update(fileId, { state: 'confirming', sha256: fileDigest(ctx.journal.parts(fileId)), bytesDone: file.size });
+  }
+  if (ctx.journal.file(fileId).state === 'confirming') await confirm(ctx, ctx.journal.file(fileId));
+  if (file.stackOnto) await stack(ctx, ctx.journal.file(fileId), folderId);
+  ctx.update(fileId, { state: 'done', error: null });
+}
+
+/** Compares the source with what was planned (or uploaded so far). */
+async function checkSource(ctx: FileContext, file: FileRow, strict: boolean): Promise<void> {
+  let info;
+  try {
+    info = await ctx.fs.stat(file.source);
+  } catch (error) {
+    throw new FileFailure(`Could not read "${file.source}": ${describeFsError(error)}.`, 'Check the file is there and readable, then run the upload again.', { cause: error });
+  }
+  if (info.size === file.size && info.mtimeMs === file.mtimeMs) return;
+  if (strict) throw new SourceChanged();
+  // Nothing sent yet: take the file as it is now.
+  ctx.update(file.id, { size: info.size, mtimeMs: info.mtimeMs });
+}
+
+async function createUpload(ctx: FileContext, file: FileRow, folderId: string): Promise<FileRow> {
+  const name = file.remoteName ?? file.name;
+  if (file.state === 'creating') await removeOrphan(ctx, file, folderId, name);
+  ctx.update(file.id, { state: 'creating', createdRemoteAt: Date.now() });
+  let created;
+  try {
+    created = await ctx.api.createLocalUpload(folderId, name, file.size, ctx.signal);
+  } catch (error) {
+    if (error instanceof ApiError && error.kind === 'not-found') throw targetFolderGone(error);
+    if (error instanceof ApiError && error.kind === 'invalid') {
+      ctx.update(file.id, { state: 'pending' });
+      throw new FileFailure(`Frame.io refused "${name}": ${error.detail ?? error.message}.`, 'Rename the file and upload it again.', { cause: error });
+    }
+    throw error instanceof ApiError ? apiFailure(error, `Creating "${name}" in Frame.io`) : error;
+  }
+  let offset = 0;
+  const parts = created.upload_urls.map((part) => {
+    const entry = { offset, size: part.size, url: part.url };
+    offset += part.size;
+    return entry;
+  });
+  if (offset !== file.size) throw new FileFailure(`Frame.io handed out parts for ${offset} bytes, not ${file.size}.`, 'Run the upload again.');
+  ctx.journal.setParts(file.id, parts);
+  // The id is journaled before the first PUT: a resumed job finishes this file, never makes another.
+  ctx.update(file.id, { remoteId: created.id, mediaType: created.media_type ?? 'application/octet-stream', state: 'uploading', bytesDone: 0 });
+  return ctx.journal.file(file.id);
+}
+
+/**
+ * A crash between asking Frame.io for the file and journaling its id leaves a placeholder nobody
+ * will fill. Find it (same name and size, still `created`, made since we asked) and delete it.
+ */
+async function removeOrphan(ctx: FileContext, file: FileRow, folderId: string, name: string): Promise<void> {
+  const since = (file.createdRemoteAt ?? 0) - 60_000;
+  for await (const candidate of ctx.api.listFiles(folderId, ctx.signal)) {
+    if (candidate.name === name && candidate.file_size === file.size && candidate.status === 'created' && Date.parse(candidate.created_at) >= since) {
+      await ctx.api.deleteFile(candidate.id, ctx.signal).catch(() => undefined);
+    }
+  }
+}
+
+async function alreadyComplete(ctx: FileContext, file: FileRow): Promise<boolean> {
+  if (!file.remoteId) return false;
+  const status = await ctx.api.fileStatus(file.remoteId, ctx.signal).catch(() => undefined);
+  return status?.upload_complete === true;
+}
+
+/** Drops the Frame.io placeholder of an upload that must start over, so no half file is left behind. */
+async function discardRemote(ctx: FileContext, file: FileRow): Promise<void> {
+  if (file.remoteId) {
+    await ctx.api.deleteFile(file.remoteId, ctx.signal).catch((error: unknown) => {
+      if (!(error instanceof ApiError && error.kind === 'not-found')) throw error;
+    });
+  }
+  ctx.journal.setParts(file.id, []);
+  const info = await ctx.fs.stat(file.source).catch(() => undefined);
+  ctx.update(file.id, { remoteId: null, mediaType: null, state: 'pending', bytesDone: 0, sha256: null, ...(info ? { size: info.size, mtimeMs: info.mtimeMs } : {}) });
+}
+
+async function sendParts(ctx: FileContext, file: FileRow): Promise<void> {
+  const queue = ctx.journal.parts(file.id).filter((p) => p.state !== 'done');
+  let bytesDone = file.size - queue.reduce((sum, p) => sum + p.size, 0);
+  const inner = new AbortController();
+  const signal = AbortSignal.any([ctx.signal, inner.signal]);
+  const worker = async () => {
+    for (let part = queue.shift(); part; part = queue.shift()) {
+      const release = await ctx.partSlots.acquire(ctx.priority, signal);
+      try {
+        const sha256 = await sendPart(ctx, file, part, signal);
+        bytesDone += part.size;
+        ctx.journal.setPart(file.id, part.idx, 'done', sha256);
+        ctx.journal.updateFile(file.id, { bytesDone });
+      } finally {
+        release();
+      }
+    }
+  };
+  let firstError: unknown;
+  const workers = Array.from({ length: Math.min(ctx.partConcurrency, queue.length) }, () =>
+    worker().catch((error: unknown) => {
+      // One part's failure ends the file's attempt; stop its siblings rather than send bytes in vain.
+      if (firstError === undefined && !ctx.signal.aborted) {
+        firstError = error;
+        inner.abort(error);
+      }
+    }),
+  );
+  await Promise.all(workers);
+  ctx.signal.throwIfAborted();
+  if (firstError !== undefined) throw firstError;
+}
+
+async function sendPart(ctx: FileContext, file: FileRow, part: PartRow, signal: AbortSignal): Promise<string> {
+  ctx.journal.setPart(file.id, part.idx, 'sending');
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await putPart({
+        url: part.url,
+        path: file.source,
+        offset: part.offset,
+        size: part.size,
+        mediaType: file.mediaType ?? 'application/octet-stream',
+        fs: ctx.fs,
+        bandwidth: ctx.bandwidth,
+        signal,
+        onBytes: ctx.onBytes,
+      });
+    } catch (error) {
+      signal.throwIfAborted();
+      if (error instanceof SourceReadError) {
+        const info = await ctx.fs.stat(file.source).catch(() => undefined);
+        if (!info) throw new FileFailure(`"${file.source}" vanished during upload.`, 'Put it back and run the upload again.', { cause: error });
+        if (info.size !== file.size || info.mtimeMs !== file.mtimeMs) throw new SourceChanged();
+        throw new FileFailure(`Could not read "${file.source}": ${error.message}.`, 'Check the disk, then run the upload again.', { cause: error });
+      }
+      if (!(error instanceof PartRetryable) || attempt >= ctx.partRetries) {
+        if (error instanceof PartRetryable) {
+          throw new FileFailure(`Sending "${file.name}" kept failing: ${error.message}.`, 'Check the network connection, then run the upload again to resume.', { cause: error });
+        }
+        throw error;
+      }
+      await ctx.clock.sleep(backoffDelay({ ...defaultRetryPolicy, baseDelayMs: 500, maxDelayMs: 15_000 }, attempt), signal);
+    }
+  }
+}
+
+/**
+ * A file's digest, computed from what was read while sending: the plain sha256 of a one-part file,
+ * and for a file sent in parallel parts, the sha256 of its parts' sha256 digests in order.
+ */
+export function fileDigest(parts: PartRow[]): string | null {
+  if (parts.length === 0 || parts.some((p) => !p.sha256)) return null;
+  if (parts.length === 1) return `sha256:${parts[0]!.sha256}`;
+  const tree = createHash('sha256');
+  for (const part of parts) tree.update(Buffer.from(part.sha256!, 'hex'));
+  return `sha256-parts:${tree.digest('hex')}`;
+}
+
+/** Waits for Frame.io to report the upload complete. */
+export async function confirm(ctx: FileContext, file: FileRow): Promise<void> {
+  const deadline = ctx.clock.now() + ctx.confirmTimeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    let status;
+    try {
+      status = await ctx.api.fileStatus(file.remoteId!, ctx.signal);
+    } catch (error) {
+      if (error instanceof ApiError && error.kind === 'not-found') {
+        throw new FileFailure(`"${file.remoteName}" was deleted in Frame.io before the upload was confirmed.`, 'Upload it again.', { cause: error });
+      }
+      throw error instanceof ApiError ? apiFailure(error, 'Checking the upload') : error;
+    }
+    if (status.upload_complete) return;
+    if (status.upload_failed) {
+      throw new FileFailure(`Frame.io reports the upload of "${file.remoteName}" failed.`, 'Upload it again.');
+    }
+    if (ctx.clock.now() >= deadline) {
+      throw new FileFailure(`Frame.io has not confirmed "${file.remoteName}" yet.`, 'Run `slate resume` later to check again; nothing will be re-sent.');
+    }
+    await ctx.clock.sleep(Math.min(5_000, 100 * 2 ** attempt), ctx.signal);
+  }
+}
+
+/** Makes the uploaded file the newest version of an existing file or stack. */
+async function stack(ctx: FileContext, file: FileRow, folderId: string): Promise<void> {
+  const [kind, targetId] = file.stackOnto!.split(':') as ['file' | 'stack', string];
+  if (file.state === 'stacking') {
+    // A resumed job: the stacking call may already have happened.
+    const now = await ctx.api.showFile(file.remoteId!, undefined, ctx.signal);
+    if (now.parent_id !== folderId) return;
+  }
+  ctx.update(file.id, { state: 'stacking' });
+  try {
+    if (kind === 'stack') await ctx.api.moveFile(file.remoteId!, targetId, ctx.signal);
+    else await ctx.api.createVersionStack(folderId, [targetId, file.remoteId!], ctx.signal);
+  } catch (error) {
+    throw error instanceof ApiError ? apiFailure(error, `Adding "${file.remoteName}" as a new version`) : error;
+  }
+}

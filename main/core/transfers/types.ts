@@ -1,0 +1,94 @@
+// The transfer engine's vocabulary: job and file states, requests, snapshots and events.
+
+export type JobKind = 'upload' | 'remote' | 'version';
+export type JobState = 'queued' | 'running' | 'paused' | 'done' | 'failed' | 'cancelled';
+/**
+ * pending → creating → uploading → confirming → (stacking) → done, or skipped / failed / cancelled.
+ * `creating` is written before the create call, so a crash there is known and cleaned up on resume.
+ */
+export type FileState = 'pending' | 'creating' | 'uploading' | 'confirming' | 'stacking' | 'done' | 'skipped' | 'failed' | 'cancelled';
+export type PartState = 'pending' | 'sending' | 'done';
+
+/** What to do when the target folder already holds a file of the same name. */
+export type ConflictPolicy = 'skip' | 'version' | 'rename' | 'new';
+export const CONFLICT_POLICIES: readonly ConflictPolicy[] = ['skip', 'version', 'rename', 'new'];
+
+export const UNFINISHED_JOB_STATES: readonly JobState[] = ['queued', 'running', 'paused'];
+
+export interface UploadRequest {
+  accountId: string;
+  folderId: string;
+  /** files and folders; folders are uploaded with their structure */
+  paths: string[];
+  conflict?: ConflictPolicy;
+  priority?: number;
+}
+
+export interface RemoteUploadRequest {
+  accountId: string;
+  folderId: string;
+  url: string;
+  name: string;
+  priority?: number;
+}
+
+export interface VersionRequest {
+  accountId: string;
+  /** the file (or any version in a stack) the new file becomes the newest version of */
+  fileId: string;
+  path: string;
+  priority?: number;
+}
+
+export interface FileSnapshot {
+  id: number;
+  source: string;
+  /** the folder path inside the drop, '' for the top */
+  relDir: string;
+  name: string;
+  remoteName: string | null;
+  remoteId: string | null;
+  size: number;
+  state: FileState;
+  bytesDone: number;
+  sha256: string | null;
+  error: string | null;
+}
+
+export interface JobSnapshot {
+  id: string;
+  kind: JobKind;
+  accountId: string;
+  folderId: string;
+  label: string;
+  conflict: ConflictPolicy;
+  priority: number;
+  state: JobState;
+  error: string | null;
+  createdAt: number;
+  updatedAt: number;
+  filesTotal: number;
+  filesDone: number;
+  filesSkipped: number;
+  filesFailed: number;
+  bytesTotal: number;
+  bytesDone: number;
+}
+
+export interface ProgressEvent {
+  jobId: string;
+  bytesDone: number;
+  bytesTotal: number;
+  filesDone: number;
+  filesTotal: number;
+  /** bytes per second over the last few seconds */
+  rate: number;
+  /** seconds left at the current rate; null while unknown */
+  etaSeconds: number | null;
+}
+
+export interface EngineEvents {
+  job: [JobSnapshot];
+  file: [{ jobId: string; file: FileSnapshot }];
+  progress: [ProgressEvent];
+}
