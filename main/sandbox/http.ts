@@ -1,10 +1,10 @@
 // Small HTTP helpers shared by the sandbox's handlers: reading JSON bodies and answering in the
-// shapes Frame.io uses (`{data}` envelopes, `{errors:[{detail,title,source}]}` error bodies).
+// shapes Frame.io uses (`{data}` envelopes; `{errors:[{detail, source:{pointer}}]}` error bodies,
+// which the spec closes to exactly those two fields).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface ApiErrorItem {
   detail: string;
-  title?: string;
   source?: { pointer: string };
 }
 
@@ -12,29 +12,19 @@ export class HttpError extends Error {
   readonly status: number;
   readonly errors: ApiErrorItem[];
 
-  constructor(status: number, detail: string, extra: Omit<ApiErrorItem, 'detail'> = {}) {
+  constructor(status: number, detail: string, pointer?: string) {
     super(detail);
     this.status = status;
-    this.errors = [{ detail, ...extra }];
+    this.errors = [pointer === undefined ? { detail } : { detail, source: { pointer } }];
   }
 }
 
-const TITLES: Record<number, string> = {
-  400: 'Bad request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not found',
-  409: 'Conflict',
-  422: 'Invalid value',
-  429: 'Too many requests',
-};
-
-export const badRequest = (detail: string) => new HttpError(400, detail, { title: TITLES[400] });
+export const badRequest = (detail: string, pointer?: string) => new HttpError(400, detail, pointer);
 export const unauthorized = (detail = 'Unauthorized') => new HttpError(401, detail);
 export const forbidden = (detail = 'Forbidden') => new HttpError(403, detail);
 export const notFound = (detail = 'Not found') => new HttpError(404, detail);
-export const conflict = (detail: string) => new HttpError(409, detail, { title: TITLES[409] });
-export const invalid = (detail: string, pointer: string) => new HttpError(422, detail, { title: TITLES[422], source: { pointer } });
+export const conflict = (detail: string, pointer?: string) => new HttpError(409, detail, pointer);
+export const invalid = (detail: string, pointer: string) => new HttpError(422, detail, pointer);
 export const tooManyRequests = () => new HttpError(429, 'Too many requests');
 
 const MAX_JSON_BODY = 1024 * 1024;
@@ -44,7 +34,7 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_JSON_BODY) throw new HttpError(413, 'Request body too large');
+    if (size > MAX_JSON_BODY) throw badRequest('Request body too large');
     chunks.push(chunk as Buffer);
   }
   if (size === 0) return undefined;
@@ -59,8 +49,4 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
-}
-
-export function sendError(res: ServerResponse, error: HttpError): void {
-  sendJson(res, error.status, { errors: error.errors });
 }

@@ -1,28 +1,58 @@
-// Seeds the sandbox. `demo` is what a new user explores before signing in; `minimal` is one user
-// and one account, the starting point of most tests.
-import { SandboxState } from './state.ts';
+// Seeds a fresh sandbox. `minimal` is one user in one account with a workspace and an empty
+// project to upload into, the starting point of most tests; `demo` adds what a new user explores
+// before signing in (see seed-demo.ts) and a second person, so permission checks have someone to
+// refuse.
+import { randomUUID } from 'node:crypto';
+import { memberId } from './access.ts';
+import { createProject } from './handlers/projects.ts';
+import type { AccountRole, UserRecord } from './store/records.ts';
+import type { World } from './world.ts';
 
 export type SeedName = 'demo' | 'minimal';
 
 export interface Seeded {
-  state: SandboxState;
   token: string;
   accountId: string;
   userId: string;
+  workspaceId: string;
+  projectId: string;
+  rootFolderId: string;
 }
 
-export function seed(name: SeedName, token?: string): Seeded {
-  const state = new SandboxState();
-  const user = state.addUser({ name: 'Rosa Alvarez', email: 'rosa@northlight.example' });
-  const account = state.addAccount('Northlight Pictures', new Date('2024-03-04T09:30:00Z'));
-  state.addMember(account.id, user.id, ['owner']);
+export function addUser(world: World, name: string, email: string): UserRecord {
+  return world.store.put('user', { id: randomUUID(), name, email, avatar_url: null });
+}
 
-  if (name === 'demo') {
-    const post = state.addAccount('Harbor Post', new Date('2025-01-15T14:00:00Z'));
-    state.addMember(post.id, user.id, ['member']);
-    // A second person gives permission checks someone to refuse.
-    const outsider = state.addUser({ name: 'Sam Okafor', email: 'sam@harbor.example' });
-    state.addMember(post.id, outsider.id, ['admin']);
-  }
-  return { state, token: state.issueToken(user.id, token), accountId: account.id, userId: user.id };
+export function addAccount(world: World, displayName: string, createdAt: string): string {
+  const id = randomUUID();
+  world.store.put('account', { id, display_name: displayName, adobe_id: null, image: null, storage_limit: null, storage_usage: 0, created_at: createdAt, updated_at: createdAt, v4_migrated_at: createdAt });
+  return id;
+}
+
+export function addAccountMember(world: World, accountId: string, userId: string, role: AccountRole): void {
+  world.store.put('account_member', { id: memberId(accountId, userId), scope_id: accountId, user_id: userId, role });
+}
+
+export function addWorkspace(world: World, accountId: string, name: string, creatorId: string, createdAt: string): string {
+  const id = randomUUID();
+  world.store.put('workspace', { id, account_id: accountId, name, image: null, creator_id: creatorId, created_at: createdAt, updated_at: createdAt });
+  world.store.put('workspace_member', { id: memberId(id, creatorId), scope_id: id, user_id: creatorId, role: 'workspace_admin' });
+  return id;
+}
+
+export function seedMinimal(world: World, token?: string): Seeded {
+  const user = addUser(world, 'Rosa Alvarez', 'rosa@northlight.example');
+  const created = '2024-03-04T09:30:00.000Z';
+  const accountId = addAccount(world, 'Northlight Pictures', created);
+  addAccountMember(world, accountId, user.id, 'owner');
+  const workspaceId = addWorkspace(world, accountId, 'Northlight', user.id, created);
+  const project = createProject({ world }, { accountId, workspaceId, name: 'Sandbox', restricted: false, ownerId: user.id });
+  return {
+    token: world.store.issueToken(user.id, 'static', { token }),
+    accountId,
+    userId: user.id,
+    workspaceId,
+    projectId: project.id,
+    rootFolderId: project.root_folder_id,
+  };
 }

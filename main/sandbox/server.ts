@@ -1,16 +1,29 @@
 // A local Frame.io V4 server. It is Slate's embedded default (explore before signing in) and the
 // backend of every test, so it answers exactly as the vendored spec says Frame.io does.
+import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { operations } from '../core/api/operations.generated.ts';
+import { Events, type Delivery } from './events.ts';
 import { handlers } from './handlers/index.ts';
 import type { Reply } from './handlers/types.ts';
 import { HttpError, notFound, readJsonBody, sendJson, tooManyRequests, unauthorized } from './http.ts';
+import { BlobStore } from './objects/blobs.ts';
+import { handleObjectRequest } from './objects/routes.ts';
+import { UrlSigner } from './objects/signing.ts';
 import { RateLimiter, type RateLimitMode } from './rate-limit.ts';
 import { matchRoute } from './routes.ts';
-import { seed, type SeedName } from './seed.ts';
-import type { SandboxState } from './state.ts';
+import { seedDemo } from './seed-demo.ts';
+import { seedMinimal, type SeedName, type Seeded } from './seed.ts';
+import { checkRequest } from './spec/requests.ts';
+import { openDatabase } from './store/database.ts';
+import { Store } from './store/store.ts';
+import { resumeTranscodes } from './uploads/lifecycle.ts';
+import type { World } from './world.ts';
 
 /** One request and the answer the sandbox gave, for contract checks and diagnostics. */
 export interface SandboxExchange {
@@ -26,6 +39,7 @@ export interface SandboxOptions {
   host?: string;
   /** 0 picks a free port */
   port?: number;
+  /** what a fresh data directory starts with; ignored when the directory already holds a sandbox */
   seed?: SeedName;
   /** fixes the bearer token instead of minting one */
   token?: string;
@@ -35,60 +49,107 @@ export interface SandboxOptions {
   observe?: (exchange: SandboxExchange) => void;
   /** appends every exchange to this file as one JSON line, for diagnosing a client */
   exchangeLog?: string;
+  /** where the database and uploaded bytes live; a fresh temporary directory (removed on close) if unset */
+  dataDir?: string;
+  /** forces upload parts of this many bytes instead of Frame.io's part plan */
+  partSize?: number;
+  /** how long presigned part URLs stay valid (default 24 h) */
+  uploadUrlTtlMs?: number;
+  /** how long media links stay valid (default 24 h) */
+  mediaUrlTtlMs?: number;
+  /** time from "uploaded" to "transcoded" (default 2 s) */
+  transcodeDelayMs?: number;
+  /** first webhook retry delay, doubling on each of up to 5 attempts (default 1 s) */
+  webhookRetryBaseMs?: number;
+  onWebhookDelivery?: (delivery: Delivery) => void;
 }
 
-export interface Sandbox {
+export interface Sandbox extends Seeded {
   url: string;
-  token: string;
-  accountId: string;
-  userId: string;
-  state: SandboxState;
+  dataDir: string;
+  store: Store;
+  /** a static token for another seeded user, e.g. the demo's second person */
+  tokenFor(email: string): string;
   close(): Promise<void>;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const seeded = seed(options.seed ?? 'minimal', options.token);
+  const temporary = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'slate-sandbox-')));
+  await mkdir(join(dataDir, 'blobs'), { recursive: true });
+  const store = new Store(openDatabase(join(dataDir, 'sandbox.db')));
+  const timers = new Set<NodeJS.Timeout>();
+  const events = new Events(store, { retryBaseMs: options.webhookRetryBaseMs ?? 1000, attempts: 5, onDelivery: options.onWebhookDelivery });
+  const world: World = {
+    store,
+    blobs: new BlobStore(join(dataDir, 'blobs')),
+    signer: new UrlSigner(store.settingOrCreate('signing-secret', () => randomBytes(32).toString('hex'))),
+    events,
+    settings: {
+      partSize: options.partSize,
+      uploadUrlTtlMs: options.uploadUrlTtlMs ?? DAY_MS,
+      mediaUrlTtlMs: options.mediaUrlTtlMs ?? DAY_MS,
+      transcodeDelayMs: options.transcodeDelayMs ?? 2000,
+    },
+    baseUrl: '',
+    later(delayMs, work) {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        void Promise.resolve(work()).catch((error: unknown) => console.error('sandbox:', error));
+      }, delayMs);
+      timers.add(timer);
+    },
+    now: () => new Date(),
+  };
+
   const log = options.exchangeLog ? createWriteStream(options.exchangeLog, { flags: 'a' }) : undefined;
   const limiter = new RateLimiter(options.rateLimits ?? 'real', options.rateLimitScale ?? 1);
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { errors: [{ detail: 'Internal sandbox error' }] });
+      else res.destroy();
       console.error('sandbox:', error);
     });
   });
 
+  function record(exchange: SandboxExchange): void {
+    options.observe?.(exchange);
+    log?.write(JSON.stringify(exchange) + '\n');
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const url = new URL(req.url ?? '/', world.baseUrl);
     const method = req.method ?? 'GET';
+    if (url.pathname.startsWith('/objects/')) {
+      res.once('finish', () => record({ method, url: url.pathname + url.search, status: res.statusCode, responseHeaders: headersOf(res) }));
+      return handleObjectRequest(world, req, res, url);
+    }
+    return handleApi(req, res, url, method);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, method: string): Promise<void> {
     let requestBody: unknown;
     const answer = (reply: Reply, headers: Record<string, string>) => {
       for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-      if (reply.body === undefined) {
-        res.writeHead(reply.status).end();
-      } else {
-        sendJson(res, reply.status, reply.body);
-      }
-      const exchange: SandboxExchange = {
-        method,
-        url: url.pathname + url.search,
-        requestBody,
-        status: reply.status,
-        responseHeaders: Object.fromEntries(Object.entries(res.getHeaders()).map(([k, v]) => [k, String(v)])),
-        responseBody: reply.body,
-      };
-      options.observe?.(exchange);
-      log?.write(JSON.stringify(exchange) + '\n');
+      if (reply.body === undefined) res.writeHead(reply.status).end();
+      else sendJson(res, reply.status, reply.body);
+      // A 204 has no body; the spec's NoContent schema describes that as the empty string.
+      const responseBody = reply.body === undefined && reply.status === 204 ? '' : reply.body;
+      record({ method, url: url.pathname + url.search, requestBody, status: reply.status, responseHeaders: headersOf(res), responseBody });
     };
 
     const route = matchRoute(method, url.pathname);
     if (!route) {
-      const error = notFound(`No route for ${method} ${url.pathname}`);
-      answer({ status: 404, body: { errors: error.errors } }, {});
+      req.resume();
+      answer({ status: 404, body: { errors: notFound(`No route for ${method} ${url.pathname}`).errors } }, {});
       return;
     }
 
     const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    const user = token ? seeded.state.userForToken(token) : undefined;
+    const userId = token ? store.tokenUser(token, ['static', 'access']) : undefined;
+    const user = userId ? store.get('user', userId) : undefined;
     const decision = limiter.take(`${user?.id ?? 'anonymous'}:${route.operationId}`, operations[route.operationId].limit);
     const rateHeaders: Record<string, string> = {
       'x-ratelimit-limit': String(decision.limit),
@@ -103,12 +164,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         throw tooManyRequests();
       }
       requestBody = await readJsonBody(req);
+      checkRequest(route.operationId, url.searchParams, requestBody);
       const handler = handlers[route.operationId];
       if (!handler) throw notFound(`${route.operationId} is not available in the sandbox`);
-      const reply = await handler({ state: seeded.state, user, params: route.params, query: url.searchParams, body: requestBody, path: url.pathname });
+      const reply = await handler({ world, user, params: route.params, query: url.searchParams, body: requestBody, path: url.pathname });
       answer(reply, rateHeaders);
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
+      req.resume();
       answer({ status: error.status, body: { errors: error.errors } }, rateHeaders);
     }
   }
@@ -116,17 +179,47 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const host = options.host ?? '127.0.0.1';
   await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
+  world.baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  const seeded = await seedOnce(world, options.seed ?? 'minimal', options.token);
+  resumeTranscodes(world);
+
   return {
-    url: `http://${host}:${port}`,
-    token: seeded.token,
-    accountId: seeded.accountId,
-    userId: seeded.userId,
-    state: seeded.state,
+    ...seeded,
+    url: world.baseUrl,
+    dataDir,
+    store,
+    tokenFor(email) {
+      const user = store.list('user').find((u) => u.email === email);
+      if (!user) throw new Error(`no seeded user with the email ${email}`);
+      return store.issueToken(user.id, 'static');
+    },
     close: async () => {
+      for (const timer of timers) clearTimeout(timer);
+      events.close();
       await closeServer(server);
       await new Promise<void>((resolve) => (log ? log.end(resolve) : resolve()));
+      store.close();
+      if (temporary) await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Seeds a fresh data directory; a used one keeps what it has and reports what it was seeded with. */
+async function seedOnce(world: World, name: SeedName, token: string | undefined): Promise<Seeded> {
+  const saved = world.store.setting('seeded');
+  if (saved !== undefined) {
+    const seeded = JSON.parse(saved) as Seeded;
+    if (token !== undefined && token !== seeded.token) world.store.issueToken(seeded.userId, 'static', { token });
+    return { ...seeded, token: token ?? seeded.token };
+  }
+  const seeded = name === 'demo' ? await seedDemo(world, token) : seedMinimal(world, token);
+  world.store.setSetting('seeded', JSON.stringify(seeded));
+  return seeded;
+}
+
+function headersOf(res: ServerResponse): Record<string, string> {
+  return Object.fromEntries(Object.entries(res.getHeaders()).map(([k, v]) => [k, String(v)]));
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -1,8 +1,9 @@
 import type { OperationId } from '../../core/api/operations.generated.ts';
-import type { SandboxState, UserRecord } from '../state.ts';
+import type { UserRecord } from '../store/records.ts';
+import type { World } from '../world.ts';
 
 export interface RequestContext {
-  state: SandboxState;
+  world: World;
   user: UserRecord;
   params: Record<string, string>;
   query: URLSearchParams;

@@ -95,6 +95,8 @@ export interface FileRecord extends AssetBase {
   upload_error: string | null;
   /** when the transcode finishes; set once the upload is complete */
   transcode_due_at: string | null;
+  /** position in its version stack (1 is the oldest), null outside one */
+  version: number | null;
   /** field definition id → value */
   metadata: Record<string, unknown>;
 }

@@ -61,9 +61,9 @@ export class Store {
   }
 
   /** Inserts or replaces; a replaced record keeps its place in creation order. */
-  put<K extends Kind>(kind: K, record: Kinds[K] & { id: string }): Kinds[K] {
+  put<K extends Kind, R extends Kinds[K]>(kind: K, record: R): R {
     const field = PARENT_FIELD[kind];
-    const parent = field === null ? null : ((record[field] as string | null) ?? null);
+    const parent = field === null ? null : ((record[field as keyof R] as string | null) ?? null);
     this.sql(
       `INSERT INTO records (id, kind, parent_id, seq, body)
        VALUES (?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM records), ?)

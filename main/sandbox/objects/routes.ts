@@ -1,0 +1,73 @@
+// The sandbox's object store: where presigned part URLs and media links point. It answers the way
+// S3 does (XML error bodies, ETag on a part PUT), not the way the API does, because real clients
+// meet S3 here.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { partReceived } from '../uploads/lifecycle.ts';
+import type { World } from '../world.ts';
+import { PartSizeError } from './blobs.ts';
+
+function s3Error(res: ServerResponse, status: number, code: string, message: string): void {
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message.replace(/[<>&]/g, '')}</Message></Error>`;
+  if (!res.headersSent) res.writeHead(status, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body), connection: 'close' });
+  res.end(body);
+}
+
+export async function handleObjectRequest(world: World, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const upload = /^\/objects\/upload\/([\w-]+)$/.exec(url.pathname);
+  const download = /^\/objects\/download\/([\w-]+)$/.exec(url.pathname);
+  if (upload && req.method === 'PUT') return putPart(world, req, res, url, upload[1]!);
+  if (download && (req.method === 'GET' || req.method === 'HEAD')) return getObject(world, req, res, url, download[1]!);
+  req.resume();
+  s3Error(res, upload || download ? 405 : 404, upload || download ? 'MethodNotAllowed' : 'NoSuchKey', 'The specified method or key is not allowed');
+}
+
+async function putPart(world: World, req: IncomingMessage, res: ServerResponse, url: URL, blobId: string): Promise<void> {
+  const verdict = world.signer.verify('PUT', url, req.headers);
+  if (!verdict.ok) {
+    req.resume();
+    return s3Error(res, 403, verdict.code, verdict.message);
+  }
+  const partNumber = Number(url.searchParams.get('partNumber'));
+  const file = world.store.get('asset', url.searchParams.get('uploadId') ?? '');
+  if (file?.type !== 'file' || file.blob_id !== blobId || file.status !== 'created') {
+    req.resume();
+    return s3Error(res, 404, 'NoSuchUpload', 'The specified upload does not exist: it was completed, aborted or deleted');
+  }
+  const expected = file.part_sizes[partNumber - 1];
+  if (expected === undefined) {
+    req.resume();
+    return s3Error(res, 400, 'InvalidPart', `Part ${partNumber} is not part of this upload`);
+  }
+  try {
+    const { etag, size } = await world.blobs.writePart(blobId, partNumber, req, expected);
+    partReceived(world, file, partNumber, size, etag);
+    res.writeHead(200, { etag, 'content-length': 0 });
+    res.end();
+  } catch (error) {
+    if (error instanceof PartSizeError) return s3Error(res, 400, error.received < expected ? 'IncompleteBody' : 'EntityTooLarge', error.message);
+    // The client went away mid-part: nothing was stored, and there is nobody to answer.
+    res.destroy();
+  }
+}
+
+function getObject(world: World, req: IncomingMessage, res: ServerResponse, url: URL, blobId: string): void {
+  const verdict = world.signer.verify('GET', url, req.headers);
+  if (!verdict.ok) return s3Error(res, 403, verdict.code, verdict.message);
+  const partCount = Number(url.searchParams.get('parts'));
+  const parts = world.store.parts(blobId);
+  if (parts.length !== partCount) return s3Error(res, 404, 'NoSuchKey', 'The specified key does not exist.');
+  const size = parts.reduce((sum, p) => sum + p.size, 0);
+  const filename = (url.searchParams.get('filename') ?? 'file').replace(/["\\\r\n]/g, '_');
+  res.writeHead(200, {
+    'content-type': url.searchParams.get('type') ?? 'application/octet-stream',
+    'content-length': size,
+    'content-disposition': `${url.searchParams.get('disposition') === 'attachment' ? 'attachment' : 'inline'}; filename="${filename}"`,
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  const body = world.blobs.read(blobId, partCount);
+  body.on('error', () => res.destroy());
+  body.pipe(res);
+}
