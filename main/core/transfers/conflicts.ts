@@ -3,7 +3,7 @@ import type { AccountApi } from '../api/resources.ts';
 import { renamed } from './naming.ts';
 import type { ConflictPolicy } from './types.ts';
 
-interface Existing {
+export interface ExistingFile {
   id: string;
   size: number;
   /** an upload that never finished is not a copy worth skipping for */
@@ -21,7 +21,7 @@ export interface Decision {
 }
 
 export class FolderIndex {
-  private readonly byName = new Map<string, Existing[]>();
+  private readonly byName = new Map<string, ExistingFile[]>();
   private readonly taken = new Set<string>();
 
   static async load(api: AccountApi, folderId: string, signal?: AbortSignal): Promise<FolderIndex> {
@@ -40,7 +40,8 @@ export class FolderIndex {
     return new FolderIndex();
   }
 
-  private add(name: string, item: Existing): void {
+  /** Notes a file already in the folder. */
+  add(name: string, item: ExistingFile): void {
     this.taken.add(name);
     const list = this.byName.get(name) ?? [];
     list.push(item);
