@@ -57,11 +57,13 @@ function getObject(world: World, req: IncomingMessage, res: ServerResponse, url:
   const parts = world.store.parts(blobId);
   if (parts.length !== partCount) return s3Error(res, 404, 'NoSuchKey', 'The specified key does not exist.');
   const size = parts.reduce((sum, p) => sum + p.size, 0);
-  const filename = (url.searchParams.get('filename') ?? 'file').replace(/["\\\r\n]/g, '_');
+  const filename = url.searchParams.get('filename') ?? 'file';
+  // Header values are Latin-1: an ASCII fallback plus the exact UTF-8 name (RFC 6266).
+  const fallback = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
   res.writeHead(200, {
     'content-type': url.searchParams.get('type') ?? 'application/octet-stream',
     'content-length': size,
-    'content-disposition': `${url.searchParams.get('disposition') === 'attachment' ? 'attachment' : 'inline'}; filename="${filename}"`,
+    'content-disposition': `${url.searchParams.get('disposition') === 'attachment' ? 'attachment' : 'inline'}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
   });
   if (req.method === 'HEAD') {
     res.end();
