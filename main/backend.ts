@@ -1,30 +1,37 @@
 // Chooses what Slate talks to: Frame.io (or any V4 server) when a URL and token are configured,
-// otherwise the embedded sandbox seeded with demo data, clearly labelled as not Frame.io.
+// otherwise the embedded sandbox seeded with demo data, clearly labelled as not Frame.io. Then
+// opens the journal and the transfer engine, and resumes whatever a previous run left unfinished.
 import packageJson from '../package.json' with { type: 'json' };
 import { FrameioClient, staticToken } from './core/api/client.ts';
+import { ChosenPaths } from './core/chosen-paths.ts';
+import { defaultDataDir, openDatabase } from './core/db.ts';
 import { createService, type Service } from './core/service.ts';
+import { TransferEngine } from './core/transfers/engine.ts';
 import { startSandbox, type Sandbox } from './sandbox/server.ts';
 
 export interface BackendConfig {
   apiUrl?: string;
   token?: string;
+  dataDir?: string;
   /** where the embedded sandbox logs its exchanges (SLATE_SANDBOX_EXCHANGE_LOG) */
   sandboxExchangeLog?: string;
 }
 
 export interface Backend {
   service: Service;
+  engine: TransferEngine;
   sandbox: Sandbox | undefined;
   close(): Promise<void>;
 }
 
 export const slateVersion: string = packageJson.version;
 
-/** Reads SLATE_API_URL and SLATE_TOKEN; flags given on a command line win over them. */
+/** Reads SLATE_API_URL, SLATE_TOKEN and SLATE_DATA_DIR; flags given on a command line win over them. */
 export function backendConfigFromEnv(env: NodeJS.ProcessEnv = process.env): BackendConfig {
   return {
     apiUrl: env.SLATE_API_URL || undefined,
     token: env.SLATE_TOKEN || undefined,
+    dataDir: env.SLATE_DATA_DIR || undefined,
     sandboxExchangeLog: env.SLATE_SANDBOX_EXCHANGE_LOG || undefined,
   };
 }
@@ -36,18 +43,27 @@ export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web
   const sandbox = config.apiUrl ? undefined : await startSandbox({ seed: 'demo', exchangeLog: config.sandboxExchangeLog });
   const apiUrl = config.apiUrl ?? sandbox!.url;
   const api = new FrameioClient({ baseUrl: apiUrl, tokens: staticToken(config.token ?? sandbox!.token), userAgent: `Slate/${slateVersion}` });
+  // The embedded sandbox starts afresh each run, so its transfers must not outlive it either.
+  const db = openDatabase(sandbox ? ':memory:' : (config.dataDir ?? defaultDataDir()));
+  const engine = new TransferEngine({ client: api, db });
   const service = createService({
     api,
+    engine,
+    chosen: new ChosenPaths(),
     // Anything that is not Frame.io itself is labelled a sandbox, so nobody mistakes test data for real work.
     backend: { kind: new URL(apiUrl).hostname.endsWith('frame.io') ? 'frameio' : 'sandbox', url: apiUrl },
     shell,
     version: slateVersion,
   });
+  engine.resumeUnfinished();
   return {
     service,
+    engine,
     sandbox,
     async close() {
       await service.close();
+      await engine.close();
+      db.close();
       await sandbox?.close();
     },
   };

@@ -67,6 +67,48 @@ export const FileDetailsSchema = AssetSchema.extend({
   mediaLinks: z.array(MediaLinkSchema),
 });
 
+export const TransferJobSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['upload', 'remote', 'version']),
+  accountId: z.string(),
+  folderId: z.string(),
+  label: z.string(),
+  state: z.enum(['queued', 'running', 'paused', 'done', 'failed', 'cancelled']),
+  error: z.string().nullable(),
+  priority: z.number(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  filesTotal: z.number(),
+  filesDone: z.number(),
+  filesSkipped: z.number(),
+  filesFailed: z.number(),
+  bytesTotal: z.number(),
+  bytesDone: z.number(),
+});
+
+export const TransferFileSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  relDir: z.string(),
+  size: z.number(),
+  state: z.enum(['pending', 'creating', 'uploading', 'confirming', 'stacking', 'done', 'skipped', 'failed', 'cancelled']),
+  bytesDone: z.number(),
+  remoteId: z.string().nullable(),
+  error: z.string().nullable(),
+});
+
+export const TransferProgressSchema = z.object({
+  jobId: z.string(),
+  bytesDone: z.number(),
+  bytesTotal: z.number(),
+  filesDone: z.number(),
+  filesTotal: z.number(),
+  rate: z.number(),
+  etaSeconds: z.number().nullable(),
+});
+
+export const ConflictPolicySchema = z.enum(['skip', 'version', 'rename', 'new']);
+
 const none = z.object({}).strict();
 const id = z.string().min(1).max(200);
 const name = z
@@ -89,12 +131,41 @@ export const requests = {
   'asset:delete': { input: z.object({ ...inAccount, assetId: id, type: z.enum(['file', 'folder']) }).strict(), output: z.object({ deleted: z.literal(true) }) },
   'file:show': { input: z.object({ ...inAccount, fileId: id }).strict(), output: FileDetailsSchema },
   'stack:versions': { input: z.object({ ...inAccount, stackId: id }).strict(), output: z.array(AssetSchema) },
+  'transfers:list': { input: none, output: z.array(TransferJobSchema) },
+  'transfers:files': { input: z.object({ jobId: id }).strict(), output: z.array(TransferFileSchema) },
+  /** `paths` must be ones the person chose: dropped, picked, or staged through the web agent. */
+  'transfers:upload': {
+    input: z.object({ ...inAccount, folderId: id, paths: z.array(z.string().min(1)).min(1).max(10_000), conflict: ConflictPolicySchema.optional() }).strict(),
+    output: TransferJobSchema,
+  },
+  'transfers:remote': {
+    input: z.object({ ...inAccount, folderId: id, url: z.url({ protocol: /^https?$/, error: 'Only http and https links can be uploaded.' }), name }).strict(),
+    output: TransferJobSchema,
+  },
+  'transfers:version': { input: z.object({ ...inAccount, fileId: id, path: z.string().min(1) }).strict(), output: TransferJobSchema },
+  'transfers:pause': { input: z.object({ jobId: id }).strict(), output: TransferJobSchema },
+  'transfers:resume': { input: z.object({ jobId: id }).strict(), output: TransferJobSchema },
+  'transfers:cancel': { input: z.object({ jobId: id }).strict(), output: TransferJobSchema },
+  'transfers:priority': { input: z.object({ jobId: id, priority: z.number().int().min(-100).max(100) }).strict(), output: TransferJobSchema },
+  'transfers:pauseAll': { input: none, output: z.array(TransferJobSchema) },
+  'transfers:resumeAll': { input: none, output: z.array(TransferJobSchema) },
 } as const;
 
 export const events = {
   /** The service lost or regained its sign-in; the renderer re-reads the user. */
   'session:changed': z.object({ signedIn: z.boolean() }),
+  'transfers:job': TransferJobSchema,
+  'transfers:file': z.object({ jobId: z.string(), file: TransferFileSchema }),
+  /** throttled by the engine to a few per second per job */
+  'transfers:progress': TransferProgressSchema,
 } as const;
+
+/**
+ * Not a request the renderer can make: the preload (Electron) or the web agent's staging endpoint
+ * tells the service which local paths the person chose, and only those may be uploaded.
+ */
+export const PATHS_CHOSEN_CHANNEL = 'paths:chosen';
+export const PathsChosenSchema = z.array(z.string().min(1)).min(1).max(10_000);
 
 /** A failure as it crosses the boundary: what happened, and what the person can do. */
 export const FailureSchema = z.object({
@@ -124,11 +195,20 @@ export type Project = z.output<typeof ProjectSchema>;
 export type Asset = z.output<typeof AssetSchema>;
 export type FolderListing = z.output<typeof FolderListingSchema>;
 export type FileDetails = z.output<typeof FileDetailsSchema>;
+export type TransferJob = z.output<typeof TransferJobSchema>;
+export type TransferFile = z.output<typeof TransferFileSchema>;
+export type TransferProgress = z.output<typeof TransferProgressSchema>;
+export type ConflictPolicy = z.output<typeof ConflictPolicySchema>;
 
 /** What the renderer sees as `window.slate`, in Electron and in a browser alike. */
 export interface SlateApi {
   invoke<C extends RequestChannel>(channel: C, input: RequestInput<C>): Promise<Reply>;
   on<E extends EventName>(event: E, listener: (payload: unknown) => void): () => void;
+  /**
+   * Local paths for files the person dropped or picked, registered with the service as chosen.
+   * `relativePaths` (from a folder drop or picker) say where each file sits under its top folder.
+   */
+  pathsForFiles(files: File[], relativePaths: string[]): Promise<string[]>;
 }
 
 export const requestChannels = Object.keys(requests) as RequestChannel[];

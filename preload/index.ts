@@ -1,6 +1,14 @@
-// The whole preload: `window.slate`, passing only channels and events the contract names.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { isEventName, isRequestChannel, type SlateApi } from './contract.ts';
+// The whole preload: `window.slate`, passing only channels and events the contract names, plus
+// the paths of files the person dropped or picked (Electron removed `File.path`; webUtils gives it).
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import { isEventName, isRequestChannel, PATHS_CHOSEN_CHANNEL, type SlateApi } from './contract.ts';
+
+/** A file picked inside a folder stands for that top folder, so the upload keeps the structure. */
+function rootOf(absolute: string, relative: string): string {
+  if (!relative) return absolute;
+  const top = relative.split('/')[0]!;
+  return absolute.slice(0, absolute.length - relative.length) + top;
+}
 
 const api: SlateApi = {
   invoke(channel, input) {
@@ -12,6 +20,17 @@ const api: SlateApi = {
     const forward = (_: IpcRendererEvent, payload: unknown) => listener(payload);
     ipcRenderer.on(event, forward);
     return () => ipcRenderer.off(event, forward);
+  },
+  async pathsForFiles(files, relativePaths) {
+    const roots = new Set<string>();
+    files.forEach((file, index) => {
+      // Empty for a File made in script rather than by a drop or a picker: not the person's choice.
+      const absolute = webUtils.getPathForFile(file);
+      if (absolute) roots.add(rootOf(absolute, relativePaths[index] ?? ''));
+    });
+    const paths = [...roots];
+    if (paths.length > 0) await ipcRenderer.invoke(PATHS_CHOSEN_CHANNEL, paths);
+    return paths;
   },
 };
 

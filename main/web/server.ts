@@ -9,11 +9,14 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { ClientFrameSchema, type ServerFrame } from '../../preload/contract.ts';
 import { dispatch } from '../core/dispatch.ts';
 import type { Service } from '../core/service.ts';
+import { stageUpload } from './staging.ts';
 import { serveStatic } from './static.ts';
 
 export interface WebAgentOptions {
   service: Service;
   rendererDir: string;
+  /** where files dropped into the browser are kept until they are uploaded */
+  stagingDir: string;
   host?: string;
   port?: number;
   /** fixed secret for tests; otherwise a fresh one per run */
@@ -35,8 +38,21 @@ export async function startWebAgent(options: WebAgentOptions): Promise<WebAgent>
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   let origin = '';
 
+  /** Only the agent's own page, holding this run's key, may use the bridge or stage files. */
+  const trusted = (req: IncomingMessage, key: string) => {
+    const given = Buffer.from(key);
+    return req.headers.origin === origin && given.length === secret.length && timingSafeEqual(given, secret);
+  };
+
   const server: Server = createServer((req, res) => {
-    serveStatic(options.rendererDir, req, res).catch(() => {
+    const path = new URL(req.url ?? '/', 'http://agent').pathname;
+    const work =
+      path === '/stage'
+        ? trusted(req, String(req.headers['x-slate-key'] ?? ''))
+          ? stageUpload(options.stagingDir, req, res, (root) => options.service.choosePaths([root]))
+          : Promise.resolve(void res.writeHead(403).end())
+        : serveStatic(options.rendererDir, req, res);
+    work.catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();
     });
@@ -44,9 +60,7 @@ export async function startWebAgent(options: WebAgentOptions): Promise<WebAgent>
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', origin);
-    const key = Buffer.from(url.searchParams.get('key') ?? '');
-    const trusted = url.pathname === '/bridge' && req.headers.origin === origin && key.length === secret.length && timingSafeEqual(key, secret);
-    if (!trusted) {
+    if (url.pathname !== '/bridge' || !trusted(req, url.searchParams.get('key') ?? '')) {
       socket.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\n\r\n');
       return;
     }

@@ -1,13 +1,16 @@
 // The web agent's WebSocket: only the per-run key from the agent's own origin gets in, and every
 // frame is checked before it reaches the service.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { WebSocket } from 'ws';
 import { FrameioClient, staticToken } from '../../main/core/api/client.ts';
+import { ChosenPaths } from '../../main/core/chosen-paths.ts';
+import { openDatabase, type Database } from '../../main/core/db.ts';
 import { createService, type Service } from '../../main/core/service.ts';
+import { TransferEngine } from '../../main/core/transfers/engine.ts';
 import { startWebAgent, type WebAgent } from '../../main/web/server.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 
@@ -16,19 +19,30 @@ let sandbox: CheckedSandbox;
 let service: Service;
 let agent: WebAgent;
 let rendererDir: string;
+let stagingDir: string;
+const chosen = new ChosenPaths();
+let db: Database;
+let engine: TransferEngine;
 
 before(async () => {
   sandbox = await startCheckedSandbox();
   rendererDir = mkdtempSync(join(tmpdir(), 'slate-renderer-'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Slate</title>');
+  stagingDir = mkdtempSync(join(tmpdir(), 'slate-staging-'));
   const api = new FrameioClient({ baseUrl: sandbox.url, tokens: staticToken(sandbox.token) });
-  service = createService({ api, backend: { kind: 'sandbox', url: sandbox.url }, shell: 'web', version: 'test' });
-  agent = await startWebAgent({ service, rendererDir, secret: SECRET });
+  db = openDatabase(':memory:');
+  engine = new TransferEngine({ client: api, db });
+  service = createService({ api, engine, chosen, backend: { kind: 'sandbox', url: sandbox.url }, shell: 'web', version: 'test' });
+  agent = await startWebAgent({ service, rendererDir, stagingDir, secret: SECRET });
 });
 after(async () => {
   await agent.close();
+  await service.close();
+  await engine.close();
+  db.close();
   await sandbox.close();
   rmSync(rendererDir, { recursive: true, force: true });
+  rmSync(stagingDir, { recursive: true, force: true });
 });
 
 function connect(key: string, origin = agent.origin): Promise<WebSocket> {
@@ -84,4 +98,37 @@ test('the agent serves the renderer with a strict CSP and never outside its fold
   const escape = await fetch(agent.origin + '/..%2f..%2fetc%2fpasswd');
   assert.equal(escape.status, 404);
   await escape.body?.cancel();
+});
+
+const BATCH = '0f2d5d1c-6a55-4d3e-9f55-2b8f0e1c7a10';
+const stage = (path: string, body: string, headers: Record<string, string> = { 'x-slate-key': SECRET, origin: agent.origin }) =>
+  fetch(`${agent.origin}/stage?batch=${BATCH}&path=${encodeURIComponent(path)}`, { method: 'POST', headers, body });
+
+test('files dropped in a browser are staged with their folders and become chosen paths', async () => {
+  const response = await stage('Day 1/A001/clip 01.mov', 'frames');
+  assert.equal(response.status, 201);
+  const { root } = (await response.json()) as { root: string };
+  assert.equal(root, join(stagingDir, BATCH, 'Day 1'));
+  assert.equal(readFileSync(join(root, 'A001', 'clip 01.mov'), 'utf8'), 'frames');
+  assert.equal(chosen.allows(join(root, 'A001', 'clip 01.mov')), true);
+  assert.equal(chosen.allows(join(stagingDir, 'elsewhere')), false);
+});
+
+test('staging refuses a wrong key, a foreign origin and paths that climb out', async () => {
+  assert.equal((await stage('a.mov', 'x', { 'x-slate-key': 'wrong', origin: agent.origin })).status, 403);
+  assert.equal((await stage('a.mov', 'x', { 'x-slate-key': SECRET, origin: 'http://evil.example' })).status, 403);
+  for (const path of ['../a.mov', 'a/../../b.mov', '', 'a//b.mov']) {
+    const response = await stage(path, 'x');
+    assert.equal(response.status, 400, path);
+    assert.match(((await response.json()) as { error: string }).error, /cannot be used/);
+  }
+});
+
+test('the UI cannot upload a path nobody chose', async () => {
+  const ws = await connect(SECRET);
+  const input = { accountId: sandbox.accountId, folderId: '7e0a4c8b-0a8f-4c9e-a7b6-2a1d3f0e9c22', paths: ['/etc/passwd'] };
+  const frame = (await invoke(ws, { type: 'invoke', id: 9, channel: 'transfers:upload', input })) as { reply: { ok: boolean; error: { message: string } } };
+  assert.equal(frame.reply.ok, false);
+  assert.match(frame.reply.error.message, /only uploads files you dropped or picked/);
+  ws.close();
 });

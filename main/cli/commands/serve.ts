@@ -1,9 +1,12 @@
 // `slate serve [--port N] [--host H] [--sandbox]`: the web agent, serving the same UI as the desktop
 // app to a browser. Without SLATE_API_URL (or with --sandbox) it runs against the embedded sandbox.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { backendConfigFromEnv, openBackend } from '../../backend.ts';
+import { backendConfigFromEnv, openBackend, type BackendConfig } from '../../backend.ts';
+import { defaultDataDir } from '../../core/db.ts';
 import { startWebAgent } from '../../web/server.ts';
 import { UsageError } from '../output.ts';
 
@@ -27,10 +30,12 @@ export async function serve(args: string[]): Promise<number> {
     throw new Error('The app is not built yet. Run `npm run build` once, then `slate serve` again.');
   }
   const env = backendConfigFromEnv();
-  const config = values.sandbox ? { sandboxExchangeLog: env.sandboxExchangeLog } : { ...env, apiUrl: values['api-url'] ?? env.apiUrl, token: values.token ?? env.token };
+  const config: BackendConfig = values.sandbox ? { sandboxExchangeLog: env.sandboxExchangeLog } : { ...env, apiUrl: values['api-url'] ?? env.apiUrl, token: values.token ?? env.token };
 
   const backend = await openBackend(config, 'web');
-  const agent = await startWebAgent({ service: backend.service, rendererDir, host: values.host, port });
+  // Dropped files wait here until uploaded; with the throwaway sandbox they are throwaway too.
+  const stagingDir = backend.sandbox ? mkdtempSync(join(tmpdir(), 'slate-staging-')) : join(config.dataDir ?? defaultDataDir(), 'staging');
+  const agent = await startWebAgent({ service: backend.service, rendererDir, stagingDir, host: values.host, port });
   if (values.host !== '127.0.0.1' && values.host !== 'localhost') {
     console.error(`slate: serving on ${values.host}; anyone who can reach it and has the URL's key can use this agent.`);
   }
@@ -43,5 +48,6 @@ export async function serve(args: string[]): Promise<number> {
   });
   await agent.close();
   await backend.close();
+  if (backend.sandbox) rmSync(stagingDir, { recursive: true, force: true });
   return 0;
 }

@@ -68,6 +68,29 @@ export function createWebBridge(): SlateApi {
         ws.send(JSON.stringify({ type: 'invoke', id, channel, input }));
       });
     },
+    async pathsForFiles(files, relativePaths) {
+      if (!key) throw new Error('This page was opened without its access key. Open the full URL that `slate serve` printed.');
+      const batch = crypto.randomUUID();
+      const roots = new Set<string>();
+      let next = 0;
+      // A few files at a time: enough to keep the link busy, few enough to keep memory flat.
+      const worker = async () => {
+        while (next < files.length) {
+          const index = next++;
+          const path = relativePaths[index] || files[index]!.name;
+          const response = await fetch(`/stage?batch=${batch}&path=${encodeURIComponent(path)}`, {
+            method: 'POST',
+            headers: { 'x-slate-key': key, 'content-type': 'application/octet-stream' },
+            body: files[index],
+          });
+          const body = (await response.json().catch(() => ({}))) as { root?: string; error?: string };
+          if (!response.ok || !body.root) throw new Error(body.error ?? `The agent refused "${path}" (HTTP ${response.status}).`);
+          roots.add(body.root);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(3, files.length) }, worker));
+      return [...roots];
+    },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
       set.add(listener);

@@ -1,0 +1,45 @@
+import type { ChosenPaths } from '../chosen-paths.ts';
+import type { TransferEngine } from '../transfers/engine.ts';
+import type { HandlerGroup } from './types.ts';
+
+// The engine's snapshots already have the contract's shape; the contract drops the extra fields.
+export function transferHandlers(engine: TransferEngine, chosen: ChosenPaths): HandlerGroup<'transfers'> {
+  const job = (jobId: string) => {
+    const snapshot = engine.job(jobId);
+    if (!snapshot) throw new Error(`There is no transfer ${jobId}; it may have been cleared.`);
+    return snapshot;
+  };
+  const requireChosen = (paths: string[]) => {
+    const refused = paths.find((path) => !chosen.allows(path));
+    if (refused) throw new Error(`Slate only uploads files you dropped or picked, and "${refused}" was neither. Drop it here or pick it with Upload.`);
+  };
+
+  return {
+    'transfers:list': async () => engine.jobs(),
+    'transfers:files': async ({ jobId }) => engine.files(jobId),
+    'transfers:upload': async ({ accountId, folderId, paths, conflict }) => {
+      requireChosen(paths);
+      return engine.upload({ accountId, folderId, paths, conflict });
+    },
+    'transfers:remote': ({ accountId, folderId, url, name }) => engine.remoteUpload({ accountId, folderId, url, name }),
+    'transfers:version': async ({ accountId, fileId, path }) => {
+      requireChosen([path]);
+      return engine.uploadVersion({ accountId, fileId, path });
+    },
+    'transfers:pause': async ({ jobId }) => {
+      engine.pause(jobId);
+      return job(jobId);
+    },
+    'transfers:resume': async ({ jobId }) => engine.resume(jobId),
+    'transfers:cancel': ({ jobId }) => engine.cancel(jobId),
+    'transfers:priority': async ({ jobId, priority }) => {
+      engine.setPriority(jobId, priority);
+      return job(jobId);
+    },
+    'transfers:pauseAll': async () => {
+      engine.pauseAll();
+      return engine.jobs();
+    },
+    'transfers:resumeAll': async () => engine.resumeAll(),
+  };
+}
