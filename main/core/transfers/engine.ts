@@ -231,9 +231,9 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
       this.setJobState(jobId, 'paused');
       return;
     }
-    const active: ActiveJob = { controller: new AbortController(), settled: Promise.resolve(undefined as never) };
+    const controller = new AbortController();
+    const active: ActiveJob = { controller, settled: this.run(jobId, controller, () => active.reason).finally(() => this.active.delete(jobId)) };
     this.active.set(jobId, active);
-    active.settled = this.run(jobId, active).finally(() => this.active.delete(jobId));
   }
 
   private stop(active: ActiveJob, reason: StopReason): void {
@@ -241,8 +241,8 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     active.controller.abort(new Error(`job ${reason}`));
   }
 
-  private async run(jobId: string, active: ActiveJob): Promise<JobSnapshot> {
-    const signal = active.controller.signal;
+  private async run(jobId: string, controller: AbortController, reason: () => StopReason | undefined): Promise<JobSnapshot> {
+    const signal = controller.signal;
     this.setJobState(jobId, 'running');
     const job = this.journal.job(jobId)!;
     const meter = new ProgressMeter(this.clock, job.bytesDone, job.bytesTotal);
@@ -272,9 +272,10 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
       const failed = after.filesFailed;
       this.setJobState(jobId, failed > 0 ? 'failed' : 'done', failed > 0 ? `${failed} of ${after.filesTotal} files could not be uploaded.` : null);
     } catch (error) {
-      if (signal.aborted && active.reason) {
-        if (active.reason === 'cancel') await this.cleanUpCancelled(jobId);
-        else this.setJobState(jobId, active.reason === 'pause' ? 'paused' : 'queued');
+      const stopped = reason();
+      if (signal.aborted && stopped) {
+        if (stopped === 'cancel') await this.cleanUpCancelled(jobId);
+        else this.setJobState(jobId, stopped === 'pause' ? 'paused' : 'queued');
       } else {
         this.setJobState(jobId, 'failed', describe(error));
       }
