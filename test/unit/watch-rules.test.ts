@@ -54,3 +54,11 @@ test('the defaults can be turned off while the user globs stay', () => {
   assert.equal(rules.ignoredBy('a.tmp'), undefined);
   assert.equal(rules.ignoredBy('a.bak'), '*.bak');
 });
+
+test('an ignored path covers that folder and its contents at that place only', () => {
+  const rules = new WatchRules({ ignorePaths: ['_uploaded'] });
+  assert.equal(rules.ignoredBy('_uploaded'), '_uploaded');
+  assert.equal(rules.ignoredBy('_uploaded/day1/a.mov'), '_uploaded');
+  assert.equal(rules.ignoredBy('day1/_uploaded/a.mov'), undefined);
+  assert.equal(rules.ignoredBy('_uploaded2/a.mov'), undefined);
+});

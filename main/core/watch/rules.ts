@@ -51,6 +51,8 @@ export interface RuleOptions {
   include?: readonly string[];
   /** false drops DEFAULT_IGNORES (the user's globs still apply) */
   defaults?: boolean;
+  /** folders (relative to the watched folder) ignored with everything inside, at that place only */
+  ignorePaths?: readonly string[];
 }
 
 interface Rule {
@@ -69,10 +71,12 @@ function compile(globs: readonly string[]): Rule[] {
 export class WatchRules {
   private readonly ignores: Rule[];
   private readonly includes: Rule[];
+  private readonly paths: string[];
 
   constructor(options: RuleOptions = {}) {
     this.ignores = compile([...(options.defaults === false ? [] : DEFAULT_IGNORES), ...(options.ignore ?? [])]);
     this.includes = compile(options.include ?? []);
+    this.paths = (options.ignorePaths ?? []).map((p) => p.replace(/^\.\//, '').replace(/\/+$/, '').toLowerCase()).filter((p) => p !== '');
   }
 
   /**
@@ -81,7 +85,10 @@ export class WatchRules {
    * it is reported from.
    */
   ignoredBy(relPath: string): string | undefined {
-    const segments = relPath.toLowerCase().split('/');
+    const lower = relPath.toLowerCase();
+    const inside = this.paths.find((p) => lower === p || lower.startsWith(p + '/'));
+    if (inside) return inside;
+    const segments = lower.split('/');
     for (const rule of this.ignores) {
       if (rule.anchored) {
         for (let i = 1; i <= segments.length; i++) if (matchesGlob(segments.slice(0, i).join('/'), rule.glob)) return rule.glob;

@@ -74,6 +74,10 @@ export class StabilityDetector {
     this.pending.delete(path);
   }
 
+  clear(): void {
+    this.pending.clear();
+  }
+
   get size(): number {
     return this.pending.size;
   }

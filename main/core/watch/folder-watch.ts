@@ -1,0 +1,455 @@
+// One watch: a local folder tree mirrored into a Frame.io folder. chokidar reports what changes
+// (one OS watch per directory, none per file); the stability detector decides when a file is
+// finished; the journal says what Frame.io already has, so a restart, or a drive coming back,
+// uploads only what is new or changed; the upload engine does the transfer.
+import { watch, type FSWatcher } from 'chokidar';
+import { EventEmitter } from 'node:events';
+import type { Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { afterUpload } from './after-upload.ts';
+import { sha256File } from './hash.ts';
+import type { FileRecord, WatchJournal } from './journal.ts';
+import type { WatchRules } from './rules.ts';
+import { rulesFor, type WatchSettings } from './settings.ts';
+import { StabilityDetector, type FileStat } from './stability.ts';
+import { checkMove, FINISHED_STATES, WATCH_FILE_STATES, type WatchFileState, type WatchFileView } from './states.ts';
+import type { WatchUploader } from './uploader.ts';
+import { findStackTarget, parseVersionedName, type StackCandidate } from './versions.ts';
+
+/** The Frame.io side, as the watch uses it (WatchTarget in production). */
+export interface WatchDestination {
+  folderFor(relDir: string): Promise<string>;
+  candidates(folderId: string): Promise<StackCandidate[]>;
+  remember(folderId: string, name: string, fileId: string, stackedOnto: StackCandidate | undefined): Promise<void>;
+}
+
+export interface FolderWatchOptions {
+  id: string;
+  /** absolute path of the watched folder */
+  dir: string;
+  settings: WatchSettings;
+  journal: WatchJournal;
+  uploader: WatchUploader;
+  destination: WatchDestination;
+  /** a monotonic clock in milliseconds, for the stability window */
+  now?: () => number;
+}
+
+export interface FolderWatchEvents {
+  file: [WatchFileView];
+  /** the first scan (the catch-up) is done: every file on disk has been compared with the journal */
+  ready: [];
+  /** the watched folder could not be read, or a file's journey broke in an unexpected way */
+  error: [Error];
+}
+
+interface Entry extends FileStat {
+  state: WatchFileState;
+  reason: string;
+  sha256: string | null;
+  remoteId: string | null;
+  jobId: string | null;
+  /** seen on disk since this watch started (journaled files are not, until the scan finds them) */
+  present: boolean;
+  updatedAt: number;
+  /** cancels the decision or upload under way */
+  work?: AbortController;
+}
+
+/** How many files are stat'ed at once when many come due together (a catch-up of a big tree). */
+const STAT_BATCH = 64;
+
+export class FolderWatch extends EventEmitter<FolderWatchEvents> {
+  readonly id: string;
+  readonly dir: string;
+  readonly settings: WatchSettings;
+  private readonly rules: WatchRules;
+  private readonly journal: WatchJournal;
+  private readonly uploader: WatchUploader;
+  private readonly destination: WatchDestination;
+  private readonly detector: StabilityDetector;
+  private readonly entries = new Map<string, Entry>();
+  /** uploads of one shot in one folder go one after another, so v002 finds v001 to stack onto */
+  private readonly shots = new Map<string, Promise<unknown>>();
+  private watcher: FSWatcher | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private checking = false;
+  private stopped = false;
+
+  constructor(options: FolderWatchOptions) {
+    super();
+    this.id = options.id;
+    this.dir = options.dir;
+    this.settings = options.settings;
+    this.rules = rulesFor(options.settings);
+    this.journal = options.journal;
+    this.uploader = options.uploader;
+    this.destination = options.destination;
+    this.detector = new StabilityDetector(options.settings.stableSeconds * 1000, options.now);
+  }
+
+  /** Starts watching; resolves once the catch-up scan has compared every file on disk with the journal. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    for (const record of this.journal.files(this.id).values()) {
+      if (!this.entries.has(record.path)) this.entries.set(record.path, { ...record, present: false });
+    }
+    const watcher = watch(this.dir, {
+      ignored: (path) => path !== this.dir && this.rules.ignoredBy(this.relative(path)) !== undefined,
+      alwaysStat: true,
+      persistent: true,
+    });
+    this.watcher = watcher;
+    watcher.on('add', (path, stats) => this.seen(this.relative(path), stats));
+    watcher.on('change', (path, stats) => this.seen(this.relative(path), stats));
+    watcher.on('unlink', (path) => this.gone(this.relative(path)));
+    watcher.on('unlinkDir', (path) => this.goneDir(this.relative(path)));
+    watcher.on('error', (error) => this.emit('error', error instanceof Error ? error : new Error(String(error))));
+    await new Promise<void>((resolve) => watcher.once('ready', resolve));
+    this.forgetUnseen();
+    this.emit('ready');
+  }
+
+  /** Stops watching. Uploads already handed to the engine are left to it; they are found again on the next start. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const [path, entry] of this.entries) {
+      entry.work?.abort();
+      if (entry.state === 'pending' || entry.state === 'ready') this.entries.delete(path);
+    }
+    this.detector.clear();
+    await this.watcher?.close();
+    this.watcher = undefined;
+  }
+
+  /** Every file the watch knows of on disk, with its state and why. */
+  files(): WatchFileView[] {
+    return [...this.entries].filter(([, e]) => e.present).map(([path, e]) => this.view(path, e));
+  }
+
+  counts(): Record<WatchFileState, number> {
+    const counts = Object.fromEntries(WATCH_FILE_STATES.map((s) => [s, 0])) as Record<WatchFileState, number>;
+    for (const entry of this.entries.values()) if (entry.present) counts[entry.state]++;
+    return counts;
+  }
+
+  /** Nothing is settling, waiting or uploading. */
+  idle(): boolean {
+    for (const entry of this.entries.values()) if (entry.present && !FINISHED_STATES.includes(entry.state)) return false;
+    return true;
+  }
+
+  private relative(path: string): string {
+    const rel = relative(this.dir, path);
+    return sep === '/' ? rel : rel.split(sep).join('/');
+  }
+
+  private view(path: string, entry: Entry): WatchFileView {
+    return { watchId: this.id, path, state: entry.state, reason: entry.reason, size: entry.size, remoteId: entry.remoteId, updatedAt: entry.updatedAt };
+  }
+
+  private move(path: string, entry: Entry, to: WatchFileState, reason: string): void {
+    checkMove(path, entry.state, to);
+    entry.state = to;
+    entry.reason = reason;
+    entry.updatedAt = Date.now();
+    if (to !== 'pending' && to !== 'ready') this.record(path, entry);
+    this.emit('file', this.view(path, entry));
+  }
+
+  private record(path: string, entry: Entry): void {
+    this.journal.putFile(this.id, {
+      path,
+      size: entry.size,
+      mtimeMs: entry.mtimeMs,
+      sha256: entry.sha256,
+      state: entry.state,
+      reason: entry.reason,
+      remoteId: entry.remoteId,
+      jobId: entry.jobId,
+    });
+  }
+
+  /** chokidar saw a file appear or change (during the catch-up scan too). */
+  private seen(path: string, stats: Stats | undefined): void {
+    if (this.stopped || !stats?.isFile() || !this.rules.accepts(path)) return;
+    const now: FileStat = { size: stats.size, mtimeMs: stats.mtimeMs };
+    const entry = this.entries.get(path);
+    if (!entry) {
+      const fresh: Entry = { ...now, state: 'pending', reason: 'still being written', sha256: null, remoteId: null, jobId: null, present: true, updatedAt: Date.now() };
+      this.entries.set(path, fresh);
+      this.emit('file', this.view(path, fresh));
+      this.settle(path, now);
+      return;
+    }
+    const firstSight = !entry.present;
+    entry.present = true;
+    const same = entry.size === now.size && entry.mtimeMs === now.mtimeMs;
+    switch (entry.state) {
+      case 'pending':
+        entry.size = now.size;
+        entry.mtimeMs = now.mtimeMs;
+        this.settle(path, now);
+        return;
+      case 'done':
+      case 'skipped':
+        if (same) {
+          if (firstSight) this.emit('file', this.view(path, entry));
+          return;
+        }
+        return this.restart(path, entry, now, 'changed since it was last handled');
+      case 'failed':
+        // A restart or a returning drive is a fresh chance; otherwise only a change is.
+        if (same && !firstSight) return;
+        return this.restart(path, entry, now, same ? 'trying again' : 'changed since it failed');
+      case 'ready':
+      case 'queued':
+      case 'uploading':
+        if (same) {
+          if (firstSight && !entry.work) this.resume(path, entry);
+          return;
+        }
+        return this.restart(path, entry, now, 'changed while it was being uploaded');
+    }
+  }
+
+  private restart(path: string, entry: Entry, now: FileStat, reason: string): void {
+    entry.work?.abort();
+    entry.work = undefined;
+    if (entry.jobId) void this.uploader.cancel(entry.jobId).catch((error: unknown) => this.fail(error));
+    entry.jobId = null;
+    entry.size = now.size;
+    entry.mtimeMs = now.mtimeMs;
+    this.move(path, entry, 'pending', reason);
+    this.settle(path, now);
+  }
+
+  /** chokidar saw a file go: nothing in Frame.io is ever deleted for it. */
+  private gone(path: string): void {
+    const entry = this.entries.get(path);
+    if (!entry) return;
+    this.detector.forget(path);
+    if (FINISHED_STATES.includes(entry.state)) {
+      // Kept in the journal: if it turns up elsewhere in the tree, it was moved, not new.
+      entry.present = false;
+      return;
+    }
+    entry.work?.abort();
+    if (entry.jobId) void this.uploader.cancel(entry.jobId).catch((error: unknown) => this.fail(error));
+    this.entries.delete(path);
+    this.journal.deleteFile(this.id, path);
+  }
+
+  private goneDir(dir: string): void {
+    const prefix = dir === '' ? '' : dir + '/';
+    for (const path of [...this.entries.keys()]) if (path.startsWith(prefix)) this.gone(path);
+  }
+
+  /** After the catch-up scan: uploads journaled as under way whose file is gone are forgotten. */
+  private forgetUnseen(): void {
+    for (const [path, entry] of [...this.entries]) {
+      if (!entry.present && !FINISHED_STATES.includes(entry.state)) this.gone(path);
+    }
+  }
+
+  private settle(path: string, now: FileStat): void {
+    if (this.detector.observe(path, now) === 'stable') {
+      void this.finished(path, now);
+      return;
+    }
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer || this.checking || this.stopped) return;
+    const wait = this.detector.nextDueIn();
+    if (wait === undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.checkDue();
+    }, wait);
+  }
+
+  /** Looks again at every file whose window has run out: unchanged means finished. */
+  private async checkDue(): Promise<void> {
+    this.checking = true;
+    try {
+      const due = this.detector.due();
+      for (let i = 0; i < due.length && !this.stopped; i += STAT_BATCH) {
+        await Promise.all(due.slice(i, i + STAT_BATCH).map((path) => this.recheck(path)));
+      }
+    } finally {
+      this.checking = false;
+      this.schedule();
+    }
+  }
+
+  private async recheck(path: string): Promise<void> {
+    const entry = this.entries.get(path);
+    if (!entry || entry.state !== 'pending') {
+      this.detector.forget(path);
+      return;
+    }
+    let stats;
+    try {
+      stats = await stat(join(this.dir, path));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return this.gone(path);
+      this.detector.forget(path);
+      return this.move(path, entry, 'failed', `cannot be read: ${(error as Error).message}`);
+    }
+    const now = { size: stats.size, mtimeMs: stats.mtimeMs };
+    entry.size = now.size;
+    entry.mtimeMs = now.mtimeMs;
+    if (this.detector.observe(path, now) === 'stable') await this.finished(path, now);
+  }
+
+  /** A file stopped changing: upload it, unless Frame.io already has exactly this content. */
+  private async finished(path: string, now: FileStat): Promise<void> {
+    const entry = this.entries.get(path);
+    if (!entry || this.stopped) return;
+    entry.size = now.size;
+    entry.mtimeMs = now.mtimeMs;
+    this.move(path, entry, 'ready', 'finished writing');
+    const work = new AbortController();
+    entry.work = work;
+    try {
+      const known = await this.alreadyUploaded(path, entry, work.signal);
+      if (work.signal.aborted) return;
+      if (known) {
+        this.move(path, entry, 'done', known);
+        return;
+      }
+      await this.upload(path, entry, work.signal);
+    } catch (error) {
+      if (work.signal.aborted) return;
+      entry.jobId = null;
+      this.move(path, entry, 'failed', error instanceof Error ? error.message : String(error));
+    } finally {
+      if (entry.work === work) entry.work = undefined;
+    }
+  }
+
+  /** Why no upload is needed (the content is already in Frame.io), or undefined. */
+  private async alreadyUploaded(path: string, entry: Entry, signal: AbortSignal): Promise<string | undefined> {
+    let hash: Promise<string> | undefined;
+    const contentHash = () => (hash ??= sha256File(join(this.dir, path), signal));
+    const before = this.journal.file(this.id, path);
+    if (before?.state === 'done' && before.remoteId && before.size === entry.size) {
+      if (before.mtimeMs === entry.mtimeMs || (before.sha256 && before.sha256 === (await contentHash()))) {
+        entry.remoteId = before.remoteId;
+        entry.sha256 = before.sha256;
+        return 'already in Frame.io (only its date changed)';
+      }
+    }
+    for (const origin of this.journal.doneWithStat(this.id, entry.size, entry.mtimeMs)) {
+      if (origin.path === path || (await exists(join(this.dir, origin.path)))) continue;
+      if (origin.sha256 && origin.sha256 !== (await contentHash())) continue;
+      this.adoptMoved(path, entry, origin);
+      return `already in Frame.io (moved from ${origin.path})`;
+    }
+    return undefined;
+  }
+
+  private adoptMoved(path: string, entry: Entry, origin: FileRecord): void {
+    this.journal.moveFile(this.id, origin.path, path);
+    this.entries.delete(origin.path);
+    entry.remoteId = origin.remoteId;
+    entry.sha256 = origin.sha256;
+  }
+
+  private async upload(path: string, entry: Entry, signal: AbortSignal): Promise<void> {
+    const cut = path.lastIndexOf('/');
+    const relDir = cut < 0 ? '' : path.slice(0, cut);
+    const name = path.slice(cut + 1);
+    this.move(path, entry, 'queued', 'waiting to upload');
+    const shot = `${relDir}\u0000${this.settings.exactNames ? name : parseVersionedName(name).key}`;
+    const previous = this.shots.get(shot);
+    const mine = (async () => {
+      if (previous) await previous.catch(() => undefined);
+      signal.throwIfAborted();
+      const folderId = await this.destination.folderFor(relDir);
+      const stackOnto =
+        this.settings.onSameName === 'version' && !this.settings.exactNames ? findStackTarget(name, await this.destination.candidates(folderId), false) : undefined;
+      signal.throwIfAborted();
+      entry.jobId = await this.uploader.submit({ source: join(this.dir, path), folderId, policy: this.settings.onSameName, stackOnto });
+      this.record(path, entry);
+      await this.await(path, entry, signal, { folderId, name, stackOnto });
+    })();
+    this.shots.set(shot, mine);
+    try {
+      await mine;
+    } finally {
+      if (this.shots.get(shot) === mine) this.shots.delete(shot);
+    }
+  }
+
+  /** A journaled upload found again after a restart: wait for the engine to finish it. */
+  private resume(path: string, entry: Entry): void {
+    const work = new AbortController();
+    entry.work = work;
+    void (async () => {
+      try {
+        if (!entry.jobId) throw new Error('was interrupted before it reached the upload engine');
+        await this.await(path, entry, work.signal, undefined);
+      } catch (error) {
+        if (work.signal.aborted) return;
+        // Handled again from the start; the engine finds its own unfinished job for the same file.
+        entry.jobId = null;
+        this.move(path, entry, 'pending', `resuming: ${error instanceof Error ? error.message : String(error)}`);
+        this.settle(path, entry);
+      } finally {
+        if (entry.work === work) entry.work = undefined;
+      }
+    })();
+  }
+
+  private async await(path: string, entry: Entry, signal: AbortSignal, stacking: { folderId: string; name: string; stackOnto: StackCandidate | undefined } | undefined): Promise<void> {
+    const result = await this.uploader.settle(entry.jobId!, () => this.move(path, entry, 'uploading', 'uploading'), signal);
+    signal.throwIfAborted();
+    entry.jobId = null;
+    entry.remoteId = result.fileId;
+    entry.sha256 = result.sha256;
+    if (result.outcome === 'skipped') {
+      this.move(path, entry, 'skipped', result.reason);
+      return;
+    }
+    // An engine that finished before reporting a start (a tiny file) still went through Uploading.
+    if (entry.state === 'queued') this.move(path, entry, 'uploading', 'uploading');
+    this.move(path, entry, 'done', result.reason);
+    if (stacking && result.fileId) await this.destination.remember(stacking.folderId, stacking.name, result.fileId, stacking.stackOnto);
+    await this.tidy(path, entry);
+  }
+
+  /** The after-upload action; a failure here does not undo the upload, it is reported. */
+  private async tidy(path: string, entry: Entry): Promise<void> {
+    try {
+      const outcome = await afterUpload(this.dir, path, entry, this.settings.afterUpload);
+      if (outcome.movedTo) {
+        this.journal.moveFile(this.id, path, outcome.movedTo);
+        this.entries.delete(path);
+      } else if (outcome.deleted) {
+        this.journal.deleteFile(this.id, path);
+        this.entries.delete(path);
+      }
+    } catch (error) {
+      this.fail(new Error(`${path} was uploaded, but tidying it up failed: ${error instanceof Error ? error.message : String(error)}`));
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.emit('error', error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,40 @@
+// A watch's settings, as the CLI, the desktop app and the web agent set them and the journal keeps them.
+import { DEFAULT_UPLOADED_FOLDER, type AfterUpload } from './after-upload.ts';
+import { WatchRules } from './rules.ts';
+import type { SameNamePolicy } from './uploader.ts';
+
+export interface WatchSettings {
+  /** how long a file's size and mtime must stay the same before it counts as finished */
+  stableSeconds: number;
+  ignore: string[];
+  include: string[];
+  /** false drops the built-in ignore rules (temp files, caches, litter) */
+  defaultIgnores: boolean;
+  onSameName: SameNamePolicy;
+  /** true: only an identical name stacks; false: "shot_v002" also stacks onto "shot_v001" */
+  exactNames: boolean;
+  afterUpload: AfterUpload;
+}
+
+export const DEFAULT_WATCH_SETTINGS: WatchSettings = {
+  stableSeconds: 5,
+  ignore: [],
+  include: [],
+  defaultIgnores: true,
+  onSameName: 'version',
+  exactNames: false,
+  afterUpload: { action: 'leave' },
+};
+
+export function withDefaults(settings: Partial<WatchSettings>): WatchSettings {
+  const merged = { ...DEFAULT_WATCH_SETTINGS, ...settings };
+  if (!(merged.stableSeconds >= 0)) throw new RangeError(`The stability window must be zero or more seconds, not ${merged.stableSeconds}.`);
+  if (merged.afterUpload.action === 'move' && !merged.afterUpload.folder) merged.afterUpload = { action: 'move', folder: DEFAULT_UPLOADED_FOLDER };
+  return merged;
+}
+
+/** The rules a watch applies; the folder uploaded files are moved into is never watched itself. */
+export function rulesFor(settings: WatchSettings): WatchRules {
+  const ownFolder = settings.afterUpload.action === 'move' ? [settings.afterUpload.folder] : [];
+  return new WatchRules({ ignore: settings.ignore, include: settings.include, defaults: settings.defaultIgnores, ignorePaths: ownFolder });
+}

@@ -1,0 +1,234 @@
+// FolderWatch on a real directory and real chokidar, with the upload engine and Frame.io replaced
+// by recorders: what is handed over, when, and how often.
+import assert from 'node:assert/strict';
+import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { after, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { FolderWatch, type WatchDestination } from '../../main/core/watch/folder-watch.ts';
+import { WatchJournal } from '../../main/core/watch/journal.ts';
+import { withDefaults, type WatchSettings } from '../../main/core/watch/settings.ts';
+import type { UploadOrder, UploadResult, WatchUploader } from '../../main/core/watch/uploader.ts';
+import type { StackCandidate } from '../../main/core/watch/versions.ts';
+
+const roots: string[] = [];
+after(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'slate-watch-'));
+  roots.push(dir);
+  return dir;
+}
+
+interface Handed extends UploadOrder {
+  size: number;
+  at: number;
+}
+
+class RecordingUploader implements WatchUploader {
+  readonly orders: Handed[] = [];
+  outcome: (order: UploadOrder) => UploadResult = (order) => ({ outcome: 'done', fileId: `f${this.orders.indexOf(order as Handed) + 1}`, sha256: null, reason: 'uploaded' });
+  async submit(order: UploadOrder): Promise<string> {
+    this.orders.push({ ...order, size: statSync(order.source).size, at: Date.now() });
+    return `job${this.orders.length}`;
+  }
+  async settle(jobId: string, onStart: () => void): Promise<UploadResult> {
+    onStart();
+    await sleep(5);
+    return this.outcome(this.orders[Number(jobId.slice(3)) - 1]!);
+  }
+  async cancel(): Promise<void> {}
+}
+
+class MemoryDestination implements WatchDestination {
+  readonly folders = new Map<string, string>([['', 'root']]);
+  readonly items = new Map<string, StackCandidate[]>();
+  async folderFor(relDir: string): Promise<string> {
+    if (!this.folders.has(relDir)) this.folders.set(relDir, `folder:${relDir}`);
+    return this.folders.get(relDir)!;
+  }
+  async candidates(folderId: string): Promise<StackCandidate[]> {
+    return this.items.get(folderId) ?? [];
+  }
+  async remember(folderId: string, name: string, fileId: string, stackedOnto: StackCandidate | undefined): Promise<void> {
+    const items = (this.items.get(folderId) ?? []).filter((c) => c !== stackedOnto);
+    items.push(stackedOnto?.kind === 'stack' ? { ...stackedOnto, name } : { id: fileId, kind: 'file', name });
+    this.items.set(folderId, items);
+  }
+}
+
+interface Rig {
+  dir: string;
+  watch: FolderWatch;
+  uploader: RecordingUploader;
+  destination: MemoryDestination;
+  journal: WatchJournal;
+}
+
+async function startRig(settings: Partial<WatchSettings> = {}, from?: Pick<Rig, 'dir' | 'journal' | 'uploader' | 'destination'>): Promise<Rig> {
+  const dir = from?.dir ?? tempDir();
+  const journal = from?.journal ?? new WatchJournal(new DatabaseSync(':memory:'));
+  if (!journal.watch('w1')) journal.addWatch({ id: 'w1', dir, accountId: 'a', folderId: 'root', settings: {}, paused: false });
+  const uploader = from?.uploader ?? new RecordingUploader();
+  const destination = from?.destination ?? new MemoryDestination();
+  const watch = new FolderWatch({ id: 'w1', dir, settings: withDefaults({ stableSeconds: 0.3, ...settings }), journal, uploader, destination });
+  watch.on('error', (error) => assert.fail(error));
+  await watch.start();
+  return { dir, watch, uploader, destination, journal };
+}
+
+/** Waits (at most 10 s) until the watch has nothing left to do and `ready` holds. */
+async function settled(watch: FolderWatch, ready: () => boolean = () => true): Promise<void> {
+  for (let waited = 0; !(watch.idle() && ready()); waited += 25) {
+    if (waited > 10_000) assert.fail(`the watch did not settle: ${JSON.stringify(watch.files())}`);
+    await sleep(25);
+  }
+}
+
+test('a file written slowly is handed over once, whole, after its last write', async () => {
+  const rig = await startRig();
+  const file = join(rig.dir, 'render.mov');
+  writeFileSync(file, 'x');
+  for (let i = 0; i < 8; i++) {
+    await sleep(150); // each write comes within the window: the file is never finished in between
+    appendFileSync(file, 'x'.repeat(1000));
+  }
+  const lastWrite = Date.now();
+  await settled(rig.watch, () => rig.uploader.orders.length > 0);
+  await sleep(400);
+  assert.equal(rig.uploader.orders.length, 1);
+  const [order] = rig.uploader.orders;
+  assert.equal(order!.size, 8001);
+  assert.ok(order!.at >= lastWrite, 'handed over after the last write');
+  assert.equal(order!.folderId, 'root');
+  assert.deepEqual(rig.watch.files().map((f) => [f.path, f.state, f.remoteId]), [['render.mov', 'done', 'f1']]);
+  await rig.watch.stop();
+});
+
+test('ignored names never reach the engine; sub-folders are mirrored', async () => {
+  const rig = await startRig({ ignore: ['*.xml'] });
+  mkdirSync(join(rig.dir, 'day1/Media Cache'), { recursive: true });
+  for (const name of ['a.tmp', 'b.mov.part', '~$notes.docx', '.DS_Store', 'Thumbs.db', 'edl.xml', 'Media Cache/x.cfa', 'keep.mov']) writeFileSync(join(rig.dir, 'day1', name), 'data');
+  writeFileSync(join(rig.dir, 'top.mov'), 'data');
+  await settled(rig.watch, () => rig.uploader.orders.length >= 2);
+  await sleep(400);
+  assert.deepEqual(rig.uploader.orders.map((o) => [o.source.slice(rig.dir.length + 1), o.folderId]).sort(), [
+    ['day1/keep.mov', 'folder:day1'],
+    ['top.mov', 'root'],
+  ]);
+  await rig.watch.stop();
+});
+
+test('after a restart only files that are new or changed are uploaded; unchanged ones are not', async () => {
+  const first = await startRig();
+  writeFileSync(join(first.dir, 'a.mov'), 'aaaa');
+  writeFileSync(join(first.dir, 'c.mov'), 'cccc');
+  await settled(first.watch, () => first.uploader.orders.length === 2);
+  await first.watch.stop();
+
+  writeFileSync(join(first.dir, 'b.mov'), 'bbbb'); // added while stopped
+  writeFileSync(join(first.dir, 'c.mov'), 'cccccc'); // changed while stopped
+  const second = await startRig({}, first);
+  await settled(second.watch, () => second.uploader.orders.length === 4);
+  await sleep(400);
+  assert.deepEqual(second.uploader.orders.slice(2).map((o) => o.source.slice(first.dir.length + 1)).sort(), ['b.mov', 'c.mov']);
+  assert.equal(second.uploader.orders.length, 4);
+  assert.deepEqual(second.watch.counts().done, 3);
+  await second.watch.stop();
+});
+
+test('renames and moves inside the tree do not upload again, even while stopped', async () => {
+  const rig = await startRig();
+  mkdirSync(join(rig.dir, 'in'));
+  mkdirSync(join(rig.dir, 'out'));
+  writeFileSync(join(rig.dir, 'in/clip.mov'), 'clip contents');
+  writeFileSync(join(rig.dir, 'in/other.mov'), 'other contents');
+  await settled(rig.watch, () => rig.uploader.orders.length === 2);
+  renameSync(join(rig.dir, 'in/clip.mov'), join(rig.dir, 'out/clip renamed.mov'));
+  await sleep(100);
+  await settled(rig.watch, () => rig.watch.files().some((f) => f.path === 'out/clip renamed.mov' && f.state === 'done'));
+  const moved = rig.watch.files().find((f) => f.path === 'out/clip renamed.mov')!;
+  assert.match(moved.reason, /moved from in\/clip\.mov/);
+  assert.equal(moved.remoteId, 'f1');
+  await rig.watch.stop();
+
+  renameSync(join(rig.dir, 'in/other.mov'), join(rig.dir, 'other.mov'));
+  const again = await startRig({}, rig);
+  await settled(again.watch, () => again.watch.files().some((f) => f.path === 'other.mov' && f.state === 'done'));
+  assert.equal(again.uploader.orders.length, 2, 'nothing uploaded again');
+  await again.watch.stop();
+});
+
+test('a copy is not a move: it is uploaded, into its own folder', async () => {
+  const rig = await startRig();
+  writeFileSync(join(rig.dir, 'a.mov'), 'same bytes');
+  await settled(rig.watch, () => rig.uploader.orders.length === 1);
+  mkdirSync(join(rig.dir, 'copy'));
+  const { mtime } = statSync(join(rig.dir, 'a.mov'));
+  writeFileSync(join(rig.dir, 'copy/a.mov'), 'same bytes');
+  utimesSync(join(rig.dir, 'copy/a.mov'), mtime, mtime);
+  await settled(rig.watch, () => rig.uploader.orders.length === 2);
+  assert.equal(rig.uploader.orders[1]!.folderId, 'folder:copy');
+  await rig.watch.stop();
+});
+
+test('shot_v002 stacks onto shot_v001, even when both arrive together; exact names turn that off', async () => {
+  const rig = await startRig();
+  writeFileSync(join(rig.dir, 'shot_v001.mov'), 'one');
+  writeFileSync(join(rig.dir, 'shot_v002.mov'), 'two');
+  await settled(rig.watch, () => rig.uploader.orders.length === 2);
+  const byName = new Map(rig.uploader.orders.map((o) => [o.source.slice(rig.dir.length + 1), o]));
+  const [first, second] = byName.get('shot_v001.mov')!.at < byName.get('shot_v002.mov')!.at ? ['shot_v001.mov', 'shot_v002.mov'] : ['shot_v002.mov', 'shot_v001.mov'];
+  assert.equal(byName.get(first)!.stackOnto, undefined);
+  assert.equal(byName.get(second)!.stackOnto?.name, first, 'the later one stacks onto the earlier');
+  await rig.watch.stop();
+
+  const exact = await startRig({ exactNames: true });
+  exact.destination.items.set('root', [{ id: 'old', kind: 'file', name: 'shot_v001.mov' }]);
+  writeFileSync(join(exact.dir, 'shot_v002.mov'), 'two');
+  await settled(exact.watch, () => exact.uploader.orders.length === 1);
+  assert.equal(exact.uploader.orders[0]!.stackOnto, undefined);
+  assert.equal(exact.uploader.orders[0]!.policy, 'version', 'an identical name is still stacked, by the engine');
+  await exact.watch.stop();
+});
+
+test('a file that changes again after upload is uploaded again; a skip is shown with its reason', async () => {
+  const rig = await startRig({ onSameName: 'skip' });
+  rig.uploader.outcome = (order) =>
+    order.source.endsWith('dup.mov') ? { outcome: 'skipped', fileId: null, sha256: null, reason: 'a file of this name is already in Frame.io' } : { outcome: 'done', fileId: 'x', sha256: null, reason: 'uploaded' };
+  writeFileSync(join(rig.dir, 'dup.mov'), 'one');
+  writeFileSync(join(rig.dir, 'r.mov'), 'one');
+  await settled(rig.watch, () => rig.uploader.orders.length === 2);
+  const dup = rig.watch.files().find((f) => f.path === 'dup.mov')!;
+  assert.deepEqual([dup.state, dup.reason], ['skipped', 'a file of this name is already in Frame.io']);
+  writeFileSync(join(rig.dir, 'r.mov'), 'rendered again');
+  await settled(rig.watch, () => rig.uploader.orders.length === 3);
+  assert.equal(rig.uploader.orders[2]!.size, 14);
+  await rig.watch.stop();
+});
+
+test('after upload a file can be moved into _uploaded, which is never watched', async () => {
+  const rig = await startRig({ afterUpload: { action: 'move', folder: '_uploaded' } });
+  mkdirSync(join(rig.dir, 'day1'));
+  writeFileSync(join(rig.dir, 'day1/a.mov'), 'aaaa');
+  await settled(rig.watch, () => rig.uploader.orders.length === 1);
+  for (let waited = 0; !existsQuiet(join(rig.dir, '_uploaded/day1/a.mov')); waited += 25) {
+    if (waited > 5_000) assert.fail('not moved');
+    await sleep(25);
+  }
+  assert.ok(!existsQuiet(join(rig.dir, 'day1/a.mov')));
+  await sleep(500);
+  assert.equal(rig.uploader.orders.length, 1);
+  await rig.watch.stop();
+});
+
+function existsQuiet(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
