@@ -1,19 +1,28 @@
 import { useEffect } from 'react';
 import { BackendBadge } from './components/BackendBadge.tsx';
 import { ProblemBanner } from './components/ProblemBanner.tsx';
+import { TransferIndicator } from './components/transfers/TransferIndicator.tsx';
 import { subscribe } from './slate.ts';
+import { useNavigation, VIEWS } from './store/navigation.ts';
 import { useSession } from './store/session.ts';
+import { useTransfers } from './store/transfers.ts';
 import { ProjectsView } from './views/ProjectsView.tsx';
-
-const VIEWS = [{ id: 'projects', label: 'Projects' }] as const;
+import { TransfersView } from './views/TransfersView.tsx';
 
 export function App() {
   const { status, info, me, problem, load } = useSession();
+  const { view, go } = useNavigation();
+  const startTransfers = useTransfers((s) => s.start);
 
   useEffect(() => {
     void load();
-    return subscribe('session:changed', () => void load());
-  }, [load]);
+    const stopTransfers = startTransfers();
+    const stopSession = subscribe('session:changed', () => void load());
+    return () => {
+      stopTransfers();
+      stopSession();
+    };
+  }, [load, startTransfers]);
 
   return (
     <div className="app">
@@ -21,6 +30,7 @@ export function App() {
         <span className="brand">Slate</span>
         {info && <BackendBadge backend={info.backend} />}
         <span className="spacer" />
+        <TransferIndicator onOpen={() => go('transfers')} />
         {me && (
           <span className="user" aria-label="Signed in as">
             <span className="avatar" aria-hidden="true">
@@ -32,16 +42,16 @@ export function App() {
       </header>
       <div className="shell">
         <nav className="sidebar" aria-label="Main">
-          {VIEWS.map((view) => (
-            <button key={view.id} type="button" className="nav-item active" aria-current="page">
-              {view.label}
+          {VIEWS.map((item) => (
+            <button key={item.id} type="button" className={`nav-item${item.id === view ? ' active' : ''}`} aria-current={item.id === view ? 'page' : undefined} onClick={() => go(item.id)}>
+              {item.label}
             </button>
           ))}
         </nav>
         <main className="content" aria-busy={status === 'loading'}>
           {status === 'loading' && <p className="muted">Connecting…</p>}
           {status === 'failed' && problem && <ProblemBanner problem={problem} onRetry={() => void load()} />}
-          {status === 'ready' && <ProjectsView />}
+          {status === 'ready' && (view === 'projects' ? <ProjectsView /> : <TransfersView />)}
         </main>
       </div>
     </div>

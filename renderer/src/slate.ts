@@ -41,3 +41,8 @@ export function subscribe<E extends EventName>(event: E, listener: (payload: Eve
     if (parsed.success) listener(parsed.data as EventPayload<E>);
   });
 }
+
+export function pathsForFiles(files: File[], relativePaths: string[]): Promise<string[]> {
+  if (!api) return Promise.reject(new SlateFailure({ code: 'no-bridge', message: 'Slate is not connected.' }));
+  return api.pathsForFiles(files, relativePaths);
+}

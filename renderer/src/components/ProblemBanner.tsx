@@ -1,12 +1,12 @@
 import type { Problem } from '../store/session.ts';
 
-export function ProblemBanner({ problem, onRetry }: { problem: Problem; onRetry: () => void }) {
+export function ProblemBanner({ problem, onRetry, retryLabel = 'Try again' }: { problem: Problem; onRetry: () => void; retryLabel?: string }) {
   return (
     <div className="problem" role="alert">
       <p>{problem.message}</p>
       {problem.action && <p className="muted">{problem.action}</p>}
       <button type="button" onClick={onRetry}>
-        Try again
+        {retryLabel}
       </button>
     </div>
   );

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { AssetTable } from '../components/browser/AssetTable.tsx';
 import { Breadcrumbs } from '../components/browser/Breadcrumbs.tsx';
 import { DetailsPanel } from '../components/browser/DetailsPanel.tsx';
+import { DropZone } from '../components/browser/DropZone.tsx';
 import { ProjectPicker } from '../components/browser/ProjectPicker.tsx';
 import { Toolbar } from '../components/browser/Toolbar.tsx';
 import { ProblemBanner } from '../components/ProblemBanner.tsx';
@@ -26,10 +27,12 @@ export function ProjectsView() {
           <>
             <Breadcrumbs />
             <Toolbar />
-            <div className="browser-body">
-              <AssetTable />
-              <DetailsPanel />
-            </div>
+            <DropZone>
+              <div className="browser-body">
+                <AssetTable />
+                <DetailsPanel />
+              </div>
+            </DropZone>
           </>
         ) : (
           <p className="muted empty">Choose a project to see its folders and files.</p>

@@ -1,9 +1,13 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { filesFromInput } from '../../lib/drop.ts';
+import { useTransfers } from '../../store/transfers.ts';
 import { formatBytes, formatDate, kindLabel } from '../../lib/format.ts';
 import { useBrowse } from '../../store/browse.ts';
 
 export function DetailsPanel() {
-  const { items, selectedId, details, renameFolder, remove } = useBrowse();
+  const { accountId, items, selectedId, details, renameFolder, remove } = useBrowse();
+  const uploadVersion = useTransfers((s) => s.uploadVersion);
+  const versionInput = useRef<HTMLInputElement>(null);
   const asset = items.find((item) => item.id === selectedId);
   const [renaming, setRenaming] = useState<string | undefined>();
   const [confirming, setConfirming] = useState(false);
@@ -51,6 +55,24 @@ export function DetailsPanel() {
           Copy link
         </button>
       </div>
+      {asset.type === 'file' && accountId && (
+        <>
+          <button type="button" onClick={() => versionInput.current?.click()}>
+            Upload new version
+          </button>
+          <input
+            ref={versionInput}
+            type="file"
+            hidden
+            aria-label="New version file"
+            onChange={(e) => {
+              const input = e.currentTarget;
+              if (input.files) void uploadVersion(filesFromInput(input.files), accountId, asset.id);
+              input.value = '';
+            }}
+          />
+        </>
+      )}
       {asset.type === 'folder' &&
         (renaming === undefined ? (
           <button type="button" onClick={() => setRenaming(asset.name)}>

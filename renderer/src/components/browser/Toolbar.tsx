@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useBrowse } from '../../store/browse.ts';
+import { UploadControls } from './UploadControls.tsx';
 
 export function Toolbar() {
   const { filter, setFilter, refresh, createFolder, path, loading } = useBrowse();
@@ -32,6 +33,7 @@ export function Toolbar() {
           New folder
         </button>
       )}
+      <UploadControls />
       <button type="button" onClick={() => void refresh()} disabled={loading || path.length === 0}>
         Refresh
       </button>

@@ -1,0 +1,13 @@
+import { create } from 'zustand';
+
+export const VIEWS = [
+  { id: 'projects', label: 'Projects' },
+  { id: 'transfers', label: 'Transfers' },
+] as const;
+
+export type ViewId = (typeof VIEWS)[number]['id'];
+
+export const useNavigation = create<{ view: ViewId; go(view: ViewId): void }>((set) => ({
+  view: 'projects',
+  go: (view) => set({ view }),
+}));

@@ -1,0 +1,121 @@
+// Every transfer job, kept current by the service's events, and the actions on them.
+import { create } from 'zustand';
+import type { ConflictPolicy, TransferFile, TransferJob, TransferProgress } from '../../../preload/contract.ts';
+import type { PickedFiles } from '../lib/drop.ts';
+import { call, pathsForFiles, SlateFailure, subscribe } from '../slate.ts';
+import type { Problem } from './session.ts';
+
+interface TransfersState {
+  jobs: Record<string, TransferJob>;
+  progress: Record<string, TransferProgress>;
+  files: Record<string, TransferFile[]>;
+  problem?: Problem;
+  /** A drop being staged or handed over; shown while it happens. */
+  preparing: number;
+  start(): () => void;
+  upload(picked: PickedFiles, accountId: string, folderId: string, conflict?: ConflictPolicy): Promise<void>;
+  uploadVersion(picked: PickedFiles, accountId: string, fileId: string): Promise<void>;
+  remote(accountId: string, folderId: string, url: string, name: string): Promise<boolean>;
+  loadFiles(jobId: string): Promise<void>;
+  act(action: 'pause' | 'resume' | 'cancel', jobId: string): Promise<void>;
+  move(jobId: string, by: number): Promise<void>;
+  pauseAll(): Promise<void>;
+  resumeAll(): Promise<void>;
+  dismissProblem(): void;
+}
+
+const toProblem = (error: unknown): Problem =>
+  error instanceof SlateFailure ? { message: error.message, action: error.action } : { message: error instanceof Error ? error.message : String(error) };
+
+export const useTransfers = create<TransfersState>((set, get) => {
+  const keep = (jobs: TransferJob[]) => set({ jobs: { ...get().jobs, ...Object.fromEntries(jobs.map((job) => [job.id, job])) } });
+  const attempt = async (work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      set({ problem: toProblem(error) });
+    }
+  };
+
+  return {
+    jobs: {},
+    progress: {},
+    files: {},
+    preparing: 0,
+
+    start() {
+      void attempt(async () => keep(await call('transfers:list', {})));
+      const stops = [
+        subscribe('transfers:job', (job) => keep([job])),
+        subscribe('transfers:progress', (progress) => set({ progress: { ...get().progress, [progress.jobId]: progress } })),
+        subscribe('transfers:file', ({ jobId, file }) => {
+          const known = get().files[jobId];
+          if (!known) return;
+          const next = known.some((f) => f.id === file.id) ? known.map((f) => (f.id === file.id ? file : f)) : [...known, file];
+          set({ files: { ...get().files, [jobId]: next } });
+        }),
+      ];
+      return () => stops.forEach((stop) => stop());
+    },
+
+    async upload(picked, accountId, folderId, conflict) {
+      if (picked.files.length === 0) return;
+      set({ preparing: get().preparing + 1, problem: undefined });
+      await attempt(async () => {
+        const paths = await pathsForFiles(picked.files, picked.relativePaths);
+        if (paths.length === 0) throw new Error('Nothing in that drop could be read as a file.');
+        keep([await call('transfers:upload', { accountId, folderId, paths, conflict })]);
+      });
+      set({ preparing: get().preparing - 1 });
+    },
+
+    async uploadVersion(picked, accountId, fileId) {
+      const file = picked.files[0];
+      if (!file) return;
+      set({ preparing: get().preparing + 1, problem: undefined });
+      await attempt(async () => {
+        const [path] = await pathsForFiles([file], ['']);
+        if (!path) throw new Error('That file could not be read.');
+        keep([await call('transfers:version', { accountId, fileId, path })]);
+      });
+      set({ preparing: get().preparing - 1 });
+    },
+
+    async remote(accountId, folderId, url, name) {
+      try {
+        keep([await call('transfers:remote', { accountId, folderId, url, name })]);
+        return true;
+      } catch (error) {
+        set({ problem: toProblem(error) });
+        return false;
+      }
+    },
+
+    async loadFiles(jobId) {
+      await attempt(async () => set({ files: { ...get().files, [jobId]: await call('transfers:files', { jobId }) } }));
+    },
+
+    async act(action, jobId) {
+      await attempt(async () => keep([await call(`transfers:${action}`, { jobId })]));
+    },
+
+    async move(jobId, by) {
+      const job = get().jobs[jobId];
+      if (!job) return;
+      const priority = Math.max(-100, Math.min(100, job.priority + by));
+      await attempt(async () => keep([await call('transfers:priority', { jobId, priority })]));
+    },
+
+    pauseAll: () => attempt(async () => keep(await call('transfers:pauseAll', {}))),
+    resumeAll: () => attempt(async () => keep(await call('transfers:resumeAll', {}))),
+    dismissProblem: () => set({ problem: undefined }),
+  };
+});
+
+export const ACTIVE_STATES: ReadonlyArray<TransferJob['state']> = ['queued', 'running', 'paused'];
+
+/** Jobs newest first, the unfinished ones on top in priority order. */
+export function orderedJobs(jobs: Record<string, TransferJob>): TransferJob[] {
+  const active = (job: TransferJob) => (ACTIVE_STATES.includes(job.state) ? 0 : 1);
+  return Object.values(jobs).sort((a, b) => active(a) - active(b) || b.priority - a.priority || b.createdAt - a.createdAt);
+}
