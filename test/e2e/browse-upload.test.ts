@@ -1,0 +1,69 @@
+// An editor's first minutes, in a real browser against `slate serve`: open a project, make a
+// folder, pick files to upload, watch them land, and see the transfer done.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumMissing, launchChromium } from '../support/browser.ts';
+import { NODE, run, type Running } from '../support/processes.ts';
+import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
+
+const skip = chromiumMissing();
+let browser: Browser;
+let sandbox: CheckedSandbox;
+let agent: Running;
+let page: Page;
+let media: string;
+
+before(async () => {
+  if (skip) return;
+  media = mkdtempSync(join(tmpdir(), 'slate-media-'));
+  writeFileSync(join(media, 'A001_C002.mov'), Buffer.alloc(300_000, 7));
+  writeFileSync(join(media, 'notes – día 1.txt'), 'scene 4 take 2 is the one');
+  browser = await launchChromium();
+  sandbox = await startCheckedSandbox({ seed: 'demo' });
+  const dataDir = join(media, 'data');
+  agent = run(NODE, ['bin/slate.js', 'serve'], { SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, SLATE_DATA_DIR: dataDir });
+  page = await browser.newPage();
+  await page.goto(await agent.waitFor('SLATE_URL'));
+});
+after(async () => {
+  await browser?.close();
+  await agent?.stop();
+  await sandbox?.close();
+  if (media) rmSync(media, { recursive: true, force: true });
+});
+
+test('create a folder, upload into it, and see the files and the finished transfer', { skip }, async () => {
+  await page.locator('.project-list button').first().click();
+  await page.getByRole('button', { name: 'New folder' }).click();
+  await page.getByLabel('New folder name').fill('Dailies');
+  await page.getByRole('button', { name: 'Create' }).click();
+  const folderRow = page.getByTestId('asset-row').filter({ hasText: 'Dailies' });
+  await folderRow.dblclick();
+  await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByText('Dailies').waitFor();
+
+  await page.getByLabel('Files to upload').setInputFiles([join(media, 'A001_C002.mov'), join(media, 'notes – día 1.txt')]);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Transfers' }).click();
+  const job = page.getByTestId('transfer-job').first();
+  await job.getByText('Done').waitFor({ timeout: 30_000 });
+  assert.match((await job.textContent()) ?? '', /2 of 2 files/);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Projects' }).click();
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  const names = page.getByTestId('asset-row').locator('.name');
+  await names.filter({ hasText: 'A001_C002.mov' }).waitFor();
+  assert.deepEqual((await names.allTextContents()).sort(), ['A001_C002.mov', 'notes – día 1.txt']);
+  const uploads = sandbox.exchanges.filter((e) => e.url.endsWith('/files/local_upload') && e.status === 201);
+  assert.equal(uploads.length, 2, 'one Frame.io file per uploaded file');
+});
+
+test('a folder name Frame.io could not hold is refused with a reason, and nothing is created', { skip }, async () => {
+  await page.getByRole('button', { name: 'New folder' }).click();
+  await page.getByLabel('New folder name').fill('cuts/v2');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('alert').getByText(/Names cannot contain \/ or \\/).waitFor();
+  assert.equal(sandbox.exchanges.filter((e) => e.method === 'POST' && e.url.endsWith('/folders') && e.requestBody !== undefined && JSON.stringify(e.requestBody).includes('cuts/v2')).length, 0);
+});
