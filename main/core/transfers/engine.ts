@@ -4,7 +4,7 @@
 // `resumeUnfinished()` after a crash picks up at part granularity.
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { systemClock, type Clock } from '../api/clock.ts';
 import type { FrameioClient } from '../api/client.ts';
 import { ApiError } from '../api/errors.ts';
@@ -95,7 +95,7 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     const plan = await planUpload(this.fs, paths);
     const files: NewFile[] = [
       ...plan.files,
-      ...plan.unreadable.map((u) => ({ source: u.source, relDir: '', name: u.source, size: 0, mtimeMs: 0, error: `Could not read "${u.source}": ${u.reason}.` })),
+      ...plan.unreadable.map((u) => ({ source: u.source, relDir: '', name: basename(u.source), size: 0, mtimeMs: 0, error: `Could not read "${u.source}": ${u.reason}.` })),
     ];
     const label = paths.length === 1 ? paths[0]! : `${paths.length} items`;
     return this.create({ kind: 'upload', accountId: request.accountId, folderId: request.folderId, label, spec, conflict, priority: request.priority ?? 0 }, files, plan.folders);

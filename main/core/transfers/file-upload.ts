@@ -48,6 +48,10 @@ export async function uploadLocalFile(
   releaseSlot: () => void,
 ): Promise<void> {
   let file = ctx.journal.file(fileId);
+  if (file.remoteId === null) {
+    await checkSource(ctx, file, false);
+    file = ctx.journal.file(fileId);
+  }
   if (file.remoteName === null) {
     const decision = index.decide(file.name.normalize('NFC'), file.size, policy);
     if (decision.skip) {
@@ -65,8 +69,7 @@ export async function uploadLocalFile(
   let recreates = 0;
   for (;;) {
     try {
-      if (file.remoteId === null || file.state === 'creating') await checkSource(ctx, file, false);
-      else await checkSource(ctx, file, true);
+      await checkSource(ctx, file, file.remoteId !== null && file.state !== 'creating');
       file = ctx.journal.file(fileId);
       if (file.remoteId === null || ctx.journal.parts(fileId).length === 0) file = await createUpload(ctx, file, folderId);
       if (file.state === 'uploading' || file.state === 'pending') {
