@@ -1,12 +1,23 @@
 // Small HTTP helpers shared by the sandbox's handlers: reading JSON bodies and answering in the
-// shapes Frame.io uses (`{data}` envelopes; `{errors:[{detail, source:{pointer}}]}` error bodies,
-// which the spec closes to exactly those two fields).
+// shapes Frame.io uses (`{data}` envelopes; `{errors:[{detail, title, source:{pointer}}]}` error
+// bodies).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface ApiErrorItem {
   detail: string;
+  title: string;
   source?: { pointer: string };
 }
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  422: 'Invalid value',
+  429: 'Too many requests',
+};
 
 export class HttpError extends Error {
   readonly status: number;
@@ -15,7 +26,8 @@ export class HttpError extends Error {
   constructor(status: number, detail: string, pointer?: string) {
     super(detail);
     this.status = status;
-    this.errors = [pointer === undefined ? { detail } : { detail, source: { pointer } }];
+    const title = TITLES[status] ?? 'Error';
+    this.errors = [pointer === undefined ? { detail, title } : { detail, title, source: { pointer } }];
   }
 }
 

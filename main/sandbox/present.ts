@@ -139,7 +139,8 @@ export function stackVersions(world: World, stackId: string): FileRecord[] {
 
 export function presentVersionStack(world: World, stack: VersionStackRecord, includes: Includes = NO_INCLUDES) {
   const head = stackVersions(world, stack.id).at(-1);
-  return { ...assetCommon(world, stack, includes), head_version: head ? presentFile(world, head, includes) : null };
+  // A stack is called by its newest version.
+  return { ...assetCommon(world, stack, includes), name: head?.name ?? stack.name, head_version: head ? presentFile(world, head, includes) : null };
 }
 
 export function presentAsset(world: World, asset: AssetRecord, includes: Includes = NO_INCLUDES) {

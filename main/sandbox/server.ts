@@ -108,7 +108,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const limiter = new RateLimiter(options.rateLimits ?? 'real', options.rateLimitScale ?? 1);
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ detail: 'Internal sandbox error' }] });
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ detail: 'Internal sandbox error', title: 'Internal server error' }] });
       else res.destroy();
       console.error('sandbox:', error);
     });

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
+import { readJson } from '../support/http.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 
 let sandbox: CheckedSandbox;
@@ -28,7 +29,7 @@ async function createUpload(name: string, size: number, target = sandbox): Promi
     body: JSON.stringify({ data: { name, file_size: size } }),
   });
   assert.equal(response.status, 201);
-  return (await response.json()).data;
+  return (await readJson(response)).data;
 }
 
 const putPart = (url: string, body: Uint8Array, headers: Record<string, string>) => fetch(url, { method: 'PUT', body, headers });
@@ -40,7 +41,7 @@ function slices(bytes: Buffer, urls: UploadFile['upload_urls']): Buffer[] {
 
 async function waitForStatus(fileId: string, status: string): Promise<Record<string, unknown>> {
   for (let i = 0; i < 100; i++) {
-    const file = (await (await api(`/v4/accounts/${sandbox.accountId}/files/${fileId}`)).json()).data;
+    const file = (await readJson((await api(`/v4/accounts/${sandbox.accountId}/files/${fileId}`)))).data;
     if (file.status === status) return file;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -65,14 +66,14 @@ test('parts PUT out of order and in parallel round-trip to media_links.original 
     assert.equal(response.headers.get('etag'), `"${createHash('md5').update(parts[order[k]!]!).digest('hex')}"`);
   }
 
-  const status = (await (await api(`/v4/accounts/${sandbox.accountId}/files/${file.id}/status`)).json()).data;
+  const status = (await readJson((await api(`/v4/accounts/${sandbox.accountId}/files/${file.id}/status`)))).data;
   assert.equal(status.upload_complete, true);
   assert.equal(status.upload_failed, false);
   assert.equal(status.filetype, 'video/quicktime');
   assert.ok(status.upload_completed_at);
 
   await waitForStatus(file.id, 'transcoded');
-  const shown = (await (await api(`/v4/accounts/${sandbox.accountId}/files/${file.id}?include=media_links.original`)).json()).data;
+  const shown = (await readJson((await api(`/v4/accounts/${sandbox.accountId}/files/${file.id}?include=media_links.original`)))).data;
   const download = await fetch(shown.media_links.original.download_url);
   assert.equal(download.status, 200);
   assert.match(download.headers.get('content-disposition') ?? '', /^attachment; filename="A001_C003_0412.mov"/);
@@ -117,7 +118,7 @@ test('a re-sent part replaces the first; a part of the wrong size is refused and
   assert.equal((await putPart(file.upload_urls[1]!.url, second!, headers)).status, 200);
   const shown = await waitForStatus(file.id, 'transcoded');
   assert.equal(shown.file_size, bytes.length);
-  const withLinks = (await (await api(`/v4/accounts/${sandbox.accountId}/files/${file.id}?include=media_links.original`)).json()).data;
+  const withLinks = (await readJson((await api(`/v4/accounts/${sandbox.accountId}/files/${file.id}?include=media_links.original`)))).data;
   assert.equal(sha256(new Uint8Array(await (await fetch(withLinks.media_links.original.inline_url)).arrayBuffer())), sha256(bytes));
   const late = await putPart(file.upload_urls[0]!.url, first!, headers);
   assert.equal(late.status, 404, 'a completed upload takes no more parts');
@@ -127,23 +128,23 @@ test('local_upload refuses media_type and a zero file_size with 422 and the fiel
   const path = `/v4/accounts/${sandbox.accountId}/folders/${sandbox.rootFolderId}/files/local_upload`;
   const withType = await api(path, { method: 'POST', body: JSON.stringify({ data: { name: 'a.mov', file_size: 10, media_type: 'video/quicktime' } }) });
   assert.equal(withType.status, 422);
-  assert.deepEqual((await withType.json()).errors, [{ detail: 'Unexpected field: media_type', source: { pointer: '/data/media_type' } }]);
+  assert.deepEqual((await readJson(withType)).errors, [{ detail: 'Unexpected field: media_type', title: 'Invalid value', source: { pointer: '/data/media_type' } }]);
   const empty = await api(path, { method: 'POST', body: JSON.stringify({ data: { name: 'empty.txt', file_size: 0 } }) });
   assert.equal(empty.status, 422);
-  assert.equal((await empty.json()).errors[0].source.pointer, '/data/file_size');
+  assert.equal((await readJson(empty)).errors[0].source.pointer, '/data/file_size');
   const noName = await api(path, { method: 'POST', body: JSON.stringify({ data: { file_size: 10 } }) });
   assert.equal(noName.status, 422);
-  assert.deepEqual((await noName.json()).errors[0], { detail: 'Missing field: name', source: { pointer: '/data/name' } });
+  assert.deepEqual((await readJson(noName)).errors[0], { detail: 'Missing field: name', title: 'Invalid value', source: { pointer: '/data/name' } });
 });
 
 test('an image gets a thumbnail once transcoded; before that, renditions are null', async () => {
   const bytes = randomBytes(2048);
   const file = await createUpload('frame.png', bytes.length);
-  const before = (await (await api(`/v4/accounts/${sandbox.accountId}/files/${file.id}?include=media_links.thumbnail`)).json()).data;
+  const before = (await readJson((await api(`/v4/accounts/${sandbox.accountId}/files/${file.id}?include=media_links.thumbnail`)))).data;
   assert.deepEqual(before.media_links.thumbnail, { url: null, download_url: null });
   await putPart(file.upload_urls[0]!.url, bytes, { 'x-amz-acl': 'private', 'content-type': 'image/png' });
   await waitForStatus(file.id, 'transcoded');
-  const after = (await (await api(`/v4/accounts/${sandbox.accountId}/files/${file.id}?include=media_links.thumbnail`)).json()).data;
+  const after = (await readJson((await api(`/v4/accounts/${sandbox.accountId}/files/${file.id}?include=media_links.thumbnail`)))).data;
   const thumbnail = await fetch(after.media_links.thumbnail.url);
   assert.equal(thumbnail.headers.get('content-type'), 'image/png');
   assert.equal(sha256(new Uint8Array(await thumbnail.arrayBuffer())), sha256(bytes));

@@ -13,7 +13,7 @@ const spec = JSON.parse(readFileSync(`${root}test/contract/openapi.json`, 'utf8'
   components: { schemas: Record<string, Json> };
 };
 
-const DROPPED = new Set(['description', 'example', 'title', 'discriminator']);
+const DROPPED = new Set(['description', 'example', 'title']);
 
 function inline(node: unknown, trail: string[] = []): unknown {
   if (Array.isArray(node)) return node.map((item) => inline(item, trail));
@@ -25,12 +25,22 @@ function inline(node: unknown, trail: string[] = []): unknown {
     return inline(spec.components.schemas[name], [...trail, name]);
   }
   const out: Json = {};
+  const discriminator = (node as Json).discriminator as { propertyName: string; mapping?: Record<string, string> } | undefined;
+  if (discriminator) out.discriminator = discriminatorByIndex(node as Json, discriminator);
   for (const [key, value] of Object.entries(node)) {
+    if (key === 'discriminator') continue;
     if (DROPPED.has(key)) continue;
     // `properties` maps field names to schemas, and a field may well be called "description".
     out[key] = key === 'properties' ? inlineProperties(value as Json, trail) : inline(value, trail);
   }
   return out;
+}
+
+/** A discriminator's mapping points at schema names, which inlining erases: map to oneOf positions instead. */
+function discriminatorByIndex(node: Json, discriminator: { propertyName: string; mapping?: Record<string, string> }) {
+  const refs = ((node.oneOf ?? []) as Json[]).map((alternative) => alternative.$ref);
+  const mapping = Object.fromEntries(Object.entries(discriminator.mapping ?? {}).map(([value, ref]) => [value, refs.indexOf(ref)]).filter(([, index]) => index !== -1));
+  return { propertyName: discriminator.propertyName, mapping };
 }
 
 function inlineProperties(properties: Json, trail: string[]): Json {

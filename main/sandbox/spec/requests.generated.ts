@@ -1047,6 +1047,21 @@ export const requestSchemas: Record<string, OperationRequestSchemas> = {
   "body": {
    "properties": {
     "data": {
+     "discriminator": {
+      "propertyName": "field_type",
+      "mapping": {
+       "date": 5,
+       "long_text": 1,
+       "number": 3,
+       "rating": 2,
+       "select": 6,
+       "select_multi": 7,
+       "text": 0,
+       "toggle": 4,
+       "user_multi": 9,
+       "user_single": 8
+      }
+     },
      "oneOf": [
       {
        "additionalProperties": false,
@@ -1677,6 +1692,21 @@ export const requestSchemas: Record<string, OperationRequestSchemas> = {
   "body": {
    "properties": {
     "data": {
+     "discriminator": {
+      "propertyName": "field_type",
+      "mapping": {
+       "date": 5,
+       "long_text": 1,
+       "number": 3,
+       "rating": 2,
+       "select": 6,
+       "select_multi": 7,
+       "text": 0,
+       "toggle": 4,
+       "user_multi": 9,
+       "user_single": 8
+      }
+     },
      "oneOf": [
       {
        "additionalProperties": false,
@@ -2518,6 +2548,12 @@ export const requestSchemas: Record<string, OperationRequestSchemas> = {
    "additionalProperties": false,
    "properties": {
     "data": {
+     "discriminator": {
+      "propertyName": "type",
+      "mapping": {
+       "asset": 0
+      }
+     },
      "oneOf": [
       {
        "additionalProperties": false,

@@ -25,6 +25,8 @@ export interface Schema {
   oneOf?: Schema[];
   anyOf?: Schema[];
   default?: unknown;
+  /** picks the oneOf alternative by a property's value (positions into oneOf) */
+  discriminator?: { propertyName: string; mapping: Record<string, number> };
 }
 
 export interface OperationRequestSchemas {
@@ -100,6 +102,8 @@ export function checkSchema(schema: Schema, value: unknown, pointer = '', open =
     const problem = checkSchema(part, value, pointer, true);
     if (problem) return problem;
   }
+  const chosen = discriminated(schema, value);
+  if (chosen) return checkSchema(chosen, value, pointer);
   const alternatives = schema.oneOf ?? schema.anyOf;
   if (alternatives) {
     const problems = alternatives.map((alternative) => checkSchema(alternative, value, pointer));
@@ -109,6 +113,13 @@ export function checkSchema(schema: Schema, value: unknown, pointer = '', open =
     }
   }
   return undefined;
+}
+
+function discriminated(schema: Schema, value: unknown): Schema | undefined {
+  if (!schema.discriminator || !schema.oneOf || typeName(value) !== 'object') return undefined;
+  const tag = (value as Record<string, unknown>)[schema.discriminator.propertyName];
+  const index = typeof tag === 'string' ? schema.discriminator.mapping[tag] : undefined;
+  return index === undefined ? undefined : schema.oneOf[index];
 }
 
 function checkObject(schema: Schema, value: Record<string, unknown>, pointer: string, open: boolean): SchemaProblem | undefined {

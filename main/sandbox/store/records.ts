@@ -115,6 +115,7 @@ export interface CommentRecord {
   duration: number | null;
   annotation: string | null;
   page: number | null;
+  text_edited_at: string | null;
   completed_at: string | null;
   completer_id: string | null;
   created_at: string;
@@ -125,16 +126,20 @@ export interface ShareRecord {
   id: string;
   account_id: string;
   project_id: string;
+  collection_id: string;
   name: string;
   access: 'public' | 'secure';
   passphrase: string | null;
   expiration: string | null;
   downloading_enabled: boolean;
-  description: string | null;
+  commenting_enabled: boolean;
   enabled: boolean;
   short_url: string;
   asset_ids: string[];
   reviewer_ids: string[];
+  /** presentation settings (layout, theme, watermarking, ...) kept as the client sent them */
+  options: Record<string, unknown>;
+  last_viewed_at: string | null;
   creator_id: string;
   created_at: string;
   updated_at: string;
