@@ -54,7 +54,7 @@ class MemoryDestination implements WatchDestination {
   }
   async remember(folderId: string, name: string, fileId: string, stackedOnto: StackCandidate | undefined): Promise<void> {
     const items = (this.items.get(folderId) ?? []).filter((c) => c !== stackedOnto);
-    items.push(stackedOnto?.kind === 'stack' ? { ...stackedOnto, name } : { id: fileId, kind: 'file', name });
+    items.push(stackedOnto?.kind === 'stack' ? { ...stackedOnto, name, fileId } : { id: fileId, kind: 'file', name, fileId });
     this.items.set(folderId, items);
   }
 }
@@ -186,7 +186,7 @@ test('shot_v002 stacks onto shot_v001, even when both arrive together; exact nam
   await rig.watch.stop();
 
   const exact = await startRig({ exactNames: true });
-  exact.destination.items.set('root', [{ id: 'old', kind: 'file', name: 'shot_v001.mov' }]);
+  exact.destination.items.set('root', [{ id: 'old', kind: 'file', name: 'shot_v001.mov', fileId: 'old' }]);
   writeFileSync(join(exact.dir, 'shot_v002.mov'), 'two');
   await settled(exact.watch, () => exact.uploader.orders.length === 1);
   assert.equal(exact.uploader.orders[0]!.stackOnto, undefined);

@@ -27,10 +27,10 @@ test('names differing only by a version suffix are one shot, unless exact names 
 
 test('the stack target: the identical name first, else the newest version of the shot, stacks before loose files', () => {
   const items: StackCandidate[] = [
-    { id: 'f1', kind: 'file', name: 'shot_v001.mov' },
-    { id: 's1', kind: 'stack', name: 'shot_v003.mov' },
-    { id: 'f4', kind: 'file', name: 'other_v009.mov' },
-    { id: 'f5', kind: 'file', name: 'shot_v003.mov' },
+    { id: 'f1', kind: 'file', name: 'shot_v001.mov', fileId: 'f1' },
+    { id: 's1', kind: 'stack', name: 'shot_v003.mov', fileId: 's1' },
+    { id: 'f4', kind: 'file', name: 'other_v009.mov', fileId: 'f4' },
+    { id: 'f5', kind: 'file', name: 'shot_v003.mov', fileId: 'f5' },
   ];
   assert.equal(findStackTarget('shot_v004.mov', items, false)?.id, 's1');
   assert.equal(findStackTarget('shot_v001.mov', items, false)?.id, 'f1', 'an identical name wins over a higher version');

@@ -419,7 +419,8 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     }
     // An engine that finished before reporting a start (a tiny file) still went through Uploading.
     if (entry.state === 'queued') this.move(path, entry, 'uploading', 'uploading');
-    this.move(path, entry, 'done', result.reason);
+    const onto = stacking?.stackOnto;
+    this.move(path, entry, 'done', onto ? `uploaded as the newest version of ${onto.name}` : result.reason);
     if (stacking && result.fileId) await this.destination.remember(stacking.folderId, stacking.name, result.fileId, stacking.stackOnto);
     await this.tidy(path, entry);
   }

@@ -75,8 +75,8 @@ export class WatchTarget {
     const items = (async () => {
       const found: StackCandidate[] = [];
       for await (const asset of this.api.listChildren(folderId)) {
-        if (asset.type === 'file') found.push({ id: asset.id, kind: 'file', name: asset.name });
-        else if (asset.type === 'version_stack') found.push({ id: asset.id, kind: 'stack', name: asset.head_version?.name ?? asset.name });
+        if (asset.type === 'file') found.push({ id: asset.id, kind: 'file', name: asset.name, fileId: asset.id });
+        else if (asset.type === 'version_stack' && asset.head_version) found.push({ id: asset.id, kind: 'stack', name: asset.head_version.name, fileId: asset.head_version.id });
       }
       return found;
     })();
@@ -93,7 +93,7 @@ export class WatchTarget {
     const listing = this.listings.get(folderId);
     if (!listing) return;
     const items = (await listing.items).filter((c) => c !== stackedOnto);
-    items.push(stackedOnto?.kind === 'stack' ? { ...stackedOnto, name } : { id: fileId, kind: 'file', name });
+    items.push(stackedOnto?.kind === 'stack' ? { ...stackedOnto, name, fileId } : { id: fileId, kind: 'file', name, fileId });
     listing.items = Promise.resolve(items);
   }
 }

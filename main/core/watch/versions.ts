@@ -33,6 +33,8 @@ export interface StackCandidate {
   kind: 'file' | 'stack';
   /** the file's name, or the name of the stack's newest version */
   name: string;
+  /** the file a new version is added to: the file itself, or the stack's newest version */
+  fileId: string;
 }
 
 /**

@@ -1,0 +1,97 @@
+// The watch's uploads through the transfer engine: one job per finished file, a version job when
+// the watch found the shot to stack onto, and the engine's journal to find a job again after a
+// restart, so a file interrupted mid-upload is finished, not uploaded twice.
+import type { TransferEngine } from '../transfers/engine.ts';
+import type { FileSnapshot, JobSnapshot } from '../transfers/types.ts';
+import type { UploadOrder, UploadResult, WatchUploader } from './uploader.ts';
+
+const STARTED: ReadonlySet<FileSnapshot['state']> = new Set(['creating', 'uploading', 'confirming', 'stacking', 'done']);
+const ENDED: ReadonlySet<JobSnapshot['state']> = new Set(['done', 'failed', 'cancelled']);
+
+export class EngineUploader implements WatchUploader {
+  private readonly engine: TransferEngine;
+  private readonly accountId: string;
+
+  constructor(engine: TransferEngine, accountId: string) {
+    this.engine = engine;
+    this.accountId = accountId;
+  }
+
+  async submit(order: UploadOrder): Promise<string> {
+    const job = order.stackOnto
+      ? await this.engine.uploadVersion({ accountId: this.accountId, fileId: order.stackOnto.fileId, path: order.source })
+      : await this.engine.upload({ accountId: this.accountId, folderId: order.folderId, paths: [order.source], conflict: order.policy });
+    return job.id;
+  }
+
+  async settle(jobId: string, onStart: () => void, signal?: AbortSignal): Promise<UploadResult> {
+    let job = this.engine.job(jobId);
+    if (!job) throw new Error('The upload engine has no record of this upload.');
+    let started = false;
+    const noteStart = (file: FileSnapshot | undefined) => {
+      if (!started && file && STARTED.has(file.state)) {
+        started = true;
+        onStart();
+      }
+    };
+    const onFile = (event: { jobId: string; file: FileSnapshot }) => {
+      if (event.jobId === jobId) noteStart(event.file);
+    };
+    noteStart(this.engine.files(jobId)[0]);
+    this.engine.on('file', onFile);
+    try {
+      // Left queued or running by a run that was killed: the engine picks it up where it stopped.
+      if (job.state === 'queued' || job.state === 'running') this.engine.resume(jobId);
+      for (;;) {
+        job = await abortable(this.engine.settled(jobId), signal);
+        if (ENDED.has(job.state)) break;
+        // Paused (by the user, in the engine): wait until it runs again.
+        await this.nextRun(jobId, signal);
+      }
+    } finally {
+      this.engine.off('file', onFile);
+    }
+    const file = this.engine.files(jobId)[0];
+    noteStart(file);
+    if (job.state === 'cancelled' || file?.state === 'cancelled') throw new Error('The upload was cancelled.');
+    if (!file || file.state === 'failed' || job.state === 'failed') throw new Error(file?.error ?? job.error ?? 'The upload failed.');
+    if (file.state === 'skipped') return { outcome: 'skipped', fileId: file.remoteId, sha256: file.sha256, reason: 'a file of this name is already in Frame.io (same-name rule: skip)' };
+    return { outcome: 'done', fileId: file.remoteId, sha256: file.sha256, reason: 'uploaded' };
+  }
+
+  async cancel(jobId: string): Promise<void> {
+    const job = this.engine.job(jobId);
+    if (job && !ENDED.has(job.state)) await this.engine.cancel(jobId);
+  }
+
+  private nextRun(jobId: string, signal: AbortSignal | undefined): Promise<void> {
+    signal?.throwIfAborted();
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        this.engine.off('job', onJob);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      const onJob = (job: JobSnapshot) => {
+        if (job.id !== jobId || job.state === 'paused') return;
+        done();
+        resolve();
+      };
+      const onAbort = () => {
+        done();
+        reject(signal!.reason);
+      };
+      this.engine.on('job', onJob);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+}
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

@@ -1,0 +1,182 @@
+// Every watch of this Slate: persisted with its settings and whether it is paused, started
+// together, each one a FolderWatch. The desktop app, the web agent and `slate watch` all run
+// watches through this.
+import { EventEmitter } from 'node:events';
+import { stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { AccountApi } from '../api/resources.ts';
+import { FolderWatch } from './folder-watch.ts';
+import type { WatchJournal, WatchRecord } from './journal.ts';
+import { WatchTarget } from './remote.ts';
+import { withDefaults, type WatchSettings } from './settings.ts';
+import type { WatchFileState, WatchFileView } from './states.ts';
+import type { WatchUploader } from './uploader.ts';
+
+export interface WatchManagerOptions {
+  journal: WatchJournal;
+  /** the Frame.io operations of one account */
+  api(accountId: string): AccountApi;
+  /** the upload engine, for one account */
+  uploader(accountId: string): WatchUploader;
+}
+
+export interface NewWatch {
+  dir: string;
+  accountId: string;
+  folderId: string;
+  settings?: Partial<WatchSettings>;
+}
+
+export interface WatchSummary {
+  id: string;
+  dir: string;
+  accountId: string;
+  folderId: string;
+  settings: WatchSettings;
+  paused: boolean;
+  /** watching now (not paused, and the folder could be opened) */
+  running: boolean;
+  counts: Record<WatchFileState, number> | null;
+}
+
+export interface WatchManagerEvents {
+  file: [WatchFileView];
+  watch: [WatchSummary];
+  error: [{ watchId: string; error: Error }];
+}
+
+export class WatchManager extends EventEmitter<WatchManagerEvents> {
+  private readonly options: WatchManagerOptions;
+  private readonly running = new Map<string, FolderWatch>();
+
+  constructor(options: WatchManagerOptions) {
+    super();
+    this.options = options;
+  }
+
+  /** Starts every watch that is not paused; a folder that cannot be opened is reported, the rest start. */
+  async startAll(): Promise<void> {
+    const records = this.options.journal.watches<WatchSettings>().filter((w) => !w.paused);
+    await Promise.all(records.map((record) => this.launch(record).catch((error: unknown) => this.report(record.id, error))));
+  }
+
+  /**
+   * The watch of this folder into this Frame.io folder, created if new (its settings updated if not),
+   * and started unless paused. The same folder and target always find the same journal.
+   */
+  async ensure(input: NewWatch): Promise<WatchSummary> {
+    const dir = resolve(input.dir);
+    await checkDirectory(dir);
+    const settings = withDefaults(input.settings ?? {});
+    const existing = this.options.journal.watches<WatchSettings>().find((w) => w.dir === dir && w.accountId === input.accountId && w.folderId === input.folderId);
+    const id = existing?.id ?? randomUUID();
+    if (existing) {
+      this.options.journal.setSettings(id, settings);
+      await this.halt(id);
+    } else {
+      this.options.journal.addWatch({ id, dir, accountId: input.accountId, folderId: input.folderId, settings, paused: false });
+    }
+    const record = this.record(id);
+    if (!record.paused) await this.launch(record);
+    return this.summary(id);
+  }
+
+  list(): WatchSummary[] {
+    return this.options.journal.watches().map((w) => this.summary(w.id));
+  }
+
+  summary(id: string): WatchSummary {
+    const record = this.record(id);
+    const watch = this.running.get(id);
+    return { ...record, settings: withDefaults(record.settings), running: watch !== undefined, counts: watch?.counts() ?? null };
+  }
+
+  /** The files of a running watch, with their states. */
+  files(id: string): WatchFileView[] {
+    return this.running.get(id)?.files() ?? [];
+  }
+
+  async pause(id: string): Promise<WatchSummary> {
+    this.options.journal.setPaused(id, true);
+    await this.halt(id);
+    return this.changed(id);
+  }
+
+  /** Starts a paused watch again; its first scan catches up with what happened meanwhile. */
+  async resume(id: string): Promise<WatchSummary> {
+    this.options.journal.setPaused(id, false);
+    await this.launch(this.record(id));
+    return this.changed(id);
+  }
+
+  /** Stops and forgets a watch. Nothing in Frame.io and nothing on disk is deleted. */
+  async remove(id: string): Promise<void> {
+    await this.halt(id);
+    this.options.journal.removeWatch(id);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.running.keys()].map((id) => this.halt(id)));
+  }
+
+  private record(id: string): WatchRecord<WatchSettings> {
+    const record = this.options.journal.watch<WatchSettings>(id);
+    if (!record) throw new Error(`There is no watch ${id}.`);
+    return record;
+  }
+
+  private async launch(record: WatchRecord<WatchSettings>): Promise<void> {
+    // A folder on a drive that is not connected is still started: chokidar waits for it to appear,
+    // and its first scan then catches up.
+    if (this.running.has(record.id)) return;
+    const { journal } = this.options;
+    const watch = new FolderWatch({
+      id: record.id,
+      dir: record.dir,
+      settings: withDefaults(record.settings),
+      journal,
+      uploader: this.options.uploader(record.accountId),
+      destination: new WatchTarget(this.options.api(record.accountId), journal, record.id, record.folderId),
+    });
+    watch.on('file', (file) => this.emit('file', file));
+    watch.on('error', (error) => this.report(record.id, error));
+    this.running.set(record.id, watch);
+    try {
+      await watch.start();
+    } catch (error) {
+      this.running.delete(record.id);
+      await watch.stop();
+      throw error;
+    }
+    this.changed(record.id);
+  }
+
+  private async halt(id: string): Promise<void> {
+    const watch = this.running.get(id);
+    if (!watch) return;
+    this.running.delete(id);
+    await watch.stop();
+  }
+
+  private changed(id: string): WatchSummary {
+    const summary = this.summary(id);
+    this.emit('watch', summary);
+    return summary;
+  }
+
+  private report(watchId: string, error: unknown): void {
+    this.emit('error', { watchId, error: error instanceof Error ? error : new Error(String(error)) });
+  }
+}
+
+async function checkDirectory(dir: string): Promise<void> {
+  let info;
+  try {
+    info = await stat(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(code === 'ENOENT' ? `The folder "${dir}" does not exist (or its drive is not connected).` : `The folder "${dir}" cannot be opened: ${(error as Error).message}`, { cause: error });
+  }
+  if (!info.isDirectory()) throw new Error(`"${dir}" is a file, not a folder; watch the folder it is in.`);
+}
