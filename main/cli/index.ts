@@ -1,4 +1,5 @@
 // `slate <command>`: the command line for scripts and render-farm hooks.
+import { comments } from './commands/comments.ts';
 import { ls } from './commands/ls.ts';
 import { remoteUpload } from './commands/remote-upload.ts';
 import { resume } from './commands/resume.ts';
@@ -6,6 +7,7 @@ import { serve } from './commands/serve.ts';
 import { stack } from './commands/stack.ts';
 import { status } from './commands/status.ts';
 import { upload } from './commands/upload.ts';
+import { watchCommand } from './commands/watch.ts';
 import { EXIT, reportFailure, UsageError } from './output.ts';
 
 const USAGE = `Usage: slate <command> [options]
@@ -21,6 +23,11 @@ Commands:
   stack <file-id> <new-path>                upload a file as the newest version of another
   ls <folder-id>                            list a folder
   resume                                    finish every unfinished job in the journal
+  comments <file-id> [--format csv|edl|avid|fcpxml|json] [--output FILE] [--fps RATE] [--start-tc TC]
+                                            export a file's review comments
+  watch <dir> --to <folder-id>              upload every finished file that appears in a folder tree, until stopped
+      [--stable SECONDS] [--ignore GLOB]... [--include GLOB]... [--on-same-name version|skip|new]
+      [--exact-names] [--after-upload leave|move|delete] [--uploaded-folder NAME]
 
 Transfer commands take --api-url, --token, --account and --data-dir, and --json for one JSON
 object per line (progress, files, then the result). Exit code 0 only when every file succeeded.
@@ -29,7 +36,7 @@ Configuration: SLATE_API_URL, SLATE_TOKEN, SLATE_ACCOUNT_ID, SLATE_DATA_DIR.
 Without SLATE_API_URL, Slate uses its local sandbox with demo data (not Frame.io).`;
 
 type Command = (args: string[], json: boolean) => Promise<number>;
-const commands: Record<string, Command> = { serve, status, upload, 'remote-upload': remoteUpload, stack, ls, resume };
+const commands: Record<string, Command> = { serve, status, upload, 'remote-upload': remoteUpload, stack, ls, resume, comments, watch: watchCommand };
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
