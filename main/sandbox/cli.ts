@@ -1,5 +1,5 @@
 // `npm run sandbox -- [--port N] [--data DIR] [--seed demo|minimal] [--rate-limits real|off]
-//   [--part-size BYTES] [--transcode-delay-ms MS] [--token T] [--exchange-log FILE]`
+//   [--part-size BYTES] [--transcode-delay-ms MS] [--faults SPEC] [--token T] [--exchange-log FILE]`
 import { parseArgs } from 'node:util';
 import { startSandbox } from './server.ts';
 
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     'part-size': { type: 'string' },
     'transcode-delay-ms': { type: 'string' },
     'exchange-log': { type: 'string' },
+    faults: { type: 'string' },
   },
   strict: true,
 });
@@ -46,6 +47,7 @@ const sandbox = await startSandbox({
   partSize: count('part-size', values['part-size'], 1),
   transcodeDelayMs: count('transcode-delay-ms', values['transcode-delay-ms'], 0),
   exchangeLog: values['exchange-log'],
+  faults: values.faults,
 }).catch((error: NodeJS.ErrnoException) => fail(error.code === 'EADDRINUSE' ? `port ${port} is already in use; pick another with --port` : error.message));
 console.log(`SANDBOX_URL=${sandbox.url}`);
 console.log(`SANDBOX_TOKEN=${sandbox.token}`);

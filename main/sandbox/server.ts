@@ -9,11 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { operations } from '../core/api/operations.generated.ts';
 import { Events, type Delivery } from './events.ts';
+import { Faults, parseFaults, type FaultClass, type FaultKind } from './faults.ts';
 import { handlers } from './handlers/index.ts';
 import type { Reply } from './handlers/types.ts';
 import { HttpError, notFound, readJsonBody, sendJson, tooManyRequests, unauthorized } from './http.ts';
 import { BlobStore } from './objects/blobs.ts';
-import { handleObjectRequest } from './objects/routes.ts';
+import { handleObjectRequest, s3Error } from './objects/routes.ts';
 import { UrlSigner } from './objects/signing.ts';
 import { RateLimiter, type RateLimitMode } from './rate-limit.ts';
 import { matchRoute } from './routes.ts';
@@ -62,6 +63,8 @@ export interface SandboxOptions {
   /** first webhook retry delay, doubling on each of up to 5 attempts (default 1 s) */
   webhookRetryBaseMs?: number;
   onWebhookDelivery?: (delivery: Delivery) => void;
+  /** injected failures and latency, e.g. "api:429@0.2,part:reset@every4,latency:part=20,seed=7" (README.md) */
+  faults?: string;
 }
 
 export interface Sandbox extends Seeded {
@@ -76,6 +79,7 @@ export interface Sandbox extends Seeded {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const faults = options.faults ? new Faults(parseFaults(options.faults)) : undefined;
   const temporary = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'slate-sandbox-')));
   await mkdir(join(dataDir, 'blobs'), { recursive: true });
@@ -122,11 +126,41 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', world.baseUrl);
     const method = req.method ?? 'GET';
-    if (url.pathname.startsWith('/objects/')) {
+    const objects = url.pathname.startsWith('/objects/');
+    const faultClass: FaultClass | undefined = !objects ? 'api' : method === 'PUT' ? 'part' : undefined;
+    if (faults && faultClass) {
+      await faults.delay(faultClass);
+      const kind = faults.pick(faultClass);
+      if (kind) return injectFault(kind, faultClass, req, res, url, method);
+    }
+    if (objects) {
       res.once('finish', () => record({ method, url: url.pathname + url.search, status: res.statusCode, responseHeaders: headersOf(res) }));
       return handleObjectRequest(world, req, res, url);
     }
     return handleApi(req, res, url, method);
+  }
+
+  function injectFault(kind: FaultKind, cls: FaultClass, req: IncomingMessage, res: ServerResponse, url: URL, method: string): void {
+    if (kind === 'reset') return faults!.reset(req);
+    if (kind === 'stall') return faults!.stall(req, res);
+    req.resume();
+    const path = url.pathname + url.search;
+    if (cls === 'part') {
+      // S3 throttles with 503 SlowDown; it has no 429.
+      s3Error(res, 503, kind === '429' ? 'SlowDown' : 'ServiceUnavailable', kind === '429' ? 'Please reduce your request rate.' : 'Service unavailable (injected fault)');
+      record({ method, url: path, status: 503, responseHeaders: headersOf(res) });
+      return;
+    }
+    const route = matchRoute(method, url.pathname);
+    const limit = route ? operations[route.operationId].limit : { calls: 1, windowMs: 1000 };
+    const status = kind === '429' ? 429 : 503;
+    const body = { errors: [kind === '429' ? { detail: 'Too many requests', title: 'Too many requests' } : { detail: 'Service unavailable (injected fault)', title: 'Service unavailable' }] };
+    res.setHeader('x-ratelimit-limit', String(limit.calls));
+    res.setHeader('x-ratelimit-remaining', '0');
+    res.setHeader('x-ratelimit-window', String(limit.windowMs));
+    if (kind === '429') res.setHeader('retry-after', '1');
+    sendJson(res, status, body);
+    record({ method, url: path, status, responseHeaders: headersOf(res), responseBody: body });
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, method: string): Promise<void> {
@@ -197,6 +231,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       events.close();
+      faults?.close();
       await closeServer(server);
       await new Promise<void>((resolve) => (log ? log.end(resolve) : resolve()));
       store.close();

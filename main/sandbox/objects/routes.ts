@@ -6,7 +6,7 @@ import { partReceived } from '../uploads/lifecycle.ts';
 import type { World } from '../world.ts';
 import { PartSizeError } from './blobs.ts';
 
-function s3Error(res: ServerResponse, status: number, code: string, message: string): void {
+export function s3Error(res: ServerResponse, status: number, code: string, message: string): void {
   const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message.replace(/[<>&]/g, '')}</Message></Error>`;
   if (!res.headersSent) res.writeHead(status, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body), connection: 'close' });
   res.end(body);
