@@ -6,6 +6,7 @@ import { FrameioClient, staticToken } from './core/api/client.ts';
 import { ChosenPaths } from './core/chosen-paths.ts';
 import { defaultDataDir, openDatabase } from './core/db.ts';
 import { createService, type Service } from './core/service.ts';
+import { SettingsStore } from './core/settings.ts';
 import { TransferEngine } from './core/transfers/engine.ts';
 import { startSandbox, type Sandbox } from './sandbox/server.ts';
 
@@ -43,13 +44,18 @@ export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web
   const sandbox = config.apiUrl ? undefined : await startSandbox({ seed: 'demo', exchangeLog: config.sandboxExchangeLog });
   const apiUrl = config.apiUrl ?? sandbox!.url;
   const api = new FrameioClient({ baseUrl: apiUrl, tokens: staticToken(config.token ?? sandbox!.token), userAgent: `Slate/${slateVersion}` });
+  const dataDir = config.dataDir ?? defaultDataDir();
+  const settings = new SettingsStore(dataDir);
+  const { fileConcurrency, partConcurrency, bandwidth } = settings.get();
   // The embedded sandbox starts afresh each run, so its transfers must not outlive it either.
-  const db = openDatabase(sandbox ? ':memory:' : (config.dataDir ?? defaultDataDir()));
-  const engine = new TransferEngine({ client: api, db });
+  const db = openDatabase(sandbox ? ':memory:' : dataDir);
+  const engine = new TransferEngine({ client: api, db, fileConcurrency, partConcurrency, bandwidth });
   const service = createService({
     api,
     engine,
     chosen: new ChosenPaths(),
+    settings,
+    dataDir,
     // Anything that is not Frame.io itself is labelled a sandbox, so nobody mistakes test data for real work.
     backend: { kind: new URL(apiUrl).hostname.endsWith('frame.io') ? 'frameio' : 'sandbox', url: apiUrl },
     shell,

@@ -109,6 +109,18 @@ export const TransferProgressSchema = z.object({
 
 export const ConflictPolicySchema = z.enum(['skip', 'version', 'rename', 'new']);
 
+export const SettingsSchema = z.object({
+  /** files uploading at once */
+  fileConcurrency: z.number().int().min(1).max(16),
+  /** parts of one file uploading at once */
+  partConcurrency: z.number().int().min(1).max(16),
+  /** "off", "20M" (bytes per second), or a timetable like "08:00,5M 19:00,off" */
+  bandwidth: z.string().max(500),
+  notifications: z.boolean(),
+  startAtLogin: z.boolean(),
+  theme: z.enum(['system', 'light', 'dark']),
+});
+
 const none = z.object({}).strict();
 const id = z.string().min(1).max(200);
 const name = z
@@ -149,6 +161,8 @@ export const requests = {
   'transfers:priority': { input: z.object({ jobId: id, priority: z.number().int().min(-100).max(100) }).strict(), output: TransferJobSchema },
   'transfers:pauseAll': { input: none, output: z.array(TransferJobSchema) },
   'transfers:resumeAll': { input: none, output: z.array(TransferJobSchema) },
+  'settings:get': { input: none, output: z.object({ settings: SettingsSchema, dataDir: z.string() }) },
+  'settings:update': { input: SettingsSchema.partial().strict(), output: SettingsSchema },
 } as const;
 
 export const events = {
@@ -158,6 +172,7 @@ export const events = {
   'transfers:file': z.object({ jobId: z.string(), file: TransferFileSchema }),
   /** throttled by the engine to a few per second per job */
   'transfers:progress': TransferProgressSchema,
+  'settings:changed': SettingsSchema,
 } as const;
 
 /**
@@ -199,6 +214,7 @@ export type TransferJob = z.output<typeof TransferJobSchema>;
 export type TransferFile = z.output<typeof TransferFileSchema>;
 export type TransferProgress = z.output<typeof TransferProgressSchema>;
 export type ConflictPolicy = z.output<typeof ConflictPolicySchema>;
+export type Settings = z.output<typeof SettingsSchema>;
 
 /** What the renderer sees as `window.slate`, in Electron and in a browser alike. */
 export interface SlateApi {

@@ -4,8 +4,10 @@ import { EventEmitter } from 'node:events';
 import type { AppInfo, EventName, EventPayload } from '../../preload/contract.ts';
 import type { FrameioClient } from './api/client.ts';
 import type { ChosenPaths } from './chosen-paths.ts';
+import type { SettingsStore } from './settings.ts';
 import { browseHandlers } from './handlers/browse.ts';
 import { sessionHandlers } from './handlers/session.ts';
+import { settingsHandlers } from './handlers/settings.ts';
 import { transferHandlers } from './handlers/transfers.ts';
 import type { Handlers } from './handlers/types.ts';
 import type { TransferEngine } from './transfers/engine.ts';
@@ -25,6 +27,8 @@ export interface ServiceDeps {
   api: FrameioClient;
   engine: TransferEngine;
   chosen: ChosenPaths;
+  settings: SettingsStore;
+  dataDir: string;
   backend: AppInfo['backend'];
   shell: AppInfo['shell'];
   version: string;
@@ -45,7 +49,12 @@ export function createService(deps: ServiceDeps): Service {
 
   const info: AppInfo = { name: 'Slate', version: deps.version, backend: deps.backend, shell: deps.shell };
   return {
-    handlers: { ...sessionHandlers(api, info), ...browseHandlers(api), ...transferHandlers(engine, chosen) },
+    handlers: {
+      ...sessionHandlers(api, info),
+      ...browseHandlers(api),
+      ...transferHandlers(engine, chosen),
+      ...settingsHandlers(deps.settings, deps.dataDir, engine, (settings) => emit('settings:changed', settings)),
+    },
     subscribe(listener) {
       const forward = (event: EventName, payload: unknown) => listener(event, payload as never);
       emitter.on('event', forward);

@@ -7,22 +7,29 @@ import { useNavigation, VIEWS } from './store/navigation.ts';
 import { useSession } from './store/session.ts';
 import { useTransfers } from './store/transfers.ts';
 import { ProjectsView } from './views/ProjectsView.tsx';
+import { SettingsView } from './views/SettingsView.tsx';
 import { TransfersView } from './views/TransfersView.tsx';
+import { useSettings } from './store/settings.ts';
+
+const SCREENS = { projects: ProjectsView, transfers: TransfersView, settings: SettingsView };
 
 export function App() {
   const { status, info, me, problem, load } = useSession();
   const { view, go } = useNavigation();
   const startTransfers = useTransfers((s) => s.start);
+  const { settings, load: loadSettings, start: startSettings } = useSettings();
+  const Screen = SCREENS[view];
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = settings?.theme ?? 'system';
+  }, [settings?.theme]);
 
   useEffect(() => {
     void load();
-    const stopTransfers = startTransfers();
-    const stopSession = subscribe('session:changed', () => void load());
-    return () => {
-      stopTransfers();
-      stopSession();
-    };
-  }, [load, startTransfers]);
+    void loadSettings().catch(() => undefined);
+    const stops = [startTransfers(), startSettings(), subscribe('session:changed', () => void load())];
+    return () => stops.forEach((stop) => stop());
+  }, [load, startTransfers, loadSettings, startSettings]);
 
   return (
     <div className="app">
@@ -51,7 +58,7 @@ export function App() {
         <main className="content" aria-busy={status === 'loading'}>
           {status === 'loading' && <p className="muted">Connecting…</p>}
           {status === 'failed' && problem && <ProblemBanner problem={problem} onRetry={() => void load()} />}
-          {status === 'ready' && (view === 'projects' ? <ProjectsView /> : <TransfersView />)}
+          {status === 'ready' && <Screen />}
         </main>
       </div>
     </div>

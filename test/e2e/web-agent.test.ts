@@ -60,7 +60,7 @@ test('`npm start` without Electron falls back to the web agent on the demo sandb
   const dir = mkdtempSync(join(tmpdir(), 'slate-start-'));
   const log = join(dir, 'exchanges.jsonl');
   // `npm start` = node scripts/start.ts; no DISPLAY, so the fallback is taken even where Electron exists.
-  const app = run(NODE, ['scripts/start.ts'], { DISPLAY: '', WAYLAND_DISPLAY: '', SLATE_API_URL: '', SLATE_TOKEN: '', SLATE_SANDBOX_EXCHANGE_LOG: log });
+  const app = run(NODE, ['scripts/start.ts'], { DISPLAY: '', WAYLAND_DISPLAY: '', SLATE_API_URL: '', SLATE_TOKEN: '', SLATE_DATA_DIR: join(dir, 'data'), SLATE_SANDBOX_EXCHANGE_LOG: log });
   try {
     const url = await app.waitFor('SLATE_URL', 60_000);
     assert.match(app.output(), /the desktop window cannot open \(.+\); serving the same app in your browser instead/);

@@ -1,21 +1,28 @@
 // The `slate` command's contract with scripts: output, --json, and exit codes.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { NODE, ROOT } from '../support/processes.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 
 let sandbox: CheckedSandbox;
+let dataDir: string;
 before(async () => {
   sandbox = await startCheckedSandbox({ seed: 'demo' });
+  dataDir = mkdtempSync(join(tmpdir(), 'slate-cli-'));
 });
-after(() => sandbox.close());
+after(async () => {
+  await sandbox.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 // Async spawn: a synchronous one would block the in-process sandbox the command talks to.
 function slate(args: string[], env: NodeJS.ProcessEnv = {}) {
   return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(NODE, ['bin/slate.js', ...args], { cwd: ROOT, env: { ...process.env, SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, ...env } });
+    const child = spawn(NODE, ['bin/slate.js', ...args], { cwd: ROOT, env: { ...process.env, SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, SLATE_DATA_DIR: dataDir, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

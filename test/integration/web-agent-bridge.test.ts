@@ -10,6 +10,7 @@ import { FrameioClient, staticToken } from '../../main/core/api/client.ts';
 import { ChosenPaths } from '../../main/core/chosen-paths.ts';
 import { openDatabase, type Database } from '../../main/core/db.ts';
 import { createService, type Service } from '../../main/core/service.ts';
+import { SettingsStore } from '../../main/core/settings.ts';
 import { TransferEngine } from '../../main/core/transfers/engine.ts';
 import { startWebAgent, type WebAgent } from '../../main/web/server.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
@@ -32,7 +33,7 @@ before(async () => {
   const api = new FrameioClient({ baseUrl: sandbox.url, tokens: staticToken(sandbox.token) });
   db = openDatabase(':memory:');
   engine = new TransferEngine({ client: api, db });
-  service = createService({ api, engine, chosen, backend: { kind: 'sandbox', url: sandbox.url }, shell: 'web', version: 'test' });
+  service = createService({ api, engine, chosen, settings: new SettingsStore(stagingDir), dataDir: stagingDir, backend: { kind: 'sandbox', url: sandbox.url }, shell: 'web', version: 'test' });
   agent = await startWebAgent({ service, rendererDir, stagingDir, secret: SECRET });
 });
 after(async () => {

@@ -1,5 +1,8 @@
 // Child processes for tests: start a Slate command, wait for the line it prints, stop it for sure.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -12,8 +15,10 @@ export interface Running {
   stop(): Promise<number | null>;
 }
 
+/** A child gets its own data folder unless the test gives one, so no run sees another's journal. */
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Running {
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const ownDataDir = env.SLATE_DATA_DIR === undefined ? mkdtempSync(join(tmpdir(), 'slate-data-')) : undefined;
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, SLATE_DATA_DIR: ownDataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -48,6 +53,7 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}
       const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
       const code = await exited;
       clearTimeout(timer);
+      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
       return code;
     },
   };
