@@ -1,7 +1,12 @@
-// The desktop shell: one instance, one window, the service behind ipc. Logic lives in core.
+// The desktop shell: one instance, one window, the service behind ipc, a tray while work runs.
+// Logic lives in core; this file only connects it to the desktop.
 import { app, BrowserWindow } from 'electron';
+import type { TransferJob } from '../../preload/contract.ts';
 import { backendConfigFromEnv, openBackend, type Backend } from '../backend.ts';
+import { hasWorkInFlight, integrateDesktop } from './desktop-integration.ts';
 import { wireIpc } from './ipc.ts';
+import { installMenu } from './menu.ts';
+import { SlateTray } from './tray.ts';
 import { createMainWindow, installSessionPolicy, isAppUrl } from './window.ts';
 
 if (!app.requestSingleInstanceLock()) {
@@ -9,14 +14,30 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let backend: Backend | undefined;
   let mainWindow: BrowserWindow | undefined;
+  let tray: SlateTray | undefined;
+  let jobs: TransferJob[] = [];
+  let quitting = false;
 
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
+  const showWindow = () => {
+    if (!mainWindow || mainWindow.isDestroyed()) mainWindow = openWindow();
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();
     mainWindow.focus();
-  });
+  };
 
+  const openWindow = () => {
+    const window = createMainWindow();
+    // Uploads and watches keep going with the window closed; the tray brings it back.
+    window.on('close', (event) => {
+      if (!quitting && hasWorkInFlight(jobs)) {
+        event.preventDefault();
+        window.hide();
+      }
+    });
+    return window;
+  };
+
+  app.on('second-instance', showWindow);
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
@@ -24,18 +45,38 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     installSessionPolicy();
     backend = await openBackend(backendConfigFromEnv(), 'desktop');
-    wireIpc(backend.service, isAppUrl, () => BrowserWindow.getAllWindows());
-    mainWindow = createMainWindow();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+    const { service } = backend;
+    wireIpc(service, isAppUrl, () => BrowserWindow.getAllWindows());
+    tray = new SlateTray({
+      show: showWindow,
+      pauseAll: () => void service.handlers['transfers:pauseAll']({}),
+      resumeAll: () => void service.handlers['transfers:resumeAll']({}),
+      quit: () => app.quit(),
     });
+    integrateDesktop(service, (next) => {
+      jobs = next;
+      tray?.update(next);
+    });
+    installMenu();
+    mainWindow = openWindow();
+    app.on('activate', showWindow);
+  });
+
+  app.on('before-quit', () => {
+    quitting = true;
   });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  app.on('will-quit', () => {
-    void backend?.close();
+  app.on('will-quit', (event) => {
+    if (!backend) return;
+    // Let the engine journal where every part stands before the process goes.
+    event.preventDefault();
+    const closing = backend;
+    backend = undefined;
+    tray?.destroy();
+    void closing.close().finally(() => app.quit());
   });
 }
