@@ -70,7 +70,9 @@ function openPart(part: unknown, openNeeded: Set<string>): unknown {
 }
 
 function nullableOf(schema: Json): Json {
-  if (typeof schema.type === 'string') {
+  // With a combinator or a reference beside it, `null` must bypass those parts entirely.
+  const composite = ['allOf', 'anyOf', 'oneOf', '$ref'].some((key) => key in schema);
+  if (typeof schema.type === 'string' && !composite) {
     const out: Json = { ...schema, type: [schema.type, 'null'] };
     if (Array.isArray(schema.enum)) out.enum = [...schema.enum, null];
     return out;

@@ -45,7 +45,7 @@ test('kill -9 during uploads loses no acknowledged part, asset or token', { time
   const parts: Buffer[] = [];
   let offset = 0;
   for (const { size } of urls) parts.push(bytes.subarray(offset, (offset += size)));
-  const put = (i: number, body: BodyInit, init: RequestInit = {}) =>
+  const put = (i: number, body: RequestInit['body'], init: RequestInit = {}) =>
     fetch(urls[i]!.url, { method: 'PUT', body, headers: { 'x-amz-acl': 'private', 'content-type': 'audio/wav' }, ...init });
 
   // Parts 0, 2, 4 and 6 are acknowledged; part 8 is still streaming when the process dies.
