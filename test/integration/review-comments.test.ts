@@ -1,7 +1,11 @@
 // The comment service against the sandbox: frames and timecodes in, authors, replies and drawings
 // out, and the exports made from what the API returns.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { FrameioClient, staticToken } from '../../main/core/api/client.ts';
 import { AccountApi } from '../../main/core/api/resources.ts';
@@ -10,6 +14,7 @@ import { CommentService, toExportComment } from '../../main/core/review/comments
 import { renderExport } from '../../main/core/review/exports/index.ts';
 import { probeFrameRate } from '../../main/core/review/frame-rate-probe.ts';
 import { frameRate, timecodeOfApiTimestamp } from '../../main/core/review/timecode.ts';
+import { NODE, ROOT } from '../support/processes.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 
 // The contract validator reads `nullable: true` literally beside `allOf` and `oneOf`, so two things
@@ -117,4 +122,68 @@ test('exports made from the API answer put each comment at its timecode', async 
   assert.match(csv, /\r\n1,,,Rosa Alvarez,Lovely grade overall ✓,Open,/);
   assert.match(csv, /\r\n2,01:00:00:00,,Rosa Alvarez,"Too warm, pull the reds",Open,.*\r\n2\.1,01:00:00:00,,,Done in v2,Reply,/);
   assert.match(csv, /"Hold ""this"" shot,\nlonger"/);
+});
+
+// Async spawn: a synchronous one would block the in-process sandbox the command talks to.
+function slate(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const env = { ...process.env, SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, SLATE_ACCOUNT_ID: sandbox.accountId };
+    const child = spawn(NODE, ['bin/slate.js', 'comments', ...args], { cwd: ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('exit', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+test('slate comments prints a marker EDL, reading the frame rate off the API', async () => {
+  const result = await slate([fileId, '--format', 'edl']);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /^TITLE: Beach, take 2\.mov\r\nFCM: NON-DROP FRAME\r\n/);
+  assert.ok(result.stdout.includes('00:00:10:00 00:00:10:01 00:00:10:00 00:00:10:01  \r\n |C:ResolveColorBlue |M:Rosa Alvarez: Cut here |D:1'));
+  assert.match(result.stderr, /Frame\.io counts this file at 24 fps; pass --fps for its exact rate/);
+});
+
+test('slate comments --output writes FCPXML at the rate and start timecode given', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'slate-review-'));
+  try {
+    const output = join(dir, 'notes.fcpxml');
+    const result = await slate([fileId, '--format', 'fcpxml', '--output', output, '--fps', '23.976', '--start-tc', '01:00:00:00']);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^Wrote 4 comments on Beach, take 2\.mov to .*notes\.fcpxml \(FCPXML markers \(Final Cut Pro\)\)\.\n$/);
+    const xml = await readFile(output, 'utf8');
+    assert.match(xml, /<format id="r1" frameDuration="1001\/24000s"\/>/);
+    assert.match(xml, /tcStart="3603600\/1000s"|tcStart="18018\/5s"/);
+    assert.equal(result.stderr, '', 'no guess to mention when the rate is given');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('slate comments --json gives the comments with their timecodes', async () => {
+  const result = await slate([fileId, '--json']);
+  assert.equal(result.status, 0, result.stderr);
+  const body = JSON.parse(result.stdout);
+  assert.equal(body.file.frameRate, '24');
+  assert.deepEqual(body.comments.map((c: { timecodeIn: string | null; text: string }) => [c.timecodeIn, c.text]), [
+    [null, 'Lovely grade overall ✓'],
+    ['00:00:00:00', 'Too warm, pull the reds'],
+    ['00:00:10:00', 'Cut here'],
+    ['00:01:15:00', 'Hold "this" shot,\nlonger'],
+  ]);
+});
+
+test('slate comments fails clearly: a missing file, an unknown format, a timecode that cannot be', async () => {
+  const [missing, format, dropped] = await Promise.all([
+    slate([randomUUID(), '--format', 'csv']),
+    slate([fileId, '--format', 'pdf']),
+    slate([fileId, '--fps', '29.97df', '--start-tc', '00:01:00;00']),
+  ]);
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /File [0-9a-f-]+ was not found in account [0-9a-f-]+\. Check the id/);
+  assert.equal(format.status, 2);
+  assert.match(format.stderr, /Unknown format "pdf"; use one of csv, edl, avid, fcpxml, json/);
+  assert.equal(dropped.status, 2);
+  assert.match(dropped.stderr, /"00:01:00;00" does not exist at 29\.97 DF/);
 });
