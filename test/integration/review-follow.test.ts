@@ -12,15 +12,6 @@ import { RateLimiter } from '../../main/sandbox/rate-limit.ts';
 import type { SandboxExchange } from '../../main/sandbox/server.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 
-// The contract validator reads `nullable: true` literally beside `allOf` and `oneOf`, so two things
-// the spec allows are reported: the null `text_review_annotation` every comment without a text
-// review carries, and the null `timestamp` of a comment on the whole file (null matches both of
-// TimeStamp's nullable branches). Only those reports are set aside.
-const VALIDATOR_DEFECTS = [/text_review_annotation must be object/, /\/timestamp must match exactly one schema in oneOf/];
-function setAsideValidatorDefects(sandbox: CheckedSandbox): void {
-  sandbox.problems.splice(0, sandbox.problems.length, ...sandbox.problems.filter((p) => !VALIDATOR_DEFECTS.some((d) => d.test(p))));
-}
-
 const LIMIT = operations['comments.index'].limit;
 const isPoll = (e: SandboxExchange) => e.method === 'GET' && /\/files\/[^/]+\/comments/.test(e.url);
 const polledFile = (e: SandboxExchange) => /\/files\/([^/]+)\/comments/.exec(e.url)![1]!;
@@ -109,7 +100,6 @@ test('paced to half the documented limit: an even spacing after the first look, 
     assert.equal(follower.unread(), 0);
   } finally {
     await follower.stop();
-    setAsideValidatorDefects(sandbox);
     await sandbox.close();
   }
 });
@@ -136,7 +126,6 @@ test('at real rate limits, following fifty files as fast as allowed draws no 429
     assert.ok(turns.length === 50 && Math.min(...turns) >= 2, `every file polled at least twice: ${turns.join(', ')}`);
   } finally {
     await follower.stop();
-    setAsideValidatorDefects(sandbox);
     await sandbox.close();
   }
 });
