@@ -1,13 +1,4 @@
 // `slate <command>`: the command line for scripts and render-farm hooks.
-import { comments } from './commands/comments.ts';
-import { ls } from './commands/ls.ts';
-import { remoteUpload } from './commands/remote-upload.ts';
-import { resume } from './commands/resume.ts';
-import { serve } from './commands/serve.ts';
-import { stack } from './commands/stack.ts';
-import { status } from './commands/status.ts';
-import { upload } from './commands/upload.ts';
-import { watchCommand } from './commands/watch.ts';
 import { EXIT, reportFailure, UsageError } from './output.ts';
 
 const USAGE = `Usage: slate <command> [options]
@@ -36,7 +27,18 @@ Configuration: SLATE_API_URL, SLATE_TOKEN, SLATE_ACCOUNT_ID, SLATE_DATA_DIR.
 Without SLATE_API_URL, Slate uses its local sandbox with demo data (not Frame.io).`;
 
 type Command = (args: string[], json: boolean) => Promise<number>;
-const commands: Record<string, Command> = { serve, status, upload, 'remote-upload': remoteUpload, stack, ls, resume, comments, watch: watchCommand };
+// Loaded on demand: an upload should not carry the web agent or the embedded sandbox in memory.
+const commands: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./commands/serve.ts')).serve,
+  status: async () => (await import('./commands/status.ts')).status,
+  upload: async () => (await import('./commands/upload.ts')).upload,
+  'remote-upload': async () => (await import('./commands/remote-upload.ts')).remoteUpload,
+  stack: async () => (await import('./commands/stack.ts')).stack,
+  ls: async () => (await import('./commands/ls.ts')).ls,
+  resume: async () => (await import('./commands/resume.ts')).resume,
+  comments: async () => (await import('./commands/comments.ts')).comments,
+  watch: async () => (await import('./commands/watch.ts')).watchCommand,
+};
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
@@ -45,10 +47,10 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return name ? EXIT.ok : EXIT.usage;
   }
-  const command = commands[name];
+  const load = commands[name];
   try {
-    if (!command) throw new UsageError(`Unknown command "${name}".`);
-    return await command(rest, json);
+    if (!load) throw new UsageError(`Unknown command "${name}".`);
+    return await (await load())(rest, json);
   } catch (error) {
     const usage = error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
     return reportFailure(usage ? new UsageError(error.message) : error, json);

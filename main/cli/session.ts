@@ -5,7 +5,7 @@ import { ApiError } from '../core/api/errors.ts';
 import { AccountApi } from '../core/api/resources.ts';
 import { defaultDataDir, openDatabase, type Database } from '../core/db.ts';
 import { TransferEngine, type EngineOptions } from '../core/transfers/engine.ts';
-import { slateVersion } from '../backend.ts';
+import packageJson from '../../package.json' with { type: 'json' };
 import { UsageError } from './output.ts';
 
 /** The options every command that talks to Frame.io accepts. */
@@ -37,7 +37,7 @@ export function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process
   const token = flags.token ?? env.SLATE_TOKEN;
   if (!apiUrl) throw new UsageError('No Frame.io server configured: set SLATE_API_URL (https://api.frame.io, or a sandbox URL) or pass --api-url.');
   if (!token) throw new UsageError(`No token for ${apiUrl}: set SLATE_TOKEN or pass --token.`);
-  return new FrameioClient({ baseUrl: apiUrl, tokens: staticToken(token), userAgent: `Slate/${slateVersion}` });
+  return new FrameioClient({ baseUrl: apiUrl, tokens: staticToken(token), userAgent: `Slate/${packageJson.version}` });
 }
 
 /** The account from --account or SLATE_ACCOUNT_ID, or the only one the user has. */

@@ -15,7 +15,7 @@ export async function upload(args: string[], json: boolean): Promise<number> {
     options: {
       ...connectionOptions,
       to: { type: 'string' },
-      concurrency: { type: 'string', default: '8' },
+      concurrency: { type: 'string', default: '5' },
       'on-conflict': { type: 'string', default: 'skip' },
       bwlimit: { type: 'string' },
       priority: { type: 'string', default: '0' },

@@ -128,7 +128,8 @@ async function checkSource(ctx: FileContext, file: FileRow, strict: boolean): Pr
 
 async function createUpload(ctx: FileContext, file: FileRow, folderId: string): Promise<FileRow> {
   const name = file.remoteName ?? file.name;
-  if (file.state === 'creating') await removeOrphan(ctx, file, folderId, name);
+  // Asked before, answer never journaled (a crash, a lost connection): clear up what that left.
+  if (file.createdRemoteAt !== null) await removeOrphan(ctx, file, folderId, name);
   ctx.update(file.id, { state: 'creating', createdRemoteAt: Date.now() });
   let created;
   try {
@@ -136,7 +137,7 @@ async function createUpload(ctx: FileContext, file: FileRow, folderId: string): 
   } catch (error) {
     if (error instanceof ApiError && error.kind === 'not-found') throw targetFolderGone(error);
     if (error instanceof ApiError && error.kind === 'invalid') {
-      ctx.update(file.id, { state: 'pending' });
+      ctx.update(file.id, { state: 'pending', createdRemoteAt: null });
       throw new FileFailure(`Frame.io refused "${name}": ${error.detail ?? error.message}.`, 'Rename the file and upload it again.', { cause: error });
     }
     throw error instanceof ApiError ? apiFailure(error, `Creating "${name}" in Frame.io`) : error;
@@ -182,7 +183,7 @@ async function discardRemote(ctx: FileContext, file: FileRow): Promise<void> {
   }
   ctx.journal.setParts(file.id, []);
   const info = await ctx.fs.stat(file.source).catch(() => undefined);
-  ctx.update(file.id, { remoteId: null, mediaType: null, state: 'pending', bytesDone: 0, sha256: null, ...(info ? { size: info.size, mtimeMs: info.mtimeMs } : {}) });
+  ctx.update(file.id, { remoteId: null, mediaType: null, createdRemoteAt: null, state: 'pending', bytesDone: 0, sha256: null, ...(info ? { size: info.size, mtimeMs: info.mtimeMs } : {}) });
 }
 
 async function sendParts(ctx: FileContext, file: FileRow): Promise<void> {

@@ -25,5 +25,5 @@ export const nodeFs: TransferFs = {
     return { size: s.size, mtimeMs: s.mtimeMs, isFile: s.isFile(), isDirectory: s.isDirectory() };
   },
   list: (path) => readdir(path),
-  read: (path, start, end) => createReadStream(path, { start, end, highWaterMark: 256 * 1024 }),
+  read: (path, start, end) => createReadStream(path, { start, end, highWaterMark: 64 * 1024 }),
 };
