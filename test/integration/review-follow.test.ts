@@ -28,17 +28,18 @@ async function fiftyFiles(sandbox: CheckedSandbox): Promise<string[]> {
   return [first.id, ...copies.map((c) => c.data.id)];
 }
 
-/** Resolves once `count` comment-list calls have reached the sandbox. */
-function pollsReached(sandbox: CheckedSandbox, count: number): Promise<void> {
+/** Resolves once the sandbox's exchanges show what the test waits for. */
+function until(sandbox: CheckedSandbox, seen: (exchanges: SandboxExchange[]) => boolean): Promise<void> {
   return new Promise((resolve) => {
     const check = setInterval(() => {
-      if (sandbox.exchanges.filter(isPoll).length >= count) {
-        clearInterval(check);
-        resolve();
-      }
+      if (!seen(sandbox.exchanges)) return;
+      clearInterval(check);
+      resolve();
     }, 5);
   });
 }
+
+const pollsReached = (sandbox: CheckedSandbox, count: number) => until(sandbox, (exchanges) => exchanges.filter(isPoll).length >= count);
 
 function pollsPerFile(exchanges: SandboxExchange[]): number[] {
   const counts = new Map<string, number>();
@@ -124,6 +125,39 @@ test('at real rate limits, following fifty files as fast as allowed draws no 429
     assert.ok(lowest >= 1, `the bucket never ran dry (lowest remaining ${lowest})`);
     const turns = pollsPerFile(sandbox.exchanges);
     assert.ok(turns.length === 50 && Math.min(...turns) >= 2, `every file polled at least twice: ${turns.join(', ')}`);
+  } finally {
+    await follower.stop();
+    await sandbox.close();
+  }
+});
+
+test('following a project follows the files in its folders, picks up new ones, and lets them go with it', async () => {
+  const clock = jumpingClock();
+  const sandbox = await startCheckedSandbox({ rateLimits: 'off' });
+  const client = new FrameioClient({ baseUrl: sandbox.url, tokens: staticToken(sandbox.token) });
+  const api = new AccountApi(client, sandbox.accountId);
+  const follower = new CommentFollower({
+    client: new FrameioClient({ baseUrl: sandbox.url, tokens: staticToken(sandbox.token), clock }),
+    accountId: sandbox.accountId,
+    clock,
+    minIntervalMs: 1_000,
+    projectRefreshMs: 60_000,
+  });
+  try {
+    const atRoot = await api.createLocalUpload(sandbox.rootFolderId, 'Trailer v1.mov', 1_000);
+    const day2 = await api.createFolder(sandbox.rootFolderId, 'Day 2');
+    const inFolder = await api.createLocalUpload(day2.id, 'A002_C004.mov', 1_000);
+    const alsoDirect = await api.createLocalUpload(day2.id, 'A002_C005.mov', 1_000);
+    follower.follow(alsoDirect.id);
+    follower.followProject(sandbox.projectId);
+    follower.start();
+    const polled = (fileId: string) => until(sandbox, (exchanges) => exchanges.some((e) => isPoll(e) && polledFile(e) === fileId));
+    await Promise.all([polled(atRoot.id), polled(inFolder.id)]);
+    const later = await api.createLocalUpload(day2.id, 'A002_C006.mov', 1_000);
+    await polled(later.id);
+    assert.deepEqual(new Set(follower.following()), new Set([alsoDirect.id, atRoot.id, inFolder.id, later.id]));
+    follower.unfollowProject(sandbox.projectId);
+    assert.deepEqual(follower.following(), [alsoDirect.id], 'a file followed on its own stays');
   } finally {
     await follower.stop();
     await sandbox.close();
