@@ -1,6 +1,6 @@
 // How a transfer fails: a sentence saying what happened and one saying what to do, for the UI,
 // the CLI and the journal alike.
-import { ApiError } from '../api/errors.ts';
+import type { ApiError } from '../api/errors.ts';
 
 /** A file could not be uploaded; the rest of the job goes on. */
 export class FileFailure extends Error {
