@@ -1,6 +1,8 @@
 // Turns the vendored OpenAPI 3.0 document into something Ajv's 2019-09 dialect reads the way
 // Frame.io means it (see PROVENANCE.md, "A trap for validators"):
 // - `nullable: true` becomes a `null` alternative;
+// - a `oneOf` whose alternatives are each nullable means "null, or exactly one of them"; read
+//   literally, null matches several alternatives and fails, so null is taken out and allowed once;
 // - `additionalProperties: false` beside `allOf` means "nothing beyond what any part declares",
 //   which 2019-09 spells `unevaluatedProperties: false`; the parts themselves must then stay open,
 //   so a closed schema used as an `allOf` part is referenced through an open copy.
@@ -30,6 +32,10 @@ export function translateSpec(spec: Json): Json {
         delete out.additionalProperties;
         out.unevaluatedProperties = false;
       }
+    }
+    if (Array.isArray(out.oneOf)) {
+      const hoisted = hoistNull(out);
+      if (hoisted) return hoisted;
     }
     if (out.nullable === true) {
       delete out.nullable;
@@ -78,4 +84,25 @@ function nullableOf(schema: Json): Json {
     return out;
   }
   return { anyOf: [schema, { type: 'null' }] };
+}
+
+const admitsNull = (schema: unknown): boolean =>
+  isObject(schema) && ((Array.isArray(schema.type) && schema.type.includes('null')) || (Array.isArray(schema.anyOf) && schema.anyOf.some((s) => isObject(s) && s.type === 'null')));
+
+function withoutNull(schema: Json): Json {
+  if (Array.isArray(schema.type)) {
+    const types = schema.type.filter((t) => t !== 'null');
+    const out: Json = { ...schema, type: types.length === 1 ? types[0] : types };
+    if (Array.isArray(schema.enum)) out.enum = schema.enum.filter((v) => v !== null);
+    return out;
+  }
+  const rest = (schema.anyOf as unknown[]).filter((s) => !(isObject(s) && s.type === 'null'));
+  return rest.length === 1 ? (rest[0] as Json) : { ...schema, anyOf: rest };
+}
+
+function hoistNull(schema: Json): Json | undefined {
+  const alternatives = schema.oneOf as unknown[];
+  if (alternatives.filter(admitsNull).length < 2) return undefined;
+  const oneOf = alternatives.map((alt) => (admitsNull(alt) ? withoutNull(alt as Json) : alt));
+  return { anyOf: [{ type: 'null' }, { ...schema, oneOf }] };
 }

@@ -86,3 +86,18 @@ test('checks requests: unknown body fields, unknown query parameters, bad path i
   assert.notDeepEqual(contract.checkRequest({ method: 'GET', url: '/v4/accounts?page_size=500' }), []);
   assert.match(contract.checkRequest({ method: 'GET', url: '/v4/nothing' })[0]!, /not an operation of the spec/);
 });
+
+test('a oneOf of nullable alternatives admits null once, and still one alternative otherwise', () => {
+  const comment = (timestamp: unknown) => ({
+    method: 'GET',
+    url: '/v4/accounts/5d1c8d6f-43a4-4f53-9a3f-2a0b6f0d1f00/comments/7e0a4c8b-0a8f-4c9e-a7b6-2a1d3f0e9c22',
+    status: 200,
+    responseHeaders: rateHeaders,
+    responseBody: { data: { timestamp } },
+  });
+  const timestampProblems = (value: unknown) => contract.checkResponse(comment(value)).filter((p) => p.includes('/timestamp'));
+  assert.deepEqual(timestampProblems(null), []);
+  assert.deepEqual(timestampProblems(12), []);
+  assert.deepEqual(timestampProblems('00:00:02:12'), []);
+  assert.notDeepEqual(timestampProblems(true), []);
+});
