@@ -121,6 +121,34 @@ export const SettingsSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']),
 });
 
+const unit = z.number().min(0).max(1);
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colours are #RRGGBB.');
+const stroke = { color: colour, size: z.number().min(1).max(64) };
+
+/** Drawing on a frame, coordinates relative to the picture (0..1), as Frame.io stores it. */
+export const ShapeSchema = z.discriminatedUnion('tool', [
+  z.object({ tool: z.literal('rect'), ...stroke, x: unit, y: unit, w: unit, h: unit }),
+  z.object({ tool: z.literal('arrow'), ...stroke, x1: unit, y1: unit, x2: unit, y2: unit }),
+  z.object({ tool: z.literal('pen'), ...stroke, points: z.array(z.tuple([unit, unit])).min(2).max(2000) }),
+]);
+
+const CommentFields = {
+  id: z.string(),
+  text: z.string(),
+  /** frames counted from 1, as the API counts them; null for the whole file */
+  timestamp: z.number().nullable(),
+  durationFrames: z.number().nullable(),
+  shapes: z.array(ShapeSchema),
+  page: z.number().nullable(),
+  completed: z.boolean(),
+  createdAt: z.string(),
+  author: z.object({ name: z.string(), email: z.string() }).nullable(),
+};
+
+export const CommentSchema = z.object({ ...CommentFields, replies: z.array(z.object(CommentFields)) });
+
+export const ExportFormatSchema = z.enum(['csv', 'edl', 'avid', 'fcpxml', 'json']);
+
 const none = z.object({}).strict();
 const id = z.string().min(1).max(200);
 const name = z
@@ -161,6 +189,28 @@ export const requests = {
   'transfers:priority': { input: z.object({ jobId: id, priority: z.number().int().min(-100).max(100) }).strict(), output: TransferJobSchema },
   'transfers:pauseAll': { input: none, output: z.array(TransferJobSchema) },
   'transfers:resumeAll': { input: none, output: z.array(TransferJobSchema) },
+  'comments:list': { input: z.object({ ...inAccount, fileId: id }).strict(), output: z.array(CommentSchema) },
+  'comments:create': {
+    input: z
+      .object({
+        ...inAccount,
+        fileId: id,
+        text: z.string().trim().min(1, 'A comment needs some text.').max(10_000),
+        timestamp: z.number().int().min(1).optional(),
+        shapes: z.array(ShapeSchema).max(100).optional(),
+        page: z.number().int().min(1).optional(),
+      })
+      .strict(),
+    output: CommentSchema,
+  },
+  'comments:edit': { input: z.object({ ...inAccount, commentId: id, text: z.string().trim().min(1).max(10_000) }).strict(), output: CommentSchema },
+  'comments:complete': { input: z.object({ ...inAccount, commentId: id, completed: z.boolean() }).strict(), output: CommentSchema },
+  'comments:delete': { input: z.object({ ...inAccount, commentId: id }).strict(), output: z.object({ deleted: z.literal(true) }) },
+  /** The text of an export, for the renderer to save; `fps` like "23.976" or "29.97df" */
+  'comments:export': {
+    input: z.object({ ...inAccount, fileId: id, format: ExportFormatSchema, fps: z.string().max(20).optional() }).strict(),
+    output: z.object({ filename: z.string(), mediaType: z.string(), text: z.string(), frameRate: z.string() }),
+  },
   'settings:get': { input: none, output: z.object({ settings: SettingsSchema, dataDir: z.string() }) },
   'settings:update': { input: SettingsSchema.partial().strict(), output: SettingsSchema },
 } as const;
@@ -215,6 +265,9 @@ export type TransferFile = z.output<typeof TransferFileSchema>;
 export type TransferProgress = z.output<typeof TransferProgressSchema>;
 export type ConflictPolicy = z.output<typeof ConflictPolicySchema>;
 export type Settings = z.output<typeof SettingsSchema>;
+export type Shape = z.output<typeof ShapeSchema>;
+export type Comment = z.output<typeof CommentSchema>;
+export type ExportFormat = z.output<typeof ExportFormatSchema>;
 
 /** What the renderer sees as `window.slate`, in Electron and in a browser alike. */
 export interface SlateApi {

@@ -6,6 +6,7 @@ import type { FrameioClient } from './api/client.ts';
 import type { ChosenPaths } from './chosen-paths.ts';
 import type { SettingsStore } from './settings.ts';
 import { browseHandlers } from './handlers/browse.ts';
+import { reviewHandlers } from './handlers/review.ts';
 import { sessionHandlers } from './handlers/session.ts';
 import { settingsHandlers } from './handlers/settings.ts';
 import { transferHandlers } from './handlers/transfers.ts';
@@ -53,6 +54,7 @@ export function createService(deps: ServiceDeps): Service {
       ...sessionHandlers(api, info),
       ...browseHandlers(api),
       ...transferHandlers(engine, chosen),
+      ...reviewHandlers(api),
       ...settingsHandlers(deps.settings, deps.dataDir, engine, (settings) => emit('settings:changed', settings)),
     },
     subscribe(listener) {

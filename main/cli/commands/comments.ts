@@ -6,8 +6,8 @@ import { ApiError } from '../../core/api/errors.ts';
 import { AccountApi } from '../../core/api/resources.ts';
 import { CommentService, toExportComment } from '../../core/review/comments.ts';
 import { EXPORT_FORMATS, isExportFormat, renderExport } from '../../core/review/exports/index.ts';
-import { probeFrameRate } from '../../core/review/frame-rate-probe.ts';
-import { frameRate, TimecodeError, timecodeToFrames, type FrameRate } from '../../core/review/timecode.ts';
+import { fileFrameRate, UnknownFrameRate } from '../../core/review/file-rate.ts';
+import { frameRate, TimecodeError, timecodeToFrames } from '../../core/review/timecode.ts';
 import { printJson, UsageError } from '../output.ts';
 import { chooseAccount, connect, connectionOptions } from '../session.ts';
 
@@ -37,12 +37,16 @@ export async function comments(args: string[], json: boolean): Promise<number> {
   });
   const service = new CommentService(client, accountId);
   const list = await service.list(fileId);
-  const { rate, note } = chosenRate ? { rate: chosenRate, note: undefined } : await workOutRate(service, fileId, list.map((c) => [c.id, c.timestamp] as const));
+  const { rate, probed } = chosenRate
+    ? { rate: chosenRate, probed: false }
+    : await fileFrameRate(service, fileId, list).catch((error: unknown) => {
+        throw error instanceof UnknownFrameRate ? new UsageError(`${error.message}; pass --fps (${FRAME_RATE_HINT}).`) : error;
+      });
   const startTimecode = values['start-tc'] ?? (rate.dropFrame ? '00:00:00;00' : '00:00:00:00');
   usage(() => timecodeToFrames(startTimecode, rate));
 
   const text = renderExport(format, { file: { name: file.name, rate, startTimecode }, comments: list.map(toExportComment) });
-  if (note) console.error(`slate: ${note}`);
+  if (probed) console.error(`slate: frame rate: Frame.io counts this file at ${rate.name} fps; pass --fps for its exact rate (e.g. 23.976 or 29.97df).`);
   if (!values.output) {
     process.stdout.write(text);
     return 0;
@@ -51,18 +55,6 @@ export async function comments(args: string[], json: boolean): Promise<number> {
   if (json) printJson({ ok: true, file: { id: file.id, name: file.name }, format, output: values.output, comments: list.length, frameRate: rate.name });
   else console.log(`Wrote ${list.length} comment${list.length === 1 ? '' : 's'} on ${file.name} to ${values.output} (${EXPORT_FORMATS[format].label}).`);
   return 0;
-}
-
-/**
- * The rate Frame.io counts the file's frames at, read off its own timecodes. When no comment sits
- * past the first frame there is nothing to read, and then any rate gives the same timecodes.
- */
-async function workOutRate(service: CommentService, fileId: string, frames: ReadonlyArray<readonly [string, number | null]>): Promise<{ rate: FrameRate; note?: string }> {
-  const placed = frames.filter(([, frame]) => frame !== null && frame > 1);
-  if (placed.length === 0) return { rate: frameRate('24') };
-  const probed = probeFrameRate(new Map(placed), await service.timecodes(fileId));
-  if (!probed) throw new UsageError(`Could not tell the file's frame rate from Frame.io's timecodes; pass --fps (${FRAME_RATE_HINT}).`);
-  return { rate: probed, note: `frame rate: Frame.io counts this file at ${probed.name} fps; pass --fps for its exact rate (e.g. 23.976 or 29.97df).` };
 }
 
 const FRAME_RATE_HINT = 'e.g. --fps 23.976, --fps 25 or --fps 29.97df';

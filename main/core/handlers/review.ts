@@ -1,0 +1,49 @@
+import type { Comment } from '../../../preload/contract.ts';
+import type { FrameioClient } from '../api/client.ts';
+import { AccountApi } from '../api/resources.ts';
+import { parseAnnotation } from '../review/annotation.ts';
+import { CommentService, toExportComment, type ReviewComment } from '../review/comments.ts';
+import { EXPORT_FORMATS, renderExport } from '../review/exports/index.ts';
+import { fileFrameRate } from '../review/file-rate.ts';
+import { frameRate } from '../review/timecode.ts';
+import type { HandlerGroup } from './types.ts';
+
+function present(comment: ReviewComment): Comment {
+  const fields = (c: ReviewComment) => ({
+    id: c.id,
+    text: c.text,
+    timestamp: c.timestamp,
+    durationFrames: c.durationFrames,
+    shapes: parseAnnotation(c.annotation),
+    page: c.page,
+    completed: c.completed,
+    createdAt: c.createdAt,
+    author: c.author ? { name: c.author.name, email: c.author.email } : null,
+  });
+  return { ...fields(comment), replies: comment.replies.map(fields) };
+}
+
+export function reviewHandlers(client: FrameioClient): HandlerGroup<'comments'> {
+  const comments = (accountId: string) => new CommentService(client, accountId);
+  return {
+    'comments:list': async ({ accountId, fileId }) => (await comments(accountId).list(fileId, { replies: true })).map(present),
+    'comments:create': async ({ accountId, fileId, text, timestamp, shapes, page }) =>
+      present(await comments(accountId).create(fileId, { text, timestamp, annotation: shapes?.length ? shapes : undefined, page })),
+    'comments:edit': async ({ accountId, commentId, text }) => present(await comments(accountId).edit(commentId, { text })),
+    'comments:complete': async ({ accountId, commentId, completed }) => present(await comments(accountId).setCompleted(commentId, completed)),
+    'comments:delete': async ({ accountId, commentId }) => {
+      await comments(accountId).remove(commentId);
+      return { deleted: true as const };
+    },
+    'comments:export': async ({ accountId, fileId, format, fps }) => {
+      const service = comments(accountId);
+      const [file, list] = await Promise.all([new AccountApi(client, accountId).showFile(fileId), service.list(fileId, { replies: true })]);
+      const { rate } = fps ? { rate: frameRate(fps) } : await fileFrameRate(service, fileId, list);
+      const startTimecode = rate.dropFrame ? '00:00:00;00' : '00:00:00:00';
+      const text = renderExport(format, { file: { name: file.name, rate, startTimecode }, comments: list.map(toExportComment) });
+      const { extension, mediaType } = EXPORT_FORMATS[format];
+      const base = file.name.replace(/\.[^.]+$/, '');
+      return { filename: `${base} comments.${extension}`, mediaType, text, frameRate: rate.name };
+    },
+  };
+}
