@@ -7,6 +7,11 @@ import { ChosenPaths } from './core/chosen-paths.ts';
 import { defaultDataDir, openDatabase } from './core/db.ts';
 import { createService, type Service } from './core/service.ts';
 import { SettingsStore } from './core/settings.ts';
+import { AccountApi } from './core/api/resources.ts';
+import type { FolderPicker } from './core/handlers/watches.ts';
+import { EngineUploader } from './core/watch/engine-uploader.ts';
+import { WatchJournal } from './core/watch/journal.ts';
+import { WatchManager } from './core/watch/manager.ts';
 import { TransferEngine } from './core/transfers/engine.ts';
 import { startSandbox, type Sandbox } from './sandbox/server.ts';
 
@@ -37,7 +42,7 @@ export function backendConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Back
   };
 }
 
-export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web'): Promise<Backend> {
+export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web', pickFolder?: FolderPicker): Promise<Backend> {
   if (config.apiUrl && !config.token) {
     throw new Error(`No token for ${config.apiUrl}: set SLATE_TOKEN or pass --token.`);
   }
@@ -50,7 +55,16 @@ export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web
   // The embedded sandbox starts afresh each run, so its transfers must not outlive it either.
   const db = openDatabase(sandbox ? ':memory:' : dataDir);
   const engine = new TransferEngine({ client: api, db, fileConcurrency, partConcurrency, bandwidth });
+  const watches = new WatchManager({
+    journal: new WatchJournal(db),
+    api: (accountId) => new AccountApi(api, accountId),
+    uploader: (accountId) => new EngineUploader(engine, accountId),
+  });
+  // A watch that cannot start (its folder is gone) must not stop the others or the app.
+  watches.on('error', ({ watchId, error }) => console.error(`slate: watch ${watchId}: ${error.message}`));
   const service = createService({
+    watches,
+    pickFolder,
     api,
     engine,
     chosen: new ChosenPaths(),
@@ -62,12 +76,14 @@ export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web
     version: slateVersion,
   });
   engine.resumeUnfinished();
+  await watches.startAll();
   return {
     service,
     engine,
     sandbox,
     async close() {
       await service.close();
+      await watches.close();
       await engine.close();
       db.close();
       await sandbox?.close();

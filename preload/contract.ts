@@ -147,7 +147,54 @@ const CommentFields = {
 
 export const CommentSchema = z.object({ ...CommentFields, replies: z.array(z.object(CommentFields)) });
 
+export const WatchSettingsSchema = z.object({
+  /** seconds a file's size and time must hold still before it counts as finished */
+  stableSeconds: z.number().min(0).max(3600),
+  ignore: z.array(z.string().min(1).max(300)).max(100),
+  include: z.array(z.string().min(1).max(300)).max(100),
+  defaultIgnores: z.boolean(),
+  onSameName: z.enum(['version', 'skip', 'new']),
+  exactNames: z.boolean(),
+  afterUpload: z.discriminatedUnion('action', [
+    z.object({ action: z.literal('leave') }),
+    z.object({ action: z.literal('move'), folder: z.string().min(1).max(255) }),
+    z.object({ action: z.literal('delete') }),
+  ]),
+});
+
+export const WatchFileStateSchema = z.enum(['pending', 'ready', 'queued', 'uploading', 'done', 'failed', 'skipped']);
+
+export const WatchSchema = z.object({
+  id: z.string(),
+  dir: z.string(),
+  accountId: z.string(),
+  folderId: z.string(),
+  settings: WatchSettingsSchema,
+  paused: z.boolean(),
+  running: z.boolean(),
+  counts: z.record(WatchFileStateSchema, z.number()).nullable(),
+});
+
+export const WatchFileSchema = z.object({
+  watchId: z.string(),
+  path: z.string(),
+  state: WatchFileStateSchema,
+  reason: z.string(),
+  size: z.number(),
+  remoteId: z.string().nullable(),
+  updatedAt: z.number(),
+});
+
 export const ExportFormatSchema = z.enum(['csv', 'edl', 'avid', 'fcpxml', 'json']);
+
+/** The exact rate is numerator/denominator; timecode counts `timebase` frames a second. */
+export const FrameRateSchema = z.object({
+  name: z.string(),
+  numerator: z.number().int().positive(),
+  denominator: z.number().int().positive(),
+  timebase: z.number().int().positive(),
+  dropFrame: z.boolean(),
+});
 
 const none = z.object({}).strict();
 const id = z.string().min(1).max(200);
@@ -206,11 +253,23 @@ export const requests = {
   'comments:edit': { input: z.object({ ...inAccount, commentId: id, text: z.string().trim().min(1).max(10_000) }).strict(), output: CommentSchema },
   'comments:complete': { input: z.object({ ...inAccount, commentId: id, completed: z.boolean() }).strict(), output: CommentSchema },
   'comments:delete': { input: z.object({ ...inAccount, commentId: id }).strict(), output: z.object({ deleted: z.literal(true) }) },
+  /** Read off Frame.io's comment timecodes; with too few comments to tell, 24 and `probed` false. */
+  'comments:frameRate': { input: z.object({ ...inAccount, fileId: id }).strict(), output: FrameRateSchema.extend({ probed: z.boolean() }) },
   /** The text of an export, for the renderer to save; `fps` like "23.976" or "29.97df" */
   'comments:export': {
     input: z.object({ ...inAccount, fileId: id, format: ExportFormatSchema, fps: z.string().max(20).optional() }).strict(),
     output: z.object({ filename: z.string(), mediaType: z.string(), text: z.string(), frameRate: z.string() }),
   },
+  'watches:list': { input: none, output: z.array(WatchSchema) },
+  /** `dir` must be a folder the person picked (in the browser: a folder on the agent's machine) */
+  'watches:add': { input: z.object({ ...inAccount, folderId: id, dir: z.string().min(1).max(4096), settings: WatchSettingsSchema.partial().optional() }).strict(), output: WatchSchema },
+  'watches:update': { input: z.object({ watchId: id, settings: WatchSettingsSchema.partial() }).strict(), output: WatchSchema },
+  'watches:pause': { input: z.object({ watchId: id }).strict(), output: WatchSchema },
+  'watches:resume': { input: z.object({ watchId: id }).strict(), output: WatchSchema },
+  'watches:remove': { input: z.object({ watchId: id }).strict(), output: z.object({ removed: z.literal(true) }) },
+  'watches:files': { input: z.object({ watchId: id }).strict(), output: z.array(WatchFileSchema) },
+  /** The desktop's folder picker; the folder chosen becomes a chosen path. Null when cancelled. */
+  'dialog:pickFolder': { input: none, output: z.object({ path: z.string().nullable() }) },
   'settings:get': { input: none, output: z.object({ settings: SettingsSchema, dataDir: z.string() }) },
   'settings:update': { input: SettingsSchema.partial().strict(), output: SettingsSchema },
 } as const;
@@ -223,6 +282,8 @@ export const events = {
   /** throttled by the engine to a few per second per job */
   'transfers:progress': TransferProgressSchema,
   'settings:changed': SettingsSchema,
+  'watches:changed': WatchSchema,
+  'watches:file': WatchFileSchema,
 } as const;
 
 /**
@@ -268,6 +329,10 @@ export type Settings = z.output<typeof SettingsSchema>;
 export type Shape = z.output<typeof ShapeSchema>;
 export type Comment = z.output<typeof CommentSchema>;
 export type ExportFormat = z.output<typeof ExportFormatSchema>;
+export type FrameRate = z.output<typeof FrameRateSchema>;
+export type Watch = z.output<typeof WatchSchema>;
+export type WatchFile = z.output<typeof WatchFileSchema>;
+export type WatchSettings = z.output<typeof WatchSettingsSchema>;
 
 /** What the renderer sees as `window.slate`, in Electron and in a browser alike. */
 export interface SlateApi {

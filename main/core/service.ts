@@ -10,8 +10,10 @@ import { reviewHandlers } from './handlers/review.ts';
 import { sessionHandlers } from './handlers/session.ts';
 import { settingsHandlers } from './handlers/settings.ts';
 import { transferHandlers } from './handlers/transfers.ts';
+import { watchHandlers, type FolderPicker } from './handlers/watches.ts';
 import type { Handlers } from './handlers/types.ts';
 import type { TransferEngine } from './transfers/engine.ts';
+import type { WatchManager } from './watch/manager.ts';
 
 export type { Handlers } from './handlers/types.ts';
 
@@ -30,6 +32,9 @@ export interface ServiceDeps {
   chosen: ChosenPaths;
   settings: SettingsStore;
   dataDir: string;
+  watches: WatchManager;
+  /** the desktop's folder dialog; absent in the web agent */
+  pickFolder?: FolderPicker;
   backend: AppInfo['backend'];
   shell: AppInfo['shell'];
   version: string;
@@ -43,10 +48,14 @@ export function createService(deps: ServiceDeps): Service {
     job: (job: EventPayload<'transfers:job'>) => emit('transfers:job', job),
     file: (change: EventPayload<'transfers:file'>) => emit('transfers:file', change),
     progress: (progress: EventPayload<'transfers:progress'>) => emit('transfers:progress', progress),
+    watch: (watch: EventPayload<'watches:changed'>) => emit('watches:changed', watch),
+    watchFile: (file: EventPayload<'watches:file'>) => emit('watches:file', file),
   };
   engine.on('job', forwarders.job);
   engine.on('file', forwarders.file);
   engine.on('progress', forwarders.progress);
+  deps.watches.on('watch', forwarders.watch);
+  deps.watches.on('file', forwarders.watchFile);
 
   const info: AppInfo = { name: 'Slate', version: deps.version, backend: deps.backend, shell: deps.shell };
   return {
@@ -55,6 +64,7 @@ export function createService(deps: ServiceDeps): Service {
       ...browseHandlers(api),
       ...transferHandlers(engine, chosen),
       ...reviewHandlers(api),
+      ...watchHandlers(deps.watches, chosen, deps.pickFolder),
       ...settingsHandlers(deps.settings, deps.dataDir, engine, (settings) => emit('settings:changed', settings)),
     },
     subscribe(listener) {
@@ -67,6 +77,8 @@ export function createService(deps: ServiceDeps): Service {
       engine.off('job', forwarders.job);
       engine.off('file', forwarders.file);
       engine.off('progress', forwarders.progress);
+      deps.watches.off('watch', forwarders.watch);
+      deps.watches.off('file', forwarders.watchFile);
       emitter.removeAllListeners();
     },
   };

@@ -1,6 +1,6 @@
 // The desktop shell: one instance, one window, the service behind ipc, a tray while work runs.
 // Logic lives in core; this file only connects it to the desktop.
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import type { TransferJob } from '../../preload/contract.ts';
 import { backendConfigFromEnv, openBackend, type Backend } from '../backend.ts';
 import { hasWorkInFlight, integrateDesktop } from './desktop-integration.ts';
@@ -16,6 +16,8 @@ if (!app.requestSingleInstanceLock()) {
   let mainWindow: BrowserWindow | undefined;
   let tray: SlateTray | undefined;
   let jobs: TransferJob[] = [];
+  // Hidden to the tray rather than closed while either of these still has work.
+  let watching = false;
   let quitting = false;
 
   const showWindow = () => {
@@ -29,7 +31,7 @@ if (!app.requestSingleInstanceLock()) {
     const window = createMainWindow();
     // Uploads and watches keep going with the window closed; the tray brings it back.
     window.on('close', (event) => {
-      if (!quitting && hasWorkInFlight(jobs)) {
+      if (!quitting && (watching || hasWorkInFlight(jobs))) {
         event.preventDefault();
         window.hide();
       }
@@ -44,7 +46,12 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     installSessionPolicy();
-    backend = await openBackend(backendConfigFromEnv(), 'desktop');
+    const pickFolder = async () => {
+      const options = { title: 'Choose a folder to watch', properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const answer = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return answer.canceled ? undefined : answer.filePaths[0];
+    };
+    backend = await openBackend(backendConfigFromEnv(), 'desktop', pickFolder);
     const { service } = backend;
     wireIpc(service, isAppUrl, () => BrowserWindow.getAllWindows());
     tray = new SlateTray({
@@ -56,6 +63,13 @@ if (!app.requestSingleInstanceLock()) {
     integrateDesktop(service, (next) => {
       jobs = next;
       tray?.update(next);
+    });
+    const refreshWatching = async () => {
+      watching = (await service.handlers['watches:list']({})).some((watch) => !watch.paused);
+    };
+    void refreshWatching();
+    service.subscribe((event) => {
+      if (event === 'watches:changed') void refreshWatching();
     });
     installMenu();
     mainWindow = openWindow();

@@ -38,19 +38,23 @@ export async function startWebAgent(options: WebAgentOptions): Promise<WebAgent>
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   let origin = '';
 
-  /** Only the agent's own page, holding this run's key, may use the bridge or stage files. */
-  const trusted = (req: IncomingMessage, key: string) => {
+  /**
+   * Only the agent's own page, holding this run's key, may use the bridge or stage files: a wrong
+   * key is 401 and a page from elsewhere 403, and neither learns anything more.
+   */
+  const refusal = (req: IncomingMessage, key: string): 401 | 403 | undefined => {
+    if (req.headers.origin !== origin) return 403;
     const given = Buffer.from(key);
-    return req.headers.origin === origin && given.length === secret.length && timingSafeEqual(given, secret);
+    return given.length === secret.length && timingSafeEqual(given, secret) ? undefined : 401;
   };
 
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://agent').pathname;
-    const work =
-      path === '/stage'
-        ? trusted(req, String(req.headers['x-slate-key'] ?? ''))
-          ? stageUpload(options.stagingDir, req, res, (root) => options.service.choosePaths([root]))
-          : Promise.resolve(void res.writeHead(403).end())
+    const refused = path === '/stage' ? refusal(req, String(req.headers['x-slate-key'] ?? '')) : undefined;
+    const work = refused
+      ? Promise.resolve(void res.writeHead(refused).end())
+      : path === '/stage'
+        ? stageUpload(options.stagingDir, req, res, (root) => options.service.choosePaths([root]))
         : serveStatic(options.rendererDir, req, res);
     work.catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
@@ -60,8 +64,9 @@ export async function startWebAgent(options: WebAgentOptions): Promise<WebAgent>
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', origin);
-    if (url.pathname !== '/bridge' || !trusted(req, url.searchParams.get('key') ?? '')) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\n\r\n');
+    const refused = url.pathname === '/bridge' ? refusal(req, url.searchParams.get('key') ?? '') : 403;
+    if (refused) {
+      socket.end(`HTTP/1.1 ${refused} ${refused === 401 ? 'Unauthorized' : 'Forbidden'}\r\nconnection: close\r\n\r\n`);
       return;
     }
     sockets.handleUpgrade(req, socket, head, (ws) => bridge(ws, options.service));

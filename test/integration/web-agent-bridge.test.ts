@@ -6,12 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { WebSocket } from 'ws';
-import { FrameioClient, staticToken } from '../../main/core/api/client.ts';
-import { ChosenPaths } from '../../main/core/chosen-paths.ts';
-import { openDatabase, type Database } from '../../main/core/db.ts';
-import { createService, type Service } from '../../main/core/service.ts';
-import { SettingsStore } from '../../main/core/settings.ts';
-import { TransferEngine } from '../../main/core/transfers/engine.ts';
+import { openBackend, type Backend } from '../../main/backend.ts';
+import type { Service } from '../../main/core/service.ts';
 import { startWebAgent, type WebAgent } from '../../main/web/server.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 
@@ -21,26 +17,20 @@ let service: Service;
 let agent: WebAgent;
 let rendererDir: string;
 let stagingDir: string;
-const chosen = new ChosenPaths();
-let db: Database;
-let engine: TransferEngine;
+let backend: Backend;
 
 before(async () => {
   sandbox = await startCheckedSandbox();
   rendererDir = mkdtempSync(join(tmpdir(), 'slate-renderer-'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Slate</title>');
   stagingDir = mkdtempSync(join(tmpdir(), 'slate-staging-'));
-  const api = new FrameioClient({ baseUrl: sandbox.url, tokens: staticToken(sandbox.token) });
-  db = openDatabase(':memory:');
-  engine = new TransferEngine({ client: api, db });
-  service = createService({ api, engine, chosen, settings: new SettingsStore(stagingDir), dataDir: stagingDir, backend: { kind: 'sandbox', url: sandbox.url }, shell: 'web', version: 'test' });
+  backend = await openBackend({ apiUrl: sandbox.url, token: sandbox.token, dataDir: join(stagingDir, 'data') }, 'web');
+  service = backend.service;
   agent = await startWebAgent({ service, rendererDir, stagingDir, secret: SECRET });
 });
 after(async () => {
   await agent.close();
-  await service.close();
-  await engine.close();
-  db.close();
+  await backend.close();
   await sandbox.close();
   rmSync(rendererDir, { recursive: true, force: true });
   rmSync(stagingDir, { recursive: true, force: true });
@@ -62,8 +52,9 @@ function invoke(ws: WebSocket, frame: unknown): Promise<unknown> {
   });
 }
 
-test('a wrong key or a foreign origin is refused with 403', async () => {
-  await assert.rejects(connect('wrong'), /HTTP 403/);
+test('a wrong key is refused with 401 and a foreign origin with 403', async () => {
+  await assert.rejects(connect('wrong'), /HTTP 401/);
+  await assert.rejects(connect(''), /HTTP 401/);
   await assert.rejects(connect(SECRET, 'http://evil.example'), /HTTP 403/);
 });
 
@@ -111,12 +102,14 @@ test('files dropped in a browser are staged with their folders and become chosen
   const { root } = (await response.json()) as { root: string };
   assert.equal(root, join(stagingDir, BATCH, 'Day 1'));
   assert.equal(readFileSync(join(root, 'A001', 'clip 01.mov'), 'utf8'), 'frames');
-  assert.equal(chosen.allows(join(root, 'A001', 'clip 01.mov')), true);
-  assert.equal(chosen.allows(join(stagingDir, 'elsewhere')), false);
+  const upload = (paths: string[]) => service.handlers['transfers:upload']({ accountId: sandbox.accountId, folderId: sandbox.rootFolderId, paths });
+  const job = await upload([root]);
+  assert.equal((await backend.engine.settled(job.id)).state, 'done');
+  await assert.rejects(upload([join(stagingDir, 'elsewhere')]), /only uploads files you dropped or picked/);
 });
 
 test('staging refuses a wrong key, a foreign origin and paths that climb out', async () => {
-  assert.equal((await stage('a.mov', 'x', { 'x-slate-key': 'wrong', origin: agent.origin })).status, 403);
+  assert.equal((await stage('a.mov', 'x', { 'x-slate-key': 'wrong', origin: agent.origin })).status, 401);
   assert.equal((await stage('a.mov', 'x', { 'x-slate-key': SECRET, origin: 'http://evil.example' })).status, 403);
   for (const path of ['../a.mov', 'a/../../b.mov', '', 'a//b.mov']) {
     const response = await stage(path, 'x');

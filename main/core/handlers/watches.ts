@@ -1,0 +1,43 @@
+import { stat } from 'node:fs/promises';
+import type { ChosenPaths } from '../chosen-paths.ts';
+import type { WatchManager } from '../watch/manager.ts';
+import type { HandlerGroup } from './types.ts';
+
+export interface FolderPicker {
+  /** Asks the person for a folder; undefined when they cancel. */
+  (): Promise<string | undefined>;
+}
+
+/**
+ * On the desktop a watched folder must have been picked in the system dialog; in the browser the
+ * agent's operator names a folder on the agent's machine, which no dialog could show them.
+ */
+export function watchHandlers(manager: WatchManager, chosen: ChosenPaths, pickFolder: FolderPicker | undefined): HandlerGroup<'watches' | 'dialog'> {
+  const summary = (watchId: string) => manager.list().find((w) => w.id === watchId) ?? manager.summary(watchId);
+  return {
+    'watches:list': async () => manager.list(),
+    'watches:add': async ({ accountId, folderId, dir, settings }) => {
+      if (pickFolder && !chosen.allows(dir)) throw new Error(`Slate only watches folders you picked, and "${dir}" was not picked. Use Add watch folder to choose it.`);
+      const info = await stat(dir).catch(() => undefined);
+      if (!info?.isDirectory()) throw new Error(`"${dir}" is not a folder Slate can open. Check the path and that the drive is connected.`);
+      return manager.ensure({ dir, accountId, folderId, settings });
+    },
+    'watches:update': async ({ watchId, settings }) => {
+      const current = summary(watchId);
+      return manager.ensure({ dir: current.dir, accountId: current.accountId, folderId: current.folderId, settings: { ...current.settings, ...settings } });
+    },
+    'watches:pause': ({ watchId }) => manager.pause(watchId),
+    'watches:resume': ({ watchId }) => manager.resume(watchId),
+    'watches:remove': async ({ watchId }) => {
+      await manager.remove(watchId);
+      return { removed: true as const };
+    },
+    'watches:files': async ({ watchId }) => manager.files(watchId),
+    'dialog:pickFolder': async () => {
+      if (!pickFolder) throw new Error('There is no folder picker in the browser: type the path of a folder on the agent’s machine.');
+      const path = await pickFolder();
+      if (path) chosen.add([path]);
+      return { path: path ?? null };
+    },
+  };
+}
