@@ -1,0 +1,138 @@
+# Makes the sample media the sandbox's demo seed uploads (assets/sandbox/): a few PNG stills,
+# a short WAV tone and two versions of a tiny uncompressed AVI cut (24 fps, 2 s). Plain Python
+# so it runs anywhere; the files are committed. Run from the repository root:
+#   python3 scripts/make-sandbox-media.py
+import math
+import os
+import struct
+import wave
+import zlib
+
+OUT = os.path.join('assets', 'sandbox')
+
+
+def png(path, width, height, pixel):
+    def chunk(kind, data):
+        return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    rows = bytearray()
+    for y in range(height):
+        rows.append(0)
+        for x in range(width):
+            rows.extend(pixel(x, y))
+    data = b'\x89PNG\r\n\x1a\n'
+    data += chunk(b'IHDR', struct.pack('>IIBBBBB', width, height, 8, 2, 0, 0, 0))
+    data += chunk(b'IDAT', zlib.compress(bytes(rows), 9))
+    data += chunk(b'IEND', b'')
+    with open(path, 'wb') as f:
+        f.write(data)
+
+
+def mix(a, b, t):
+    return tuple(int(a[i] + (b[i] - a[i]) * t) for i in range(3))
+
+
+def harbor_dawn(x, y):
+    # A dawn sky over dark water, a low sun on the horizon.
+    horizon = 100
+    if y < horizon:
+        colour = mix((0x2A, 0x3A, 0x6B), (0xF2, 0xA6, 0x5A), y / horizon)
+    else:
+        colour = mix((0x1B, 0x2B, 0x44), (0x0B, 0x13, 0x20), (y - horizon) / 80)
+    if (x - 200) ** 2 + (y - horizon) ** 2 < 22 ** 2 and y <= horizon:
+        colour = (0xFF, 0xD8, 0x8A)
+    return colour
+
+
+def lighthouse_night(x, y):
+    # A night sky, a white tower and its beam.
+    colour = mix((0x05, 0x08, 0x18), (0x14, 0x1E, 0x3C), y / 180)
+    if 150 <= x <= 170 and 60 <= y <= 170:
+        colour = (0xE8, 0xE8, 0xE0) if (y // 18) % 2 == 0 else (0xB8, 0x2A, 0x2A)
+    beam = abs((y - 58) - (x - 160) * 0.25) < 6 and x > 170
+    if beam or (150 <= x <= 170 and 48 <= y < 60):
+        colour = (0xFF, 0xF1, 0xB0)
+    if y > 165:
+        colour = (0x10, 0x10, 0x14)
+    return colour
+
+
+def slate_card(x, y):
+    # A clapperboard card: striped bar over a dark slate.
+    if y < 30:
+        return (0xF2, 0xF2, 0xF7) if ((x + y) // 20) % 2 == 0 else (0x1E, 0x20, 0x4A)
+    if y in (70, 110, 150) or x in (8, 311):
+        return (0xC8, 0xC8, 0xD0)
+    return (0x2B, 0x2E, 0x36)
+
+
+def tone(path, seconds=1.5, rate=16000, frequency=440.0):
+    with wave.open(path, 'wb') as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        frames = bytearray()
+        count = int(seconds * rate)
+        for i in range(count):
+            fade = min(1.0, i / 800, (count - i) / 800)
+            frames += struct.pack('<h', int(0.3 * 32767 * fade * math.sin(2 * math.pi * frequency * i / rate)))
+        w.writeframes(bytes(frames))
+
+
+def avi(path, width, height, frames, fps, frame_pixels):
+    """An uncompressed 8-bit palettized AVI (RIFF): one '00db' chunk per frame, with an idx1."""
+    palette = b''.join(bytes((b, g, r, 0)) for (r, g, b) in [mix((0x0B, 0x13, 0x20), (0xF2, 0xA6, 0x5A), i / 255) for i in range(256)])
+    frame_size = width * height  # width is a multiple of 4, so rows need no padding
+
+    def chunk(fourcc, data):
+        return fourcc + struct.pack('<I', len(data)) + data + (b'\0' if len(data) % 2 else b'')
+
+    def lst(kind, data):
+        return b'LIST' + struct.pack('<I', len(data) + 4) + kind + data
+
+    avih = struct.pack('<IIIIIIIIII4I', 1000000 // fps, frame_size * fps, 0, 0x10, frames, 0, 1, frame_size, width, height, 0, 0, 0, 0)
+    strh = b'vids' + b'DIB ' + struct.pack('<IHHIIIIIIIIhhhh', 0, 0, 0, 0, 1, fps, 0, frames, frame_size, 0xFFFFFFFF, 0, 0, 0, width, height)
+    strf = struct.pack('<IiiHHIIiiII', 40, width, height, 1, 8, 0, frame_size, 0, 0, 256, 256) + palette
+    hdrl = lst(b'hdrl', chunk(b'avih', avih) + lst(b'strl', chunk(b'strh', strh) + chunk(b'strf', strf)))
+    movi_body = b''
+    index = b''
+    for n in range(frames):
+        data = bytearray()
+        for y in range(height - 1, -1, -1):  # bottom-up rows, as DIBs are stored
+            for x in range(width):
+                data.append(frame_pixels(n, x, y))
+        index += b'00db' + struct.pack('<III', 0x10, 4 + len(movi_body), frame_size)
+        movi_body += chunk(b'00db', bytes(data))
+    body = b'AVI ' + hdrl + lst(b'movi', movi_body) + chunk(b'idx1', index)
+    with open(path, 'wb') as f:
+        f.write(b'RIFF' + struct.pack('<I', len(body)) + body)
+
+
+def cut(version):
+    # A sun rising over the horizon; version 2 holds the sun larger and warmer.
+    radius = 6 if version == 1 else 9
+
+    def frame_pixels(n, x, y):
+        sun_y = 36 - n * 0.5
+        if (x - 40) ** 2 + (y - sun_y) ** 2 < radius ** 2 and y < 30:
+            return 255
+        if y >= 30:
+            return 20 + (x + n * 2) % 16 if version == 2 else 16
+        return int(40 + y * (5 if version == 2 else 4))
+
+    return frame_pixels
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    png(os.path.join(OUT, 'Harbor_Dawn.png'), 320, 180, harbor_dawn)
+    png(os.path.join(OUT, 'Lighthouse_Night.png'), 320, 180, lighthouse_night)
+    png(os.path.join(OUT, 'A001_C003_Slate.png'), 320, 180, slate_card)
+    tone(os.path.join(OUT, 'Room_Tone_440Hz.wav'))
+    avi(os.path.join(OUT, 'Harbor_Assembly_v1.avi'), 80, 45, 48, 24, cut(1))
+    avi(os.path.join(OUT, 'Harbor_Assembly_v2.avi'), 80, 45, 48, 24, cut(2))
+    total = sum(os.path.getsize(os.path.join(OUT, name)) for name in os.listdir(OUT))
+    print(f'{OUT}: {total} bytes')
+
+
+main()

@@ -1,0 +1,107 @@
+// The demo seed as a new user meets it: a workspace with two projects, nested folders, sample
+// media already transcoded (bytes identical to assets/sandbox/), a version stack and comments.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { SAMPLE_MEDIA_DIR } from '../../main/sandbox/seed-demo.ts';
+import { readJson, type Body } from '../support/http.ts';
+import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
+
+let sandbox: CheckedSandbox;
+before(async () => {
+  sandbox = await startCheckedSandbox({ seed: 'demo', rateLimits: 'off' });
+});
+after(() => sandbox.close());
+
+async function get(path: string): Promise<Body> {
+  const response = await fetch(sandbox.url + path, { headers: { authorization: `Bearer ${sandbox.token}` } });
+  assert.equal(response.status, 200, `GET ${path}`);
+  return readJson(response);
+}
+
+const a = () => `/v4/accounts/${sandbox.accountId}`;
+
+async function childNamed(folderId: string, name: string, include = ''): Promise<Body> {
+  const children = (await get(`${a()}/folders/${folderId}/children${include ? `?include=${include}` : ''}`)).data;
+  const child = children.find((c: Body) => c.name === name);
+  assert.ok(child, `${name} in ${children.map((c: Body) => c.name).join(', ')}`);
+  return child;
+}
+
+async function productions(): Promise<Body[]> {
+  const workspaces = (await get(`${a()}/workspaces`)).data;
+  assert.deepEqual(workspaces.map((w: Body) => w.name), ['Northlight', 'Productions'], 'the minimal seed\'s workspace still lists first');
+  return (await get(`${a()}/workspaces/${workspaces[1].id}/projects`)).data;
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+test('the demo keeps the minimal world and adds a workspace with two projects and nested folders', async () => {
+  assert.equal((await get('/v4/me')).data.name, 'Rosa Alvarez');
+  const projects = await productions();
+  assert.deepEqual(projects.map((p: Body) => p.name), ['Harbor Lights — Feature', 'Northlight Spot 30s']);
+  const root = projects[0].root_folder_id;
+  const top = (await get(`${a()}/folders/${root}/children`)).data.map((c: Body) => c.name);
+  assert.deepEqual(top.sort(), ['Dailies', 'Editorial', 'Sound', 'Stills']);
+  const dailies = await childNamed(root, 'Dailies');
+  const day01 = await childNamed(dailies.id, 'Day 01');
+  const shots = (await get(`${a()}/folders/${day01.id}/children`)).data.map((c: Body) => c.name);
+  assert.deepEqual(shots.sort(), ['A001_C003_Slate.png', 'SR001_T03_RoomTone.wav']);
+  assert.ok((await get(`${a()}/projects/${projects[0].id}`)).data.storage > 0);
+});
+
+test('sample files are transcoded, with thumbnails for images and the shipped bytes as the original', async () => {
+  const [feature] = await productions();
+  const stills = await childNamed(feature.root_folder_id, 'Stills');
+  const dawn = await childNamed(stills.id, 'Harbor_Dawn.png', 'media_links.thumbnail');
+  assert.equal(dawn.status, 'transcoded');
+  assert.equal(dawn.media_type, 'image/png');
+  assert.ok(dawn.media_links.thumbnail.url, 'an image has a thumbnail');
+  const shown = (await get(`${a()}/files/${dawn.id}?include=media_links.original`)).data;
+  const original = Buffer.from(await (await fetch(shown.media_links.original.download_url)).arrayBuffer());
+  assert.equal(sha256(original), sha256(readFileSync(join(SAMPLE_MEDIA_DIR, 'Harbor_Dawn.png'))));
+  assert.equal(original.length, dawn.file_size);
+  const thumbnail = await fetch(dawn.media_links.thumbnail.url);
+  assert.equal(thumbnail.status, 200);
+  assert.equal(thumbnail.headers.get('content-type'), 'image/png');
+  await thumbnail.body?.cancel();
+  const sound = await childNamed(feature.root_folder_id, 'Sound');
+  const tone = await childNamed(sound.id, 'Room_Tone_440Hz.wav', 'media_links.efficient');
+  assert.equal(tone.media_type, 'audio/wav');
+  assert.ok(tone.media_links.efficient.url, 'audio has a playback rendition');
+});
+
+test('the cut is a version stack of two versions with comments at timecodes, one annotated, one completed', async () => {
+  const [feature] = await productions();
+  const editorial = await childNamed(feature.root_folder_id, 'Editorial');
+  const cuts = await childNamed(editorial.id, 'Cuts');
+  const stack = await childNamed(cuts.id, 'Harbor_Assembly_v2.avi');
+  assert.equal(stack.type, 'version_stack');
+  assert.equal(stack.head_version.name, 'Harbor_Assembly_v2.avi');
+  const versions = (await get(`${a()}/version_stacks/${stack.id}/children`)).data;
+  assert.deepEqual(versions.map((v: Body) => v.name), ['Harbor_Assembly_v2.avi', 'Harbor_Assembly_v1.avi'], 'newest first');
+  assert.ok(versions.every((v: Body) => v.status === 'transcoded' && v.media_type === 'video/x-msvideo'));
+
+  const comments = (await get(`${a()}/files/${stack.head_version.id}/comments?timestamp_as_timecode=true`)).data;
+  assert.deepEqual(comments.map((c: Body) => c.timestamp), ['00:00:00:12', '00:00:01:06', '00:00:01:23']);
+  const annotated = comments.filter((c: Body) => c.annotation !== null);
+  assert.equal(annotated.length, 1);
+  assert.ok(Array.isArray(JSON.parse(annotated[0].annotation)));
+  const completed = comments.filter((c: Body) => c.completed_at !== null);
+  assert.equal(completed.length, 1);
+  assert.equal(completed[0].completer_id, sandbox.userId);
+  const frames = (await get(`${a()}/files/${stack.head_version.id}/comments`)).data.map((c: Body) => c.timestamp);
+  assert.deepEqual(frames, [13, 31, 48], 'frame numbers at 24 fps, the first frame is 1');
+  const earlier = (await get(`${a()}/files/${versions[1].id}/comments`)).data;
+  assert.equal(earlier.length, 1);
+});
+
+test('the second project has its own folders and media', async () => {
+  const [, spot] = await productions();
+  const stills = await childNamed(spot.root_folder_id, 'Stills');
+  const keyframe = await childNamed(stills.id, 'Spot_Keyframe_01.png');
+  assert.equal(keyframe.status, 'transcoded');
+  await childNamed(spot.root_folder_id, 'Sound');
+});
