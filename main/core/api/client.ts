@@ -13,10 +13,12 @@ export interface TokenProvider {
   token(): Promise<string>;
   /** Asked once after a 401: a fresh token, or undefined when the person must sign in again. */
   refresh(): Promise<string | undefined>;
+  /** Headers the current credential needs besides the bearer token (a legacy developer token says so in one). */
+  headers?(): Record<string, string>;
 }
 
-export function staticToken(token: string): TokenProvider {
-  return { token: async () => token, refresh: async () => undefined };
+export function staticToken(token: string, headers: Record<string, string> = {}): TokenProvider {
+  return { token: async () => token, refresh: async () => undefined, headers: () => headers };
 }
 
 export interface ClientOptions {
@@ -125,7 +127,7 @@ export class FrameioClient {
       try {
         response = await this.http(url, {
           method,
-          headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+          headers: { ...this.tokens.headers?.(), authorization: `Bearer ${token}`, accept: 'application/json' },
           json: body === undefined ? undefined : body,
           responseType: 'text',
           signal,
