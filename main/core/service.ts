@@ -49,7 +49,11 @@ export function createService(deps: ServiceDeps): Service {
     file: (change: EventPayload<'transfers:file'>) => emit('transfers:file', change),
     progress: (progress: EventPayload<'transfers:progress'>) => emit('transfers:progress', progress),
     watch: (watch: EventPayload<'watches:changed'>) => emit('watches:changed', watch),
-    watchFile: (file: EventPayload<'watches:file'>) => emit('watches:file', file),
+    // A file changing state changes its watch's counts too.
+    watchFile: (file: EventPayload<'watches:file'>) => {
+      emit('watches:file', file);
+      emit('watches:changed', deps.watches.summary(file.watchId));
+    },
   };
   engine.on('job', forwarders.job);
   engine.on('file', forwarders.file);

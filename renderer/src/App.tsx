@@ -9,15 +9,18 @@ import { useTransfers } from './store/transfers.ts';
 import { ProjectsView } from './views/ProjectsView.tsx';
 import { SettingsView } from './views/SettingsView.tsx';
 import { TransfersView } from './views/TransfersView.tsx';
+import { WatchFoldersView } from './views/WatchFoldersView.tsx';
+import { useWatches } from './store/watches.ts';
 import { useSettings } from './store/settings.ts';
 
-const SCREENS = { projects: ProjectsView, transfers: TransfersView, settings: SettingsView };
+const SCREENS = { projects: ProjectsView, transfers: TransfersView, watches: WatchFoldersView, settings: SettingsView };
 
 export function App() {
   const { status, info, me, problem, load } = useSession();
   const { view, go } = useNavigation();
   const startTransfers = useTransfers((s) => s.start);
   const { settings, load: loadSettings, start: startSettings } = useSettings();
+  const startWatches = useWatches((s) => s.start);
   const Screen = SCREENS[view];
 
   useEffect(() => {
@@ -27,9 +30,9 @@ export function App() {
   useEffect(() => {
     void load();
     void loadSettings().catch(() => undefined);
-    const stops = [startTransfers(), startSettings(), subscribe('session:changed', () => void load())];
+    const stops = [startTransfers(), startSettings(), startWatches(), subscribe('session:changed', () => void load())];
     return () => stops.forEach((stop) => stop());
-  }, [load, startTransfers, loadSettings, startSettings]);
+  }, [load, startTransfers, loadSettings, startSettings, startWatches]);
 
   return (
     <div className="app">

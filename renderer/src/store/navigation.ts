@@ -3,6 +3,7 @@ import { create } from 'zustand';
 export const VIEWS = [
   { id: 'projects', label: 'Projects' },
   { id: 'transfers', label: 'Transfers' },
+  { id: 'watches', label: 'Watch folders' },
   { id: 'settings', label: 'Settings' },
 ] as const;
 

@@ -7,17 +7,21 @@ import { ProjectPicker } from '../components/browser/ProjectPicker.tsx';
 import { Toolbar } from '../components/browser/Toolbar.tsx';
 import { ProblemBanner } from '../components/ProblemBanner.tsx';
 import { useBrowse } from '../store/browse.ts';
+import { useReview } from '../store/review.ts';
 import { useSession } from '../store/session.ts';
+import { ViewerView } from './ViewerView.tsx';
 
 export function ProjectsView() {
   const { accounts } = useSession();
   const { accountId, chooseAccount, project, problem, refresh } = useBrowse();
+  const viewing = useReview((s) => s.fileId !== undefined);
 
   useEffect(() => {
     const first = accounts[0];
     if (!accountId && first) void chooseAccount(first.id);
   }, [accounts, accountId, chooseAccount]);
 
+  if (viewing) return <ViewerView />;
   return (
     <div className="projects-view">
       <ProjectPicker />

@@ -2,6 +2,7 @@ import type { KeyboardEvent } from 'react';
 import type { Asset } from '../../../../preload/contract.ts';
 import { formatBytes, formatDate, kindLabel } from '../../lib/format.ts';
 import { useBrowse, visibleItems, type SortKey } from '../../store/browse.ts';
+import { openViewer } from '../../store/open-viewer.ts';
 import { VirtualList } from '../VirtualList.tsx';
 
 const ROW_HEIGHT = 44;
@@ -24,7 +25,7 @@ export function AssetTable() {
       const next = shown[Math.min(shown.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)))];
       if (next) void select(next.id);
     } else if (event.key === 'Enter' && shown[index]) {
-      void open(shown[index]);
+      void (shown[index].type === 'file' ? openViewer(shown[index]) : open(shown[index]));
     }
   };
 
@@ -59,7 +60,7 @@ function AssetRow({ asset, selected }: { asset: Asset; selected: boolean }) {
       aria-selected={selected}
       data-testid="asset-row"
       onClick={() => void select(asset.id)}
-      onDoubleClick={() => void open(asset)}
+      onDoubleClick={() => void (asset.type === 'file' ? openViewer(asset) : open(asset))}
     >
       <span role="gridcell" className="thumb" aria-hidden="true">
         {asset.thumbnailUrl ? <img src={asset.thumbnailUrl} alt="" loading="lazy" /> : <span className={`glyph glyph-${asset.type}`} />}

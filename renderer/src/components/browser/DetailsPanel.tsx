@@ -3,6 +3,7 @@ import { filesFromInput } from '../../lib/drop.ts';
 import { useTransfers } from '../../store/transfers.ts';
 import { formatBytes, formatDate, kindLabel } from '../../lib/format.ts';
 import { useBrowse } from '../../store/browse.ts';
+import { openViewer } from '../../store/open-viewer.ts';
 
 export function DetailsPanel() {
   const { accountId, items, selectedId, details, renameFolder, remove } = useBrowse();
@@ -46,6 +47,11 @@ export function DetailsPanel() {
             ))}
           </ul>
         </>
+      )}
+      {asset.type !== 'folder' && (
+        <button type="button" className="primary" onClick={() => void openViewer(asset)}>
+          Open viewer
+        </button>
       )}
       <div className="actions">
         <a className="button" href={asset.viewUrl} target="_blank" rel="noreferrer">

@@ -1,0 +1,42 @@
+import { COMMENT_SORTS, visibleComments, type CommentFilter, type CommentSort } from '../../lib/comments.ts';
+import { useReview } from '../../store/review.ts';
+import { CommentItem } from './CommentItem.tsx';
+import { Composer } from './Composer.tsx';
+
+export function CommentsPanel({ canDraw }: { canDraw: boolean }) {
+  const { comments, filter, sort, setFilter, setSort } = useReview();
+  const shown = visibleComments(comments, filter, sort);
+  const open = comments.filter((c) => !c.completed).length;
+  return (
+    <aside className="comments-panel" aria-label="Comments">
+      <h2>
+        Comments <span className="muted">{comments.length === 0 ? '' : `${open} open of ${comments.length}`}</span>
+      </h2>
+      <div className="comment-filters">
+        <select aria-label="Show comments" value={filter.state} onChange={(e) => setFilter({ state: e.currentTarget.value as CommentFilter['state'] })}>
+          <option value="all">All</option>
+          <option value="open">Open</option>
+          <option value="completed">Completed</option>
+        </select>
+        <select aria-label="Sort comments" value={sort} onChange={(e) => setSort(e.currentTarget.value as CommentSort)}>
+          {COMMENT_SORTS.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+        <input type="search" aria-label="Filter comments" placeholder="Text or author" value={filter.text} onChange={(e) => setFilter({ text: e.currentTarget.value })} />
+      </div>
+      {shown.length === 0 ? (
+        <p className="muted empty">{comments.length === 0 ? 'No comments yet.' : 'No comment matches the filter.'}</p>
+      ) : (
+        <ol className="comment-list">
+          {shown.map((comment) => (
+            <CommentItem key={comment.id} comment={comment} />
+          ))}
+        </ol>
+      )}
+      <Composer canDraw={canDraw} />
+    </aside>
+  );
+}

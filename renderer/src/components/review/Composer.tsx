@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import type { Tool } from '../../lib/drawing.ts';
+import { framesToTimecode, indexToTimestamp } from '../../lib/timecode.ts';
+import { COLOURS, useDraft } from '../../store/draft.ts';
+import { usePlayback } from '../../store/playback.ts';
+import { useReview } from '../../store/review.ts';
+
+const TOOLS: Array<{ id: Tool; label: string; glyph: string }> = [
+  { id: 'rect', label: 'Rectangle', glyph: '▭' },
+  { id: 'arrow', label: 'Arrow', glyph: '↗' },
+  { id: 'pen', label: 'Pen', glyph: '✎' },
+];
+
+/** A new comment at the frame showing, with a drawing on it if the person makes one. */
+export function Composer({ canDraw }: { canDraw: boolean }) {
+  const { rate, create } = useReview();
+  const { media, frame, frames } = usePlayback();
+  const draft = useDraft();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  // Only a file with a timeline has frames to comment at; others take comments on the whole file.
+  const timed = media !== undefined && frames > 0 && rate !== undefined;
+  const where = timed ? `at ${framesToTimecode(frame, rate)}` : 'on the whole file';
+
+  return (
+    <form
+      className="composer"
+      aria-label="New comment"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setBusy(true);
+        void create(text, timed ? indexToTimestamp(frame) : undefined, draft.shapes)
+          .then((ok) => {
+            if (!ok) return;
+            setText('');
+            draft.clear();
+          })
+          .finally(() => setBusy(false));
+      }}
+    >
+      <textarea aria-label="Comment" placeholder={`Comment ${where}…`} value={text} maxLength={10_000} onChange={(e) => setText(e.target.value)} />
+      {canDraw && (
+        <div className="draw-tools" role="toolbar" aria-label="Drawing">
+          {TOOLS.map((tool) => (
+            <button key={tool.id} type="button" aria-label={tool.label} title={tool.label} aria-pressed={draft.tool === tool.id} onClick={() => draft.setTool(draft.tool === tool.id ? null : tool.id)}>
+              {tool.glyph}
+            </button>
+          ))}
+          <span className="swatches" role="radiogroup" aria-label="Colour">
+            {COLOURS.map((colour) => (
+              <button
+                key={colour.value}
+                type="button"
+                role="radio"
+                className="swatch"
+                style={{ background: colour.value }}
+                aria-label={colour.label}
+                aria-checked={draft.color === colour.value}
+                onClick={() => draft.setColor(colour.value)}
+              />
+            ))}
+          </span>
+          <button type="button" className="link" disabled={draft.shapes.length === 0} onClick={draft.undo}>
+            Undo
+          </button>
+          <button type="button" className="link" disabled={draft.shapes.length === 0} onClick={draft.clear}>
+            Clear
+          </button>
+        </div>
+      )}
+      <button type="submit" className="primary" disabled={busy || !text.trim()}>
+        Comment {where}
+        {draft.shapes.length > 0 ? ` with ${draft.shapes.length === 1 ? 'a drawing' : `${draft.shapes.length} shapes`}` : ''}
+      </button>
+    </form>
+  );
+}

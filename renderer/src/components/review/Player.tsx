@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FileDetails } from '../../../../preload/contract.ts';
+import { containRect } from '../../lib/drawing.ts';
+import { timestampToIndex } from '../../lib/timecode.ts';
+import { usePlayback } from '../../store/playback.ts';
+import { useReview } from '../../store/review.ts';
+import { DrawingLayer } from './DrawingLayer.tsx';
+
+type Kind = 'video' | 'audio' | 'image' | 'other';
+
+export function mediaKind(mediaType: string | null): Kind {
+  const major = mediaType?.split('/')[0];
+  return major === 'video' || major === 'audio' || major === 'image' ? major : 'other';
+}
+
+/** Why there is nothing to play, in words that say what to do. */
+function missingMedia(file: FileDetails): string {
+  if (file.status === 'created') return 'This file is still uploading. It can be played once the upload finishes.';
+  return 'Frame.io offers no media for this file yet: it may still be processing, or your role on this project may not allow viewing it. Comments still work.';
+}
+
+export function Player() {
+  const file = useReview((s) => s.file)!;
+  const selected = useReview((s) => s.comments.find((c) => c.id === s.selectedId));
+  const { attach, sync, frame, playing } = usePlayback();
+  const stage = useRef<HTMLDivElement>(null);
+  const [box, setBox] = useState({ width: 0, height: 0 });
+  const [natural, setNatural] = useState({ width: 0, height: 0 });
+  const [failed, setFailed] = useState(false);
+  const media = useCallback((element: HTMLMediaElement | null) => attach(element ?? undefined), [attach]);
+  const kind = mediaKind(file.mediaType);
+  const url = file.mediaLinks.find((link) => link.kind === 'original')?.url;
+
+  useEffect(() => {
+    const element = stage.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => entry && setBox({ width: entry.contentRect.width, height: entry.contentRect.height }));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [kind, url]);
+
+  // The element's own time events come a few times a second; the timecode should move every frame.
+  useEffect(() => {
+    if (!playing) return;
+    let handle = requestAnimationFrame(function tick() {
+      sync();
+      handle = requestAnimationFrame(tick);
+    });
+    return () => cancelAnimationFrame(handle);
+  }, [playing, sync]);
+
+  if (!url) return <p className="viewer-empty">{missingMedia(file)}</p>;
+  if (kind === 'other') return <p className="viewer-empty">Slate cannot show {file.mediaType ?? 'this kind of file'} here. Open it in Frame.io instead.</p>;
+  if (failed) return <p className="viewer-empty">This file&apos;s media cannot be played here (its format is not one the player knows). Open it in Frame.io to watch it; comments still work.</p>;
+
+  const onFrame = selected && (kind === 'image' || selected.timestamp === null || (timestampToIndex(selected.timestamp) === frame && !playing));
+  const events = { onLoadedMetadata: sync, onDurationChange: sync, onPlay: sync, onPause: sync, onSeeked: sync, onEnded: sync, onTimeUpdate: sync, onError: () => setFailed(true) };
+  return (
+    <div ref={stage} className={`stage stage-${kind}`} data-testid="stage">
+      {kind === 'video' && (
+        <video
+          key={url}
+          ref={media}
+          src={url}
+          preload="auto"
+          playsInline
+          aria-label={file.name}
+          {...events}
+          onLoadedMetadata={(e) => {
+            setNatural({ width: e.currentTarget.videoWidth, height: e.currentTarget.videoHeight });
+            sync();
+          }}
+        />
+      )}
+      {kind === 'audio' && (
+        <>
+          <audio key={url} ref={media} src={url} preload="auto" aria-label={file.name} {...events} />
+          <p className="muted audio-label">Audio: {file.name}</p>
+        </>
+      )}
+      {kind === 'image' && <img src={url} alt={file.name} onLoad={(e) => setNatural({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })} onError={() => setFailed(true)} />}
+      {kind !== 'audio' && natural.width > 0 && <DrawingLayer picture={containRect(box, natural)} shown={onFrame ? selected.shapes : []} />}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { framesToTimecode } from '../../lib/timecode.ts';
+import { usePlayback } from '../../store/playback.ts';
+import { useReview } from '../../store/review.ts';
+import { Timeline } from './Timeline.tsx';
+
+/** Play, step a frame either way, the playhead's timecode and the timeline. */
+export function Transport() {
+  const rate = useReview((s) => s.rate);
+  const { media, frame, frames, playing, toggle, step } = usePlayback();
+  if (!rate || !media) return null;
+  return (
+    <div className="transport">
+      <div className="transport-controls">
+        <button type="button" aria-label="Previous frame" title="Previous frame (←)" onClick={() => step(-1)}>
+          ◀︎|
+        </button>
+        <button type="button" className="primary" aria-label={playing ? 'Pause' : 'Play'} title="Play or pause (Space)" onClick={toggle}>
+          {playing ? '❚❚' : '▶︎'}
+        </button>
+        <button type="button" aria-label="Next frame" title="Next frame (→)" onClick={() => step(1)}>
+          |▶︎
+        </button>
+        <output className="timecode" aria-label="Timecode" data-testid="timecode">
+          {framesToTimecode(frame, rate)}
+        </output>
+        <span className="muted" data-testid="frame-count">
+          frame {frame + 1}
+          {frames > 0 ? ` of ${frames}` : ''}
+        </span>
+        <span className="muted rate" title={rate.probed ? "Read off Frame.io's timecodes" : 'Frame.io has not said; assumed'}>
+          {rate.name} fps{rate.probed ? '' : ' (assumed)'}
+        </span>
+      </div>
+      <Timeline />
+    </div>
+  );
+}

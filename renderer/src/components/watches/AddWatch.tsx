@@ -1,0 +1,56 @@
+import { useState, type FormEvent } from 'react';
+import { useBrowse } from '../../store/browse.ts';
+import { useSession } from '../../store/session.ts';
+import { useWatches } from '../../store/watches.ts';
+
+/**
+ * A watch sends a local folder into the Frame.io folder open in Projects. On the desktop the local
+ * folder comes from the system picker; in a browser it is a path on the agent's machine.
+ */
+export function AddWatch() {
+  const shell = useSession((s) => s.info?.shell);
+  const { accountId, path } = useBrowse();
+  const { pickFolder, add } = useWatches();
+  const [dir, setDir] = useState('');
+  const [onSameName, setOnSameName] = useState<'version' | 'skip' | 'new'>('version');
+  const [stableSeconds, setStableSeconds] = useState(5);
+  const target = path.at(-1);
+
+  if (!accountId || !target || target.kind !== 'folder') {
+    return <p className="muted">To add a watch folder, first open the Frame.io folder it should upload into, in Projects.</p>;
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const local = shell === 'desktop' ? await pickFolder() : dir.trim();
+    if (!local) return;
+    if (await add(local, accountId, target.id, { onSameName, stableSeconds })) setDir('');
+  };
+
+  return (
+    <form className="add-watch" onSubmit={(e) => void submit(e)} aria-label="Add watch folder">
+      <p>
+        New files will upload into <strong>{path.map((c) => c.name).join(' › ')}</strong>.
+      </p>
+      {shell !== 'desktop' && (
+        <label>
+          Folder on the agent’s machine
+          <input required value={dir} placeholder="/Volumes/RAID/Renders" onChange={(e) => setDir(e.target.value)} />
+        </label>
+      )}
+      <label>
+        When a file has the same name
+        <select value={onSameName} onChange={(e) => setOnSameName(e.target.value as typeof onSameName)}>
+          <option value="version">Add it as a new version</option>
+          <option value="skip">Skip it</option>
+          <option value="new">Upload it anyway</option>
+        </select>
+      </label>
+      <label>
+        Finished after unchanged for (seconds)
+        <input type="number" min={0} max={3600} value={stableSeconds} onChange={(e) => setStableSeconds(Number(e.target.value))} />
+      </label>
+      <button type="submit">{shell === 'desktop' ? 'Choose folder and watch' : 'Watch this folder'}</button>
+    </form>
+  );
+}

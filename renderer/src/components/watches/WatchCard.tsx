@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import type { Watch, WatchFile } from '../../../../preload/contract.ts';
+import { formatBytes } from '../../lib/format.ts';
+import { useWatches } from '../../store/watches.ts';
+
+const STATES: Array<{ state: WatchFile['state']; label: string }> = [
+  { state: 'pending', label: 'Pending' },
+  { state: 'ready', label: 'Ready' },
+  { state: 'queued', label: 'Queued' },
+  { state: 'uploading', label: 'Uploading' },
+  { state: 'done', label: 'Done' },
+  { state: 'failed', label: 'Failed' },
+  { state: 'skipped', label: 'Skipped' },
+];
+
+export function WatchCard({ watch }: { watch: Watch }) {
+  const { files, act, remove, loadFiles } = useWatches();
+  const [open, setOpen] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const list = files[watch.id];
+  const status = watch.paused ? 'Paused' : watch.running ? 'Watching' : 'Waiting for the folder';
+
+  return (
+    <li className="watch" data-testid="watch">
+      <div className="job-main">
+        <span className="job-label" title={watch.dir}>
+          {watch.dir}
+        </span>
+        <span className="job-state">{status}</span>
+      </div>
+      {watch.counts && (
+        <ul className="watch-counts" aria-label={`File states of ${watch.dir}`}>
+          {STATES.filter(({ state }) => (watch.counts?.[state] ?? 0) > 0).map(({ state, label }) => (
+            <li key={state} className={`file-${state}`}>
+              {label} {watch.counts?.[state]}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="job-actions">
+        <button type="button" onClick={() => void act(watch.paused ? 'resume' : 'pause', watch.id)}>
+          {watch.paused ? 'Resume' : 'Pause'}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            if (!open) void loadFiles(watch.id);
+            setOpen(!open);
+          }}
+          aria-expanded={open}
+        >
+          Files
+        </button>
+        <button type="button" className={confirming ? 'danger' : ''} onClick={() => (confirming ? void remove(watch.id) : setConfirming(true))} onBlur={() => setConfirming(false)}>
+          {confirming ? 'Stop watching? Nothing is deleted' : 'Remove'}
+        </button>
+      </div>
+      {open && list && (
+        <ul className="job-files" aria-label={`Files in ${watch.dir}`}>
+          {list.length === 0 && <li className="muted">No files seen yet.</li>}
+          {list.map((file) => (
+            <li key={file.path}>
+              <span className="name">{file.path}</span>
+              <span>{formatBytes(file.size)}</span>
+              <span className={`file-state file-${file.state}`} title={file.reason}>
+                {file.state}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,38 @@
+// Which of a file's comments the panel shows, and in what order.
+import type { Comment } from '../../../preload/contract.ts';
+
+export interface CommentFilter {
+  state: 'all' | 'open' | 'completed';
+  /** matched against the text, the replies and the author's name, ignoring case */
+  text: string;
+}
+
+export type CommentSort = 'timecode' | 'newest' | 'oldest' | 'author';
+
+export const COMMENT_SORTS: Array<{ id: CommentSort; label: string }> = [
+  { id: 'timecode', label: 'Timecode' },
+  { id: 'newest', label: 'Newest first' },
+  { id: 'oldest', label: 'Oldest first' },
+  { id: 'author', label: 'Author' },
+];
+
+function matches(comment: Comment, needle: string): boolean {
+  const haystack = [comment.text, comment.author?.name ?? '', ...comment.replies.flatMap((r) => [r.text, r.author?.name ?? ''])];
+  return haystack.some((text) => text.toLocaleLowerCase().includes(needle));
+}
+
+export function visibleComments(comments: readonly Comment[], filter: CommentFilter, sort: CommentSort): Comment[] {
+  const needle = filter.text.trim().toLocaleLowerCase();
+  const shown = comments.filter(
+    (c) => (filter.state === 'all' || c.completed === (filter.state === 'completed')) && (needle === '' || matches(c, needle)),
+  );
+  const created = (a: Comment, b: Comment) => a.createdAt.localeCompare(b.createdAt);
+  const order: Record<CommentSort, (a: Comment, b: Comment) => number> = {
+    // Comments on the whole file come before any frame.
+    timecode: (a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0) || created(a, b),
+    newest: (a, b) => created(b, a),
+    oldest: created,
+    author: (a, b) => (a.author?.name ?? '').localeCompare(b.author?.name ?? '') || created(a, b),
+  };
+  return shown.sort(order[sort]);
+}

@@ -1,0 +1,142 @@
+// The file open in the viewer: its details, the versions of its stack, the rate its timecode counts
+// at, and its comments with what the person does to them.
+import { create } from 'zustand';
+import type { Asset, Comment, ExportFormat, FileDetails, FrameRate, Shape } from '../../../preload/contract.ts';
+import { saveText } from '../lib/history-export.ts';
+import type { CommentFilter, CommentSort } from '../lib/comments.ts';
+import { call, SlateFailure } from '../slate.ts';
+import { useSession, type Problem } from './session.ts';
+
+interface ReviewState {
+  accountId?: string;
+  /** the file in the viewer, set from the moment it is asked for; the viewer is open while set */
+  fileId?: string;
+  file?: FileDetails;
+  stackId?: string;
+  /** the stack's versions, oldest first; empty when the file is not in a stack */
+  versions: Asset[];
+  rate?: FrameRate & { probed: boolean };
+  comments: Comment[];
+  loading: boolean;
+  problem?: Problem;
+  selectedId?: string;
+  filter: CommentFilter;
+  sort: CommentSort;
+
+  open(accountId: string, fileId: string, stackId?: string): Promise<void>;
+  openStack(accountId: string, stackId: string): Promise<void>;
+  close(): void;
+  select(id: string | undefined): void;
+  setFilter(filter: Partial<CommentFilter>): void;
+  setSort(sort: CommentSort): void;
+  create(text: string, timestamp: number | undefined, shapes: Shape[]): Promise<boolean>;
+  edit(commentId: string, text: string): Promise<boolean>;
+  setCompleted(commentId: string, completed: boolean): Promise<void>;
+  remove(commentId: string): Promise<void>;
+  exportAs(format: ExportFormat): Promise<void>;
+}
+
+const toProblem = (error: unknown): Problem =>
+  error instanceof SlateFailure ? { message: error.message, action: error.action } : { message: String(error) };
+
+export const useReview = create<ReviewState>((set, get) => {
+  /** Only the newest open applies, when the person switches versions faster than the network. */
+  let generation = 0;
+
+  /** Runs an action on the open file; a failure becomes the viewer's problem banner. */
+  async function act<T>(work: (accountId: string, file: FileDetails) => Promise<T>): Promise<T | undefined> {
+    const { accountId, file } = get();
+    if (!accountId || !file) return undefined;
+    set({ problem: undefined });
+    try {
+      return await work(accountId, file);
+    } catch (error) {
+      set({ problem: toProblem(error) });
+      return undefined;
+    }
+  }
+
+  /** An update's answer leaves out the author and replies; the ones already shown still hold. */
+  const replace = (comment: Comment) =>
+    set({ comments: get().comments.map((c) => (c.id === comment.id ? { ...comment, author: comment.author ?? c.author, replies: comment.replies.length ? comment.replies : c.replies } : c)) });
+
+  return {
+    versions: [],
+    comments: [],
+    loading: false,
+    filter: { state: 'all', text: '' },
+    sort: 'timecode',
+
+    async open(accountId, fileId, stackId) {
+      const mine = ++generation;
+      const sameStack = stackId !== undefined && stackId === get().stackId;
+      set({ accountId, fileId, stackId, file: undefined, rate: undefined, comments: [], selectedId: undefined, loading: true, problem: undefined, ...(sameStack ? {} : { versions: [] }) });
+      try {
+        const [file, comments, rate, versions] = await Promise.all([
+          call('file:show', { accountId, fileId }),
+          call('comments:list', { accountId, fileId }),
+          call('comments:frameRate', { accountId, fileId }),
+          stackId && !sameStack ? call('stack:versions', { accountId, stackId }) : Promise.resolve(get().versions),
+        ]);
+        if (mine === generation) set({ file, comments, rate, versions, loading: false });
+      } catch (error) {
+        if (mine === generation) set({ problem: toProblem(error), loading: false });
+      }
+    },
+
+    async openStack(accountId, stackId) {
+      const mine = ++generation;
+      set({ accountId, fileId: stackId, loading: true, problem: undefined });
+      try {
+        const versions = await call('stack:versions', { accountId, stackId });
+        if (mine !== generation) return;
+        const head = versions.at(-1);
+        if (!head) throw new SlateFailure({ code: 'empty-stack', message: 'This version stack has no versions to show.' });
+        set({ stackId, versions });
+        await get().open(accountId, head.id, stackId);
+      } catch (error) {
+        if (mine === generation) set({ problem: toProblem(error), loading: false });
+      }
+    },
+
+    close() {
+      generation++;
+      set({ fileId: undefined, file: undefined, stackId: undefined, versions: [], rate: undefined, comments: [], selectedId: undefined, problem: undefined, loading: false });
+    },
+
+    select: (selectedId) => set({ selectedId }),
+    setFilter: (filter) => set({ filter: { ...get().filter, ...filter } }),
+    setSort: (sort) => set({ sort }),
+
+    async create(text, timestamp, shapes) {
+      const created = await act((accountId, file) => call('comments:create', { accountId, fileId: file.id, text, timestamp, shapes: shapes.length ? shapes : undefined }));
+      if (!created) return false;
+      // Frame.io leaves out the author of a comment just made: it is the person signed in.
+      const me = useSession.getState().me;
+      const comment = { ...created, author: created.author ?? (me ? { name: me.name, email: me.email } : null) };
+      set({ comments: [...get().comments, comment], selectedId: comment.id });
+      return true;
+    },
+
+    async edit(commentId, text) {
+      const edited = await act((accountId) => call('comments:edit', { accountId, commentId, text }));
+      if (edited) replace(edited);
+      return edited !== undefined;
+    },
+
+    async setCompleted(commentId, completed) {
+      const changed = await act((accountId) => call('comments:complete', { accountId, commentId, completed }));
+      if (changed) replace(changed);
+    },
+
+    async remove(commentId) {
+      const done = await act((accountId) => call('comments:delete', { accountId, commentId }));
+      if (done) set({ comments: get().comments.filter((c) => c.id !== commentId), selectedId: get().selectedId === commentId ? undefined : get().selectedId });
+    },
+
+    async exportAs(format) {
+      const result = await act((accountId, file) => call('comments:export', { accountId, fileId: file.id, format }));
+      if (result) saveText(result.filename, result.mediaType, result.text);
+    },
+  };
+});

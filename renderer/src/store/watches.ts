@@ -1,0 +1,73 @@
+// Watch folders as the service runs them, kept current by its events.
+import { create } from 'zustand';
+import type { Watch, WatchFile, WatchSettings } from '../../../preload/contract.ts';
+import { call, SlateFailure, subscribe } from '../slate.ts';
+import type { Problem } from './session.ts';
+
+interface WatchesState {
+  watches: Record<string, Watch>;
+  files: Record<string, WatchFile[]>;
+  problem?: Problem;
+  start(): () => void;
+  pickFolder(): Promise<string | undefined>;
+  add(dir: string, accountId: string, folderId: string, settings?: Partial<WatchSettings>): Promise<boolean>;
+  update(watchId: string, settings: Partial<WatchSettings>): Promise<void>;
+  act(action: 'pause' | 'resume', watchId: string): Promise<void>;
+  remove(watchId: string): Promise<void>;
+  loadFiles(watchId: string): Promise<void>;
+  dismissProblem(): void;
+}
+
+const toProblem = (error: unknown): Problem =>
+  error instanceof SlateFailure ? { message: error.message, action: error.action } : { message: error instanceof Error ? error.message : String(error) };
+
+export const useWatches = create<WatchesState>((set, get) => {
+  const keep = (watches: Watch[]) => set({ watches: { ...get().watches, ...Object.fromEntries(watches.map((w) => [w.id, w])) } });
+  const attempt = async (work: () => Promise<void>): Promise<boolean> => {
+    try {
+      await work();
+      set({ problem: undefined });
+      return true;
+    } catch (error) {
+      set({ problem: toProblem(error) });
+      return false;
+    }
+  };
+
+  return {
+    watches: {},
+    files: {},
+    start() {
+      void attempt(async () => keep(await call('watches:list', {})));
+      const stops = [
+        subscribe('watches:changed', (watch) => keep([watch])),
+        subscribe('watches:file', (file) => {
+          const known = get().files[file.watchId];
+          if (!known) return;
+          const next = known.some((f) => f.path === file.path) ? known.map((f) => (f.path === file.path ? file : f)) : [...known, file];
+          set({ files: { ...get().files, [file.watchId]: next } });
+        }),
+      ];
+      return () => stops.forEach((stop) => stop());
+    },
+    async pickFolder() {
+      let path: string | undefined;
+      await attempt(async () => {
+        path = (await call('dialog:pickFolder', {})).path ?? undefined;
+      });
+      return path;
+    },
+    add: (dir, accountId, folderId, settings) => attempt(async () => keep([await call('watches:add', { dir, accountId, folderId, settings })])),
+    update: async (watchId, settings) => void (await attempt(async () => keep([await call('watches:update', { watchId, settings })]))),
+    act: async (action, watchId) => void (await attempt(async () => keep([await call(`watches:${action}`, { watchId })]))),
+    async remove(watchId) {
+      await attempt(async () => {
+        await call('watches:remove', { watchId });
+        const { [watchId]: _gone, ...rest } = get().watches;
+        set({ watches: rest });
+      });
+    },
+    loadFiles: async (watchId) => void (await attempt(async () => set({ files: { ...get().files, [watchId]: await call('watches:files', { watchId }) } }))),
+    dismissProblem: () => set({ problem: undefined }),
+  };
+});

@@ -1,0 +1,64 @@
+import { useEffect } from 'react';
+import { ProblemBanner } from '../components/ProblemBanner.tsx';
+import { CommentsPanel } from '../components/review/CommentsPanel.tsx';
+import { ExportMenu } from '../components/review/ExportMenu.tsx';
+import { mediaKind, Player } from '../components/review/Player.tsx';
+import { Transport } from '../components/review/Transport.tsx';
+import { VersionSwitcher } from '../components/review/VersionSwitcher.tsx';
+import { useDraft } from '../store/draft.ts';
+import { usePlayback } from '../store/playback.ts';
+import { useReview } from '../store/review.ts';
+
+/** Keys meant for a text field or a control stay with it. */
+const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON|SUMMARY)$/.test(target.tagName));
+
+export function ViewerView() {
+  const { file, loading, problem, close, accountId, fileId, stackId, open } = useReview();
+  const clearDraft = useDraft((s) => s.clear);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const { step, toggle } = usePlayback.getState();
+      if (event.key === 'Escape' && !typing(event.target)) close();
+      if (typing(event.target)) return;
+      if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+        event.preventDefault();
+        step((event.key === 'ArrowLeft' ? -1 : 1) * (event.shiftKey ? (useReview.getState().rate?.timebase ?? 1) : 1));
+      } else if (event.key === ' ' || event.key === 'k') {
+        event.preventDefault();
+        toggle();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [close]);
+
+  useEffect(() => clearDraft, [fileId, clearDraft]);
+
+  const kind = mediaKind(file?.mediaType ?? null);
+  return (
+    <section className="viewer" aria-label="Viewer">
+      <header className="viewer-bar">
+        <button type="button" onClick={close}>
+          ← Back to files
+        </button>
+        <h1 title={file?.name}>{file?.name ?? 'Opening…'}</h1>
+        <VersionSwitcher />
+        <span className="spacer" />
+        {file && <ExportMenu />}
+      </header>
+      {problem && <ProblemBanner problem={problem} onRetry={() => accountId && fileId && void open(accountId, fileId, stackId)} />}
+      {loading && <p className="muted empty">Loading the file and its comments…</p>}
+      {file && (
+        <div className="viewer-body">
+          <div className="viewer-main">
+            <Player key={file.id} />
+            <Transport />
+          </div>
+          <CommentsPanel canDraw={kind === 'video' || kind === 'image'} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+// A watch folder set up from the browser: a render written into the folder uploads itself once
+// it stops changing, and shows up in the Frame.io folder it watches into.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumMissing, launchChromium } from '../support/browser.ts';
+import { NODE, run, type Running } from '../support/processes.ts';
+import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
+
+const skip = chromiumMissing();
+let browser: Browser;
+let sandbox: CheckedSandbox;
+let agent: Running;
+let page: Page;
+let work: string;
+
+before(async () => {
+  if (skip) return;
+  work = mkdtempSync(join(tmpdir(), 'slate-watch-e2e-'));
+  mkdirSync(join(work, 'renders'));
+  browser = await launchChromium();
+  sandbox = await startCheckedSandbox({ seed: 'demo' });
+  agent = run(NODE, ['bin/slate.js', 'serve'], { SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, SLATE_DATA_DIR: join(work, 'data') });
+  page = await browser.newPage();
+  await page.goto(await agent.waitFor('SLATE_URL'));
+});
+after(async () => {
+  await browser?.close();
+  await agent?.stop();
+  await sandbox?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+test('a folder watched from the browser uploads a finished render by itself', { skip }, async () => {
+  await page.locator('.project-list button').first().click();
+  await page.getByRole('navigation', { name: 'Breadcrumbs' }).waitFor();
+  const main = page.getByRole('navigation', { name: 'Main' });
+  await main.getByRole('button', { name: 'Watch folders' }).click();
+  await page.getByLabel('Folder on the agent’s machine').fill(join(work, 'renders'));
+  await page.getByLabel('Finished after unchanged for (seconds)').fill('1');
+  await page.getByRole('button', { name: 'Watch this folder' }).click();
+  const card = page.getByTestId('watch');
+  await card.getByText('Watching').waitFor({ timeout: 15_000 });
+
+  writeFileSync(join(work, 'renders', 'promo_v001.mov'), Buffer.alloc(150_000, 3));
+  await card.getByText('Done 1').waitFor({ timeout: 30_000 });
+
+  await main.getByRole('button', { name: 'Projects' }).click();
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.getByTestId('asset-row').filter({ hasText: 'promo_v001.mov' }).waitFor();
+  assert.equal(sandbox.exchanges.filter((e) => e.url.endsWith('/files/local_upload') && e.status === 201).length, 1);
+});
+
+test('a folder that does not exist is refused with a reason', { skip }, async () => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Watch folders' }).click();
+  await page.getByLabel('Folder on the agent’s machine').fill(join(work, 'no such folder'));
+  await page.getByRole('button', { name: 'Watch this folder' }).click();
+  await page.getByRole('alert').getByText(/is not a folder Slate can open/).waitFor();
+});
