@@ -142,8 +142,9 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     return true;
   }
 
+  /** chokidar reports paths as the watched folder joined with the rest: slicing is all it takes. */
   private relative(path: string): string {
-    const rel = relative(this.dir, path);
+    const rel = path.startsWith(this.dir + sep) ? path.slice(this.dir.length + 1) : path === this.dir ? '' : relative(this.dir, path);
     return sep === '/' ? rel : rel.split(sep).join('/');
   }
 

@@ -2,7 +2,7 @@
 // and the caches and auto-saves editing applications keep next to media, plus the user's own globs.
 // Matching ignores case: the volumes editors work on (APFS, NTFS, exFAT) mostly do too, and a rule
 // for "*.tmp" must catch "RENDER.TMP".
-import { matchesGlob } from 'node:path';
+import { globToRegExp } from './glob.ts';
 
 /** Names (of a file or of any folder above it) that are never uploaded. */
 export const DEFAULT_IGNORES: readonly string[] = [
@@ -57,6 +57,7 @@ export interface RuleOptions {
 
 interface Rule {
   glob: string;
+  pattern: RegExp;
   /** a glob with "/" is matched against the path, one without against each name in it */
   anchored: boolean;
 }
@@ -65,17 +66,23 @@ function compile(globs: readonly string[]): Rule[] {
   return globs
     .map((g) => g.trim().replace(/^\.\//, '').replace(/\/+$/, ''))
     .filter((g) => g !== '')
-    .map((g) => ({ glob: g.toLowerCase(), anchored: g.includes('/') }));
+    .map((g) => ({ glob: g, pattern: globToRegExp(g), anchored: g.includes('/') }));
 }
 
 export class WatchRules {
-  private readonly ignores: Rule[];
+  private readonly nameRules: Rule[];
+  private readonly pathRules: Rule[];
   private readonly includes: Rule[];
   private readonly paths: string[];
+  /** every name rule in one expression: most paths match none, and one test per name says so */
+  private readonly anyName: RegExp | undefined;
 
   constructor(options: RuleOptions = {}) {
-    this.ignores = compile([...(options.defaults === false ? [] : DEFAULT_IGNORES), ...(options.ignore ?? [])]);
+    const ignores = compile([...(options.defaults === false ? [] : DEFAULT_IGNORES), ...(options.ignore ?? [])]);
+    this.nameRules = ignores.filter((r) => !r.anchored);
+    this.pathRules = ignores.filter((r) => r.anchored);
     this.includes = compile(options.include ?? []);
+    this.anyName = this.nameRules.length > 0 ? new RegExp(this.nameRules.map((r) => `(?:${r.pattern.source})`).join('|'), 'i') : undefined;
     this.paths = (options.ignorePaths ?? []).map((p) => p.replace(/^\.\//, '').replace(/\/+$/, '').toLowerCase()).filter((p) => p !== '');
   }
 
@@ -88,13 +95,12 @@ export class WatchRules {
     const lower = relPath.toLowerCase();
     const inside = this.paths.find((p) => lower === p || lower.startsWith(p + '/'));
     if (inside) return inside;
-    const segments = lower.split('/');
-    for (const rule of this.ignores) {
-      if (rule.anchored) {
-        for (let i = 1; i <= segments.length; i++) if (matchesGlob(segments.slice(0, i).join('/'), rule.glob)) return rule.glob;
-      } else if (segments.some((name) => matchesGlob(name, rule.glob))) {
-        return rule.glob;
-      }
+    const segments = relPath.split('/');
+    if (this.anyName && segments.some((name) => this.anyName!.test(name))) {
+      return this.nameRules.find((rule) => segments.some((name) => rule.pattern.test(name)))!.glob;
+    }
+    for (const rule of this.pathRules) {
+      for (let i = 1; i <= segments.length; i++) if (rule.pattern.test(segments.slice(0, i).join('/'))) return rule.glob;
     }
     return undefined;
   }
@@ -102,9 +108,8 @@ export class WatchRules {
   /** Whether a file passes the include globs (always, when there are none). */
   included(relPath: string): boolean {
     if (this.includes.length === 0) return true;
-    const lower = relPath.toLowerCase();
-    const name = lower.slice(lower.lastIndexOf('/') + 1);
-    return this.includes.some((rule) => matchesGlob(rule.anchored ? lower : name, rule.glob));
+    const name = relPath.slice(relPath.lastIndexOf('/') + 1);
+    return this.includes.some((rule) => rule.pattern.test(rule.anchored ? relPath : name));
   }
 
   /** Whether a file is one to upload. */
