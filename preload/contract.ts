@@ -185,6 +185,21 @@ export const WatchFileSchema = z.object({
   updatedAt: z.number(),
 });
 
+export const ShareSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  shortUrl: z.string(),
+  access: z.enum(['public', 'secure']),
+  enabled: z.boolean(),
+  downloading: z.boolean(),
+  commenting: z.boolean(),
+  expiration: z.string().nullable(),
+  hasPassphrase: z.boolean(),
+  createdAt: z.string(),
+});
+
+export const ShareReviewerSchema = z.object({ name: z.string().nullable(), email: z.string() });
+
 export const ExportFormatSchema = z.enum(['csv', 'edl', 'avid', 'fcpxml', 'json']);
 
 /** The exact rate is numerator/denominator; timecode counts `timebase` frames a second. */
@@ -270,6 +285,32 @@ export const requests = {
   'watches:files': { input: z.object({ watchId: id }).strict(), output: z.array(WatchFileSchema) },
   /** The desktop's folder picker; the folder chosen becomes a chosen path. Null when cancelled. */
   'dialog:pickFolder': { input: none, output: z.object({ path: z.string().nullable() }) },
+  'shares:list': { input: z.object({ ...inAccount, projectId: id }).strict(), output: z.array(ShareSchema) },
+  'shares:create': {
+    input: z
+      .object({
+        ...inAccount,
+        projectId: id,
+        name: z.string().trim().min(1, 'A share needs a name.').max(175).regex(/^[^\r\n]*$/, 'Share names are one line.'),
+        access: z.enum(['public', 'secure']),
+        assetIds: z.array(id).min(1, 'Choose at least one file or folder to share.').max(100),
+        passphrase: z.string().min(1).max(255).optional(),
+        expiration: z.iso.datetime({ offset: true, error: 'The expiry must be a date and time.' }).optional(),
+        downloading: z.boolean(),
+      })
+      .strict(),
+    output: ShareSchema,
+  },
+  'shares:delete': { input: z.object({ ...inAccount, shareId: id }).strict(), output: z.object({ deleted: z.literal(true) }) },
+  'shares:assets': { input: z.object({ ...inAccount, shareId: id }).strict(), output: z.array(AssetSchema) },
+  'shares:addAsset': { input: z.object({ ...inAccount, shareId: id, assetId: id }).strict(), output: z.array(AssetSchema) },
+  'shares:removeAsset': { input: z.object({ ...inAccount, shareId: id, assetId: id }).strict(), output: z.array(AssetSchema) },
+  'shares:reviewers': { input: z.object({ ...inAccount, shareId: id }).strict(), output: z.array(ShareReviewerSchema) },
+  'shares:addReviewers': {
+    input: z.object({ ...inAccount, shareId: id, emails: z.array(z.email('That is not an email address.')).min(1).max(10), message: z.string().max(2000) }).strict(),
+    output: z.array(ShareReviewerSchema),
+  },
+  'shares:removeReviewer': { input: z.object({ ...inAccount, shareId: id, email: z.email() }).strict(), output: z.array(ShareReviewerSchema) },
   'settings:get': { input: none, output: z.object({ settings: SettingsSchema, dataDir: z.string() }) },
   'settings:update': { input: SettingsSchema.partial().strict(), output: SettingsSchema },
 } as const;
@@ -331,6 +372,8 @@ export type Comment = z.output<typeof CommentSchema>;
 export type ExportFormat = z.output<typeof ExportFormatSchema>;
 export type FrameRate = z.output<typeof FrameRateSchema>;
 export type Watch = z.output<typeof WatchSchema>;
+export type Share = z.output<typeof ShareSchema>;
+export type ShareReviewer = z.output<typeof ShareReviewerSchema>;
 export type WatchFile = z.output<typeof WatchFileSchema>;
 export type WatchSettings = z.output<typeof WatchSettingsSchema>;
 

@@ -8,6 +8,7 @@ import type { SettingsStore } from './settings.ts';
 import { browseHandlers } from './handlers/browse.ts';
 import { reviewHandlers } from './handlers/review.ts';
 import { sessionHandlers } from './handlers/session.ts';
+import { shareHandlers } from './handlers/shares.ts';
 import { settingsHandlers } from './handlers/settings.ts';
 import { transferHandlers } from './handlers/transfers.ts';
 import { watchHandlers, type FolderPicker } from './handlers/watches.ts';
@@ -68,6 +69,7 @@ export function createService(deps: ServiceDeps): Service {
       ...browseHandlers(api),
       ...transferHandlers(engine, chosen),
       ...reviewHandlers(api),
+      ...shareHandlers(api),
       ...watchHandlers(deps.watches, chosen, deps.pickFolder),
       ...settingsHandlers(deps.settings, deps.dataDir, engine, (settings) => emit('settings:changed', settings)),
     },

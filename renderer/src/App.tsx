@@ -8,12 +8,13 @@ import { useSession } from './store/session.ts';
 import { useTransfers } from './store/transfers.ts';
 import { ProjectsView } from './views/ProjectsView.tsx';
 import { SettingsView } from './views/SettingsView.tsx';
+import { SharesView } from './views/SharesView.tsx';
 import { TransfersView } from './views/TransfersView.tsx';
 import { WatchFoldersView } from './views/WatchFoldersView.tsx';
 import { useWatches } from './store/watches.ts';
 import { useSettings } from './store/settings.ts';
 
-const SCREENS = { projects: ProjectsView, transfers: TransfersView, watches: WatchFoldersView, settings: SettingsView };
+const SCREENS = { projects: ProjectsView, transfers: TransfersView, watches: WatchFoldersView, shares: SharesView, settings: SettingsView };
 
 export function App() {
   const { status, info, me, problem, load } = useSession();

@@ -4,6 +4,7 @@ export const VIEWS = [
   { id: 'projects', label: 'Projects' },
   { id: 'transfers', label: 'Transfers' },
   { id: 'watches', label: 'Watch folders' },
+  { id: 'shares', label: 'Shares' },
   { id: 'settings', label: 'Settings' },
 ] as const;
 

@@ -3,10 +3,14 @@ import { filesFromInput } from '../../lib/drop.ts';
 import { useTransfers } from '../../store/transfers.ts';
 import { formatBytes, formatDate, kindLabel } from '../../lib/format.ts';
 import { useBrowse } from '../../store/browse.ts';
+import { useShares } from '../../store/shares.ts';
+import { ShareForm } from '../shares/ShareForm.tsx';
 import { openViewer } from '../../store/open-viewer.ts';
 
 export function DetailsPanel() {
-  const { accountId, items, selectedId, details, renameFolder, remove } = useBrowse();
+  const { accountId, project, items, selectedId, details, renameFolder, remove } = useBrowse();
+  const created = useShares((s) => s.created);
+  const [sharing, setSharing] = useState(false);
   const uploadVersion = useTransfers((s) => s.uploadVersion);
   const versionInput = useRef<HTMLInputElement>(null);
   const asset = items.find((item) => item.id === selectedId);
@@ -52,6 +56,21 @@ export function DetailsPanel() {
         <button type="button" className="primary" onClick={() => void openViewer(asset)}>
           Open viewer
         </button>
+      )}
+      {sharing && accountId && project ? (
+        <ShareForm accountId={accountId} projectId={project.id} assets={[asset]} onDone={() => setSharing(false)} />
+      ) : (
+        <button type="button" onClick={() => setSharing(true)} disabled={!project}>
+          Share…
+        </button>
+      )}
+      {created && (
+        <p className="share-created" role="status">
+          Share link ready: <a href={created.shortUrl} target="_blank" rel="noreferrer">{created.shortUrl}</a>{' '}
+          <button type="button" className="link" onClick={() => void navigator.clipboard.writeText(created.shortUrl)}>
+            Copy
+          </button>
+        </p>
       )}
       <div className="actions">
         <a className="button" href={asset.viewUrl} target="_blank" rel="noreferrer">
