@@ -4,6 +4,11 @@ import { EXIT, reportFailure, UsageError } from './output.ts';
 const USAGE = `Usage: slate <command> [options]
 
 Commands:
+  login [--ims-url URL] [--client-id ID] [--no-browser]
+                                            sign in with Adobe (stored in the data folder, 0600)
+      [--token T [--legacy]] [--use <email>]  or keep a bearer / legacy developer token, or switch profile
+  whoami                                    show who Slate is signed in as, and the other profiles
+  logout [--profile <email>]                revoke the sign-in and forget it here
   serve [--port N] [--host H] [--sandbox]   serve the Slate UI to a browser (web agent)
   status [--json]                           show who Slate is signed in as, their accounts and transfer jobs
   upload <paths...> --to <folder-id>        upload files and folders, keeping their structure
@@ -23,7 +28,9 @@ Commands:
 Transfer commands take --api-url, --token, --account and --data-dir, and --json for one JSON
 object per line (progress, files, then the result). Exit code 0 only when every file succeeded.
 
-Configuration: SLATE_API_URL, SLATE_TOKEN, SLATE_ACCOUNT_ID, SLATE_DATA_DIR.
+Configuration: SLATE_API_URL, SLATE_TOKEN (SLATE_TOKEN_KIND=legacy for a developer token),
+SLATE_ACCOUNT_ID, SLATE_DATA_DIR; sign-in: SLATE_IMS_URL, SLATE_IMS_CLIENT_ID. Without a token,
+commands use the profile \`slate login\` stored.
 Without SLATE_API_URL, Slate uses its local sandbox with demo data (not Frame.io).`;
 
 type Command = (args: string[], json: boolean) => Promise<number>;
@@ -38,6 +45,9 @@ const commands: Record<string, () => Promise<Command>> = {
   resume: async () => (await import('./commands/resume.ts')).resume,
   comments: async () => (await import('./commands/comments.ts')).comments,
   watch: async () => (await import('./commands/watch.ts')).watchCommand,
+  login: async () => (await import('./commands/login.ts')).login,
+  whoami: async () => (await import('./commands/whoami.ts')).whoami,
+  logout: async () => (await import('./commands/logout.ts')).logout,
 };
 
 async function main(argv: string[]): Promise<number> {

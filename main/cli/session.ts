@@ -1,6 +1,9 @@
 // What the transfer commands share: the connection to Frame.io (flags, else SLATE_* variables),
 // the account to work in, and the engine over the journal in the data folder.
-import { FrameioClient, staticToken } from '../core/api/client.ts';
+import { chooseConnection, signedInServers, type Connection } from '../core/api/auth/connection.ts';
+import { SignInNeeded } from '../core/api/auth/errors.ts';
+import { FileVaultStore, vaultPath } from '../core/api/auth/file-store.ts';
+import { FrameioClient } from '../core/api/client.ts';
 import { ApiError } from '../core/api/errors.ts';
 import { AccountApi } from '../core/api/resources.ts';
 import { defaultDataDir, openDatabase, type Database } from '../core/db.ts';
@@ -33,11 +36,27 @@ export interface Session {
 }
 
 export function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env): FrameioClient {
+  const { apiUrl, tokens } = connection(flags, env);
+  return new FrameioClient({ baseUrl: apiUrl, tokens, userAgent: `Slate/${packageJson.version}` });
+}
+
+/** The sign-ins kept in the data folder (0600); a loosened file is tightened and reported on stderr. */
+export function openVault(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env): FileVaultStore {
+  return new FileVaultStore(vaultPath(flags['data-dir'] ?? defaultDataDir(env)), { onWarning: (message) => console.error(`slate: warning: ${message}`) });
+}
+
+/** --token or SLATE_TOKEN when given (SLATE_TOKEN_KIND=legacy for a developer token), else the profile `slate login` stored. */
+export function connection(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env): Connection {
   const apiUrl = flags['api-url'] ?? env.SLATE_API_URL;
   const token = flags.token ?? env.SLATE_TOKEN;
-  if (!apiUrl) throw new UsageError('No Frame.io server configured: set SLATE_API_URL (https://api.frame.io, or a sandbox URL) or pass --api-url.');
-  if (!token) throw new UsageError(`No token for ${apiUrl}: set SLATE_TOKEN or pass --token.`);
-  return new FrameioClient({ baseUrl: apiUrl, tokens: staticToken(token), userAgent: `Slate/${packageJson.version}` });
+  if (token && !apiUrl) throw new UsageError('No Frame.io server configured: set SLATE_API_URL (https://api.frame.io, or a sandbox URL) or pass --api-url.');
+  const vault = openVault(flags, env);
+  const chosen = chooseConnection({ apiUrl, token, legacy: env.SLATE_TOKEN_KIND === 'legacy', vault });
+  if (chosen) return chosen;
+  if (apiUrl) throw new SignInNeeded(`Nobody is signed in to ${apiUrl}.`);
+  const servers = signedInServers(vault);
+  if (servers.length > 1) throw new UsageError(`Signed in to several servers (${servers.join(', ')}): pick one with --api-url or SLATE_API_URL.`);
+  throw new UsageError('Not signed in: run `slate login`, or set SLATE_API_URL and SLATE_TOKEN.');
 }
 
 /** The account from --account or SLATE_ACCOUNT_ID, or the only one the user has. */

@@ -71,7 +71,7 @@ test('a damaged vault file is reported, not silently replaced', () => {
 test('with a cipher (the desktop\'s safeStorage) nothing readable reaches the disk', () => {
   withDir((dir) => {
     // a reversible stand-in; the desktop injects Electron's safeStorage here
-    const cipher: Cipher = { encrypt: (plain) => Buffer.from(plain).map((b) => b ^ 0x5a), decrypt: (sealed) => Buffer.from(sealed.map((b) => b ^ 0x5a)).toString() };
+    const cipher: Cipher = { encrypt: (plain) => Buffer.from(Buffer.from(plain).map((b) => b ^ 0x5a)), decrypt: (sealed) => Buffer.from(sealed.map((b) => b ^ 0x5a)).toString() };
     const store = new FileVaultStore(vaultPath(dir, true), { cipher });
     new ProfileBook(store, 'http://api.test').put(profile('rosa', 'secret-value'));
     const raw = readFileSync(vaultPath(dir, true));

@@ -1,0 +1,48 @@
+// Which credential a Slate process uses: a token given on the command line or in SLATE_TOKEN wins
+// (scripts); otherwise the signed-in profile kept in the data folder's vault.
+import { staticToken, type TokenProvider } from '../client.ts';
+import { ProfileTokens, LEGACY_TOKEN_HEADER, type ProfileTokensOptions } from './tokens.ts';
+import { normalizeApiUrl, ProfileBook, type VaultStore } from './vault.ts';
+
+export const FRAMEIO_API_URL = 'https://api.frame.io';
+
+export interface ConnectionRequest {
+  apiUrl?: string;
+  token?: string;
+  /** the token is a legacy developer token (SLATE_TOKEN_KIND=legacy) */
+  legacy?: boolean;
+  vault: VaultStore;
+}
+
+export interface Connection {
+  apiUrl: string;
+  tokens: TokenProvider;
+  /** the profiles of this server when the credential came from the vault */
+  book: ProfileBook | undefined;
+}
+
+/**
+ * undefined when nothing is configured: no token, and no server with a signed-in profile.
+ * Without an API URL, the server of the vault's profiles is used when there is exactly one.
+ */
+export function chooseConnection(request: ConnectionRequest, options: ProfileTokensOptions = {}): Connection | undefined {
+  if (request.token) {
+    if (!request.apiUrl) return undefined;
+    return { apiUrl: normalizeApiUrl(request.apiUrl), tokens: staticToken(request.token, request.legacy ? { [LEGACY_TOKEN_HEADER]: 'true' } : {}), book: undefined };
+  }
+  const apiUrl = request.apiUrl ?? soleServer(request.vault);
+  if (!apiUrl) return undefined;
+  const book = new ProfileBook(request.vault, apiUrl);
+  if (!book.current()) return undefined;
+  return { apiUrl: book.apiUrl, tokens: new ProfileTokens(book, options), book };
+}
+
+/** The servers the vault holds a current profile for. */
+export function signedInServers(vault: VaultStore): string[] {
+  return Object.keys(vault.read()?.current ?? {});
+}
+
+function soleServer(vault: VaultStore): string | undefined {
+  const servers = signedInServers(vault);
+  return servers.length === 1 ? servers[0] : undefined;
+}
