@@ -49,7 +49,7 @@ const dir = mkdtempSync(join(tmpdir(), 'slate-bench-awf-'));
 const seen = new Map<string, number>();
 const watcher = watch(dir, { awaitWriteFinish: { stabilityThreshold: windowMs, pollInterval: 100 } });
 watcher.on('add', (path) => seen.set(path, performance.now()));
-await new Promise((resolve) => watcher.once('ready', resolve));
+await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
 const awf: number[] = [];
 for (let i = 0; i < count; i++) {
   const path = join(dir, `render_${i}.mov`);

@@ -47,7 +47,7 @@ async function child(kind: string, tree: string, dbPath: string): Promise<void> 
   let close: () => Promise<void>;
   if (kind === 'bare') {
     const watcher = watch(tree, { persistent: true });
-    await new Promise((resolve) => watcher.once('ready', resolve));
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
     close = () => watcher.close();
   } else {
     const journal = new WatchJournal(new DatabaseSync(dbPath));

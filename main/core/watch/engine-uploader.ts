@@ -11,6 +11,9 @@ const ENDED: ReadonlySet<JobSnapshot['state']> = new Set(['done', 'failed', 'can
 export class EngineUploader implements WatchUploader {
   private readonly engine: TransferEngine;
   private readonly accountId: string;
+  /** one engine listener for every job being waited on (hundreds at once in a big catch-up) */
+  private readonly waiting = new Map<string, (file: FileSnapshot) => void>();
+  private readonly onFile = (event: { jobId: string; file: FileSnapshot }) => this.waiting.get(event.jobId)?.(event.file);
 
   constructor(engine: TransferEngine, accountId: string) {
     this.engine = engine;
@@ -34,11 +37,9 @@ export class EngineUploader implements WatchUploader {
         onStart();
       }
     };
-    const onFile = (event: { jobId: string; file: FileSnapshot }) => {
-      if (event.jobId === jobId) noteStart(event.file);
-    };
     noteStart(this.engine.files(jobId)[0]);
-    this.engine.on('file', onFile);
+    if (this.waiting.size === 0) this.engine.on('file', this.onFile);
+    this.waiting.set(jobId, noteStart);
     try {
       // Left queued or running by a run that was killed: the engine picks it up where it stopped.
       if (job.state === 'queued' || job.state === 'running') this.engine.resume(jobId);
@@ -49,7 +50,8 @@ export class EngineUploader implements WatchUploader {
         await this.nextRun(jobId, signal);
       }
     } finally {
-      this.engine.off('file', onFile);
+      this.waiting.delete(jobId);
+      if (this.waiting.size === 0) this.engine.off('file', this.onFile);
     }
     const file = this.engine.files(jobId)[0];
     noteStart(file);
