@@ -1,12 +1,12 @@
 // An editor's first minutes, in a real browser against `slate serve`: open a project, make a
 // folder, pick files to upload, watch them land, and see the transfer done.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumMissing, launchChromium } from '../support/browser.ts';
+import { chromiumMissing, launchChromium, snap } from '../support/browser.ts';
 import { NODE, run, type Running } from '../support/processes.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 
@@ -38,6 +38,7 @@ after(async () => {
 
 test('create a folder, upload into it, and see the files and the finished transfer', { skip }, async () => {
   await page.locator('.project-list button').first().click();
+  await snap(page, 'projects');
   await page.getByRole('button', { name: 'New folder' }).click();
   await page.getByLabel('New folder name').fill('Dailies');
   await page.getByRole('button', { name: 'Create' }).click();
@@ -66,4 +67,24 @@ test('a folder name Frame.io could not hold is refused with a reason, and nothin
   await page.getByRole('button', { name: 'Create' }).click();
   await page.getByRole('alert').getByText(/Names cannot contain \/ or \\/).waitFor();
   assert.equal(sandbox.exchanges.filter((e) => e.method === 'POST' && e.url.endsWith('/folders') && e.requestBody !== undefined && JSON.stringify(e.requestBody).includes('cuts/v2')).length, 0);
+});
+
+test('a whole folder picked for upload keeps its structure', { skip }, async () => {
+  const shoot = join(media, 'Shoot Day 2');
+  mkdirSync(join(shoot, 'A-cam'), { recursive: true });
+  mkdirSync(join(shoot, 'Sound'), { recursive: true });
+  writeFileSync(join(shoot, 'A-cam', 'A002_C001.mov'), Buffer.alloc(40_000, 1));
+  writeFileSync(join(shoot, 'Sound', 'SD002_T01.wav'), Buffer.alloc(20_000, 2));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Projects' }).click();
+  await page.getByLabel('Folder to upload').setInputFiles(shoot);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Transfers' }).click();
+  const job = page.getByTestId('transfer-job').filter({ hasText: 'Shoot Day 2' });
+  await job.getByText('Done').waitFor({ timeout: 30_000 });
+  await snap(page, 'transfers');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Projects' }).click();
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.getByTestId('asset-row').filter({ hasText: 'Shoot Day 2' }).dblclick();
+  await page.getByTestId('asset-row').filter({ hasText: 'A-cam' }).dblclick();
+  await page.getByTestId('asset-row').filter({ hasText: 'A002_C001.mov' }).waitFor();
+  await snap(page, 'folder');
 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumMissing, launchChromium } from '../support/browser.ts';
+import { chromiumMissing, launchChromium, snap } from '../support/browser.ts';
 import { NODE, run, type Running } from '../support/processes.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 
@@ -62,6 +62,7 @@ test('share a folder, copy the link, invite a reviewer, delete the share', { ski
   await card.getByLabel('Reviewer emails').fill('producer@harbor.example');
   await card.getByRole('button', { name: 'Invite' }).click();
   await card.getByText('producer@harbor.example').waitFor();
+  await snap(page, 'shares');
 
   await card.getByRole('button', { name: 'Delete' }).click();
   await card.getByRole('button', { name: 'Really delete this share?' }).click();

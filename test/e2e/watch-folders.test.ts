@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumMissing, launchChromium } from '../support/browser.ts';
+import { chromiumMissing, launchChromium, snap } from '../support/browser.ts';
 import { NODE, run, type Running } from '../support/processes.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 
@@ -47,6 +47,7 @@ test('a folder watched from the browser uploads a finished render by itself', { 
 
   writeFileSync(join(work, 'renders', 'promo_v001.mov'), Buffer.alloc(150_000, 3));
   await card.getByText('Done 1').waitFor({ timeout: 30_000 });
+  await snap(page, 'watch-folders');
 
   await main.getByRole('button', { name: 'Projects' }).click();
   await page.getByRole('button', { name: 'Refresh' }).click();

@@ -1,6 +1,8 @@
 // Debian's chromium driven by Playwright, with the flags this closed network needs.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT } from './processes.ts';
 
 export const CHROMIUM = process.env.SLATE_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -21,4 +23,11 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** Keeps a picture of each screen a test reaches, as a test artifact (test-results/screenshots). */
+export async function snap(page: Page, name: string): Promise<void> {
+  const dir = join(ROOT, 'test-results', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`) });
 }

@@ -8,9 +8,16 @@ export interface PickedFiles {
 
 export async function filesFromDrop(data: DataTransfer): Promise<PickedFiles> {
   const picked: PickedFiles = { files: [], relativePaths: [] };
-  // Entries must be taken synchronously, before the event handler yields.
-  const entries = [...data.items].map((item) => item.webkitGetAsEntry()).filter((entry): entry is FileSystemEntry => entry !== null);
-  for (const entry of entries) await collect(entry, '', picked, true);
+  // Entries must be taken synchronously, before the event handler yields. An item with no entry
+  // (some sources hand over plain files) is taken as a loose file.
+  const items = [...data.items].filter((item) => item.kind === 'file').map((item) => ({ entry: item.webkitGetAsEntry(), file: item.getAsFile() }));
+  for (const { entry, file } of items) {
+    if (entry) await collect(entry, '', picked, true);
+    else if (file) {
+      picked.files.push(file);
+      picked.relativePaths.push('');
+    }
+  }
   return picked;
 }
 

@@ -26,3 +26,9 @@ export function kindLabel(type: 'file' | 'folder' | 'version_stack', mediaType: 
   const [major, minor] = mediaType.split('/');
   return major === 'application' ? (minor ?? 'File').toUpperCase() : `${major![0]!.toUpperCase()}${major!.slice(1)}`;
 }
+
+/** A job's label as people know it: the dropped item's own name rather than where it was staged. */
+export function jobTitle(kind: 'upload' | 'remote' | 'version', label: string): string {
+  if (kind === 'remote') return label;
+  return label.split(/[\\/]/).filter(Boolean).at(-1) ?? label;
+}

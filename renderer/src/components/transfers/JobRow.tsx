@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TransferJob } from '../../../../preload/contract.ts';
-import { formatBytes } from '../../lib/format.ts';
+import { formatBytes, jobTitle } from '../../lib/format.ts';
 import { formatEta, formatRate, percent } from '../../lib/rate.ts';
 import { useTransfers } from '../../store/transfers.ts';
 
@@ -21,6 +21,7 @@ export function JobRow({ job }: { job: TransferJob }) {
   const shown = percent(bytesDone, job.bytesTotal);
   const active = job.state === 'queued' || job.state === 'running';
   const jobFiles = files[job.id];
+  const title = jobTitle(job.kind, job.label);
 
   const toggle = () => {
     if (!open) void loadFiles(job.id);
@@ -31,11 +32,11 @@ export function JobRow({ job }: { job: TransferJob }) {
     <li className={`job job-${job.state}`} data-testid="transfer-job">
       <div className="job-main">
         <button type="button" className="link job-label" onClick={toggle} aria-expanded={open} title={job.label}>
-          {job.label}
+          {title}
         </button>
         <span className="job-state">{STATE_LABEL[job.state]}</span>
       </div>
-      <div className="progress" role="progressbar" aria-label={`${job.label} progress`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={job.state === 'done' ? 100 : shown}>
+      <div className="progress" role="progressbar" aria-label={`${title} progress`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={job.state === 'done' ? 100 : shown}>
         <span style={{ width: `${job.state === 'done' ? 100 : shown}%` }} />
       </div>
       <div className="job-meta">
@@ -73,10 +74,10 @@ export function JobRow({ job }: { job: TransferJob }) {
         )}
         {(active || job.state === 'paused') && (
           <>
-            <button type="button" onClick={() => void move(job.id, 1)} aria-label={`Move ${job.label} up`}>
+            <button type="button" onClick={() => void move(job.id, 1)} aria-label={`Move ${title} up`}>
               ↑
             </button>
-            <button type="button" onClick={() => void move(job.id, -1)} aria-label={`Move ${job.label} down`}>
+            <button type="button" onClick={() => void move(job.id, -1)} aria-label={`Move ${title} down`}>
               ↓
             </button>
             <button type="button" onClick={() => void act('cancel', job.id)}>
@@ -86,7 +87,7 @@ export function JobRow({ job }: { job: TransferJob }) {
         )}
       </div>
       {open && jobFiles && (
-        <ul className="job-files" aria-label={`Files of ${job.label}`}>
+        <ul className="job-files" aria-label={`Files of ${title}`}>
           {jobFiles.map((file) => (
             <li key={file.id}>
               <span className="name" title={file.relDir ? `${file.relDir}/${file.name}` : file.name}>
