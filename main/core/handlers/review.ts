@@ -4,7 +4,7 @@ import { AccountApi } from '../api/resources.ts';
 import { parseAnnotation } from '../review/annotation.ts';
 import { CommentService, toExportComment, type ReviewComment } from '../review/comments.ts';
 import { EXPORT_FORMATS, renderExport } from '../review/exports/index.ts';
-import { fileFrameRate } from '../review/file-rate.ts';
+import { fileFrameRate, UnknownFrameRate } from '../review/file-rate.ts';
 import { frameRate } from '../review/timecode.ts';
 import type { HandlerGroup } from './types.ts';
 
@@ -34,6 +34,17 @@ export function reviewHandlers(client: FrameioClient): HandlerGroup<'comments'> 
     'comments:delete': async ({ accountId, commentId }) => {
       await comments(accountId).remove(commentId);
       return { deleted: true as const };
+    },
+    'comments:frameRate': async ({ accountId, fileId }) => {
+      const service = comments(accountId);
+      try {
+        const { rate, probed } = await fileFrameRate(service, fileId, await service.list(fileId, { replies: false }));
+        return { ...rate, probed };
+      } catch (error) {
+        // Timecodes no rate explains (a start offset, say) still leave the viewer usable at 24.
+        if (error instanceof UnknownFrameRate) return { ...frameRate('24'), probed: false };
+        throw error;
+      }
     },
     'comments:export': async ({ accountId, fileId, format, fps }) => {
       const service = comments(accountId);

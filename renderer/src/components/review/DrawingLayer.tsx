@@ -2,6 +2,7 @@ import { useRef, useState, type PointerEvent } from 'react';
 import type { Shape } from '../../../../preload/contract.ts';
 import { extendStroke, penShape, shapeFromDrag, toPicture, type Box, type Point } from '../../lib/drawing.ts';
 import { useDraft } from '../../store/draft.ts';
+import { usePlayback } from '../../store/playback.ts';
 import { ShapeView } from './ShapeView.tsx';
 
 /**
@@ -32,6 +33,8 @@ export function DrawingLayer({ picture, shown }: { picture: Box; shown: readonly
       data-testid="drawing-layer"
       onPointerDown={(event) => {
         if (!tool) return;
+        // A drawing belongs to one frame: hold the picture still.
+        usePlayback.getState().media?.pause();
         event.currentTarget.setPointerCapture(event.pointerId);
         setStroke([at(event)]);
       }}

@@ -1,0 +1,172 @@
+// A reviewer's pass over a clip, in a real browser against `slate serve`: open it, play it, step
+// to a frame, comment there with a rectangle drawn on the picture, find the comment on the
+// timeline, jump back to it, mark it done, and take the notes away as CSV.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Locator, Page, Route } from 'playwright-core';
+import { chromiumMissing, launchChromium } from '../support/browser.ts';
+import { NODE, ROOT, run, type Running } from '../support/processes.ts';
+import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
+
+/** 48 frames at 24 fps, made by scripts/make-review-clip.sh */
+const CLIP = join(ROOT, 'test/fixtures/media/review-clip-24fps.webm');
+
+const skip = chromiumMissing();
+let browser: Browser;
+let sandbox: CheckedSandbox;
+let agent: Running;
+let page: Page;
+let dataDir: string;
+
+before(async () => {
+  if (skip) return;
+  dataDir = mkdtempSync(join(tmpdir(), 'slate-review-'));
+  browser = await launchChromium();
+  sandbox = await startCheckedSandbox({ seed: 'demo' });
+  agent = run(NODE, ['bin/slate.js', 'serve'], { SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, SLATE_DATA_DIR: dataDir });
+  page = await browser.newPage({ acceptDownloads: true });
+  page.setDefaultTimeout(15_000);
+  await page.route(`${sandbox.url}/objects/download/**`, answerRanges);
+  await page.goto(await agent.waitFor('SLATE_URL'));
+});
+after(async () => {
+  await browser?.close();
+  await agent?.stop();
+  await sandbox?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/**
+ * A player seeks only in media served with byte ranges, as S3 and Frame.io's CDN serve it. The
+ * sandbox answers every download whole, so until it honours Range the test does, from the
+ * sandbox's own bytes.
+ */
+async function answerRanges(route: Route): Promise<void> {
+  const response = await route.fetch({ headers: { ...route.request().headers(), range: '' } });
+  const body = await response.body();
+  const headers = { ...response.headers(), 'accept-ranges': 'bytes' };
+  const range = /^bytes=(\d+)-(\d*)$/.exec(route.request().headers().range ?? '');
+  if (!response.ok() || !range) return route.fulfill({ response, body, headers });
+  const start = Number(range[1]);
+  const end = Math.min(range[2] ? Number(range[2]) : body.length - 1, body.length - 1);
+  const part = body.subarray(start, end + 1);
+  await route.fulfill({ status: 206, body: part, headers: { ...headers, 'content-range': `bytes ${start}-${end}/${body.length}`, 'content-length': String(part.length) } });
+}
+
+const timecode = () => page.getByTestId('timecode').textContent();
+const sent = (operation: RegExp, method: string) => sandbox.exchanges.filter((e) => e.method === method && operation.test(e.url) && e.status < 300);
+
+/** An upload lands in the listing once it finishes; the browser shows it on the next refresh. */
+async function untilShown(row: Locator): Promise<void> {
+  for (let tries = 0; !(await row.isVisible()); tries++) {
+    assert.ok(tries < 30, 'the upload shows up in the folder');
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.waitForTimeout(500);
+  }
+}
+
+async function waitForTimecode(expected: string): Promise<void> {
+  await page.getByTestId('timecode').filter({ hasText: expected }).waitFor();
+}
+
+test('play a clip, comment on a frame with a rectangle, find it on the timeline, complete it and export CSV', { skip, timeout: 90_000 }, async () => {
+  // Upload the clip into a folder of its own and wait for the transfer to finish.
+  await page.locator('.project-list button').first().click();
+  await page.getByRole('button', { name: 'New folder' }).click();
+  await page.getByLabel('New folder name').fill('Review');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByTestId('asset-row').filter({ hasText: 'Review' }).dblclick();
+  await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByText('Review').waitFor();
+  await page.getByLabel('Files to upload').setInputFiles(CLIP);
+  const main = page.getByRole('navigation', { name: 'Main' });
+  await main.getByRole('button', { name: 'Transfers' }).click();
+  await page.getByTestId('transfer-job').first().getByText('Done').waitFor({ timeout: 30_000 });
+  await main.getByRole('button', { name: 'Projects' }).click();
+  await page.getByRole('button', { name: 'Refresh' }).click();
+
+  // Open it in the viewer: the player knows its 48 frames at 24 fps.
+  await page.getByTestId('asset-row').filter({ hasText: 'review-clip-24fps.webm' }).dblclick();
+  const viewer = page.getByRole('region', { name: 'Viewer' });
+  await viewer.getByRole('heading', { name: 'review-clip-24fps.webm' }).waitFor();
+  await page.getByTestId('frame-count').filter({ hasText: 'of 48' }).waitFor();
+  assert.equal(await timecode(), '00:00:00:00');
+
+  // Play, and the playhead moves; pause, and it holds.
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(`document.querySelector('video').currentTime > 0.2`);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  assert.notEqual(await timecode(), '00:00:00:00');
+
+  // Scrub to frame 12, then one frame on with the arrow key.
+  await page.getByLabel('Playhead').fill('12');
+  await waitForTimecode('00:00:00:12');
+  await page.getByRole('heading', { name: 'Comments' }).click();
+  await page.keyboard.press('ArrowRight');
+  await waitForTimecode('00:00:00:13');
+
+  // Comment there, with a red rectangle over the middle of the picture.
+  await page.getByRole('textbox', { name: 'Comment', exact: true }).fill('Boom dips into frame');
+  await page.getByRole('button', { name: 'Rectangle' }).click();
+  const layer = await page.getByTestId('drawing-layer').boundingBox();
+  assert.ok(layer, 'the drawing layer covers the picture');
+  await page.mouse.move(layer.x + layer.width * 0.25, layer.y + layer.height * 0.25);
+  await page.mouse.down();
+  await page.mouse.move(layer.x + layer.width * 0.5, layer.y + layer.height * 0.5, { steps: 5 });
+  await page.mouse.move(layer.x + layer.width * 0.75, layer.y + layer.height * 0.75, { steps: 5 });
+  await page.mouse.up();
+  await page.getByRole('button', { name: /^Comment at 00:00:00:13 with a drawing$/ }).click();
+  const comment = page.getByTestId('comment').filter({ hasText: 'Boom dips into frame' });
+  await comment.waitFor();
+
+  const [create] = sent(/\/files\/[^/]+\/comments$/, 'POST');
+  const data = (create?.requestBody as { data: { timestamp: number; annotation: string } }).data;
+  assert.equal(data.timestamp, 14, 'frame index 13 is Frame.io frame 14');
+  const [rect] = JSON.parse(data.annotation) as Array<Record<string, number | string>>;
+  assert.equal(rect!.tool, 'rect');
+  assert.equal(rect!.color, '#F22237');
+  for (const [key, value] of Object.entries({ x: 0.25, y: 0.25, w: 0.5, h: 0.5 })) assert.ok(Math.abs((rect![key] as number) - value) < 0.02, `${key} is about ${value}`);
+
+  // Its marker sits on the timeline; from elsewhere, the marker brings the playhead back to it
+  // and its rectangle is drawn on the frame.
+  const marker = page.getByTestId('timeline-marker');
+  assert.equal(await marker.count(), 1);
+  assert.equal(await marker.getAttribute('aria-label'), 'Comment at 00:00:00:13: Boom dips into frame');
+  await page.getByLabel('Playhead').fill('40');
+  await waitForTimecode('00:00:01:16');
+  assert.equal(await page.getByTestId('drawing-layer').locator('[data-shape]').count(), 0, 'a drawing shows only on its own frame');
+  await marker.click();
+  await waitForTimecode('00:00:00:13');
+  await page.waitForFunction(`Math.floor(document.querySelector('video').currentTime * 24) === 13`);
+  await page.getByTestId('drawing-layer').locator('[data-shape="rect"]').waitFor();
+
+  // Complete it.
+  await comment.getByRole('checkbox', { name: 'Completed' }).check();
+  await page.locator('.marker.completed').waitFor();
+  const completion = sent(/\/comments\/[^/]+$/, 'PATCH').at(-1);
+  assert.deepEqual(completion?.requestBody, { data: { completed: true } });
+
+  // Export CSV: the download holds the comment at its timecode, completed.
+  await page.getByText('Export comments').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'CSV' }).click()]);
+  assert.equal(download.suggestedFilename(), 'review-clip-24fps comments.csv');
+  const csv = readFileSync((await download.path())!, 'utf8');
+  const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.equal(rows[0], '#,Timecode In,Timecode Out,Author,Comment,Status,Created');
+  assert.match(rows[1]!, /^1,00:00:00:13,,[^,]+,Boom dips into frame,Completed,/);
+});
+
+test('a file with nothing to play says so, and still takes comments on the whole file', { skip }, async () => {
+  await page.getByRole('button', { name: '← Back to files' }).click();
+  await page.getByLabel('Files to upload').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('scene 4 take 2') });
+  const row = page.getByTestId('asset-row').filter({ hasText: 'notes.txt' });
+  await untilShown(row);
+  await row.click();
+  await page.getByRole('button', { name: 'Open viewer' }).click();
+  await page.getByText(/Slate cannot show|still uploading|offers no media/).waitFor();
+  await page.getByRole('textbox', { name: 'Comment', exact: true }).fill('Use take 2');
+  await page.getByRole('button', { name: 'Comment on the whole file' }).click();
+  await page.getByTestId('comment').filter({ hasText: 'Use take 2' }).getByText('Whole file').waitFor();
+});
