@@ -1,0 +1,45 @@
+// The comments panel's filter and sort.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Comment } from '../../preload/contract.ts';
+import { visibleComments } from '../../renderer/src/lib/comments.ts';
+
+function comment(id: string, fields: Partial<Comment>): Comment {
+  return { id, text: id, timestamp: null, durationFrames: null, shapes: [], page: null, completed: false, createdAt: '2024-06-01T09:00:00.000Z', author: null, replies: [], ...fields };
+}
+
+const rosa = { name: 'Rosa Díaz', email: 'rosa@example.com' };
+const sam = { name: 'Sam Okafor', email: 'sam@example.com' };
+const COMMENTS = [
+  comment('late', { timestamp: 200, createdAt: '2024-06-01T09:01:00.000Z', author: sam }),
+  comment('whole', { timestamp: null, createdAt: '2024-06-01T09:03:00.000Z', author: rosa, text: 'Colour feels cold' }),
+  comment('early', { timestamp: 12, createdAt: '2024-06-01T09:02:00.000Z', author: rosa, completed: true, replies: [comment('r', { text: 'Fixed in v2', author: sam })] }),
+];
+const ids = (list: Comment[]) => list.map((c) => c.id);
+
+test('sorted by timecode, comments on the whole file first', () => {
+  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', text: '' }, 'timecode')), ['whole', 'early', 'late']);
+});
+
+test('sorted by creation either way, and by author', () => {
+  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', text: '' }, 'newest')), ['whole', 'early', 'late']);
+  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', text: '' }, 'oldest')), ['late', 'early', 'whole']);
+  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', text: '' }, 'author')), ['early', 'whole', 'late']);
+});
+
+test('filtered by open or completed', () => {
+  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'open', text: '' }, 'timecode')), ['whole', 'late']);
+  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'completed', text: '' }, 'timecode')), ['early']);
+});
+
+test('text matches the comment, its replies and authors, ignoring case', () => {
+  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', text: 'COLD' }, 'timecode')), ['whole']);
+  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', text: 'fixed in' }, 'timecode')), ['early']);
+  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', text: ' okafor ' }, 'timecode')), ['early', 'late']);
+});
+
+test('the list given is left as it was', () => {
+  const before = ids(COMMENTS);
+  visibleComments(COMMENTS, { state: 'all', text: '' }, 'newest');
+  assert.deepEqual(ids(COMMENTS), before);
+});
