@@ -1,7 +1,10 @@
-// Chooses what Slate talks to: Frame.io (or any V4 server) when a URL and token are configured,
-// otherwise the embedded sandbox seeded with demo data, clearly labelled as not Frame.io. Then
+// Chooses what Slate talks to: Frame.io (or any V4 server) when a token is configured or a profile
+// is signed in, otherwise the embedded sandbox seeded with demo data, clearly labelled as not Frame.io. Then
 // opens the journal and the transfer engine, and resumes whatever a previous run left unfinished.
 import packageJson from '../package.json' with { type: 'json' };
+import { chooseConnection, FRAMEIO_API_URL, imsConfigFromEnv, type SignInSetup } from './core/api/auth/connection.ts';
+import { FileVaultStore, vaultPath } from './core/api/auth/file-store.ts';
+import { SessionControl } from './core/api/auth/session-control.ts';
 import { FrameioClient, staticToken } from './core/api/client.ts';
 import { ChosenPaths } from './core/chosen-paths.ts';
 import { defaultDataDir, openDatabase } from './core/db.ts';
@@ -21,6 +24,8 @@ export interface BackendConfig {
   dataDir?: string;
   /** where the embedded sandbox logs its exchanges (SLATE_SANDBOX_EXCHANGE_LOG) */
   sandboxExchangeLog?: string;
+  /** where sign-ins are kept and how to make one; without it only `token` counts */
+  signIn?: SignInSetup;
 }
 
 export interface Backend {
@@ -32,23 +37,33 @@ export interface Backend {
 
 export const slateVersion: string = packageJson.version;
 
-/** Reads SLATE_API_URL, SLATE_TOKEN and SLATE_DATA_DIR; flags given on a command line win over them. */
+/**
+ * Reads SLATE_API_URL, SLATE_TOKEN and SLATE_DATA_DIR (flags given on a command line win over them),
+ * and SLATE_IMS_URL / SLATE_IMS_CLIENT_ID for signing in; sign-ins live in the data folder's 0600 file.
+ */
 export function backendConfigFromEnv(env: NodeJS.ProcessEnv = process.env): BackendConfig {
+  const dataDir = env.SLATE_DATA_DIR || undefined;
+  const vault = new FileVaultStore(vaultPath(dataDir ?? defaultDataDir(env)), { onWarning: (message) => console.error(`slate: warning: ${message}`) });
   return {
     apiUrl: env.SLATE_API_URL || undefined,
     token: env.SLATE_TOKEN || undefined,
-    dataDir: env.SLATE_DATA_DIR || undefined,
+    dataDir,
     sandboxExchangeLog: env.SLATE_SANDBOX_EXCHANGE_LOG || undefined,
+    signIn: { vault, ims: imsConfigFromEnv(env) },
   };
 }
 
 export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web', pickFolder?: FolderPicker): Promise<Backend> {
-  if (config.apiUrl && !config.token) {
-    throw new Error(`No token for ${config.apiUrl}: set SLATE_TOKEN or pass --token.`);
+  let session: SessionControl | undefined;
+  const connection = chooseConnection({ apiUrl: config.apiUrl, token: config.token, vault: config.signIn?.vault }, { onSignedOut: () => session?.signedOut() });
+  if (config.apiUrl && !connection) {
+    throw new Error(`No token for ${config.apiUrl}: set SLATE_TOKEN or pass --token, or sign in with \`slate login\`.`);
   }
-  const sandbox = config.apiUrl ? undefined : await startSandbox({ seed: 'demo', exchangeLog: config.sandboxExchangeLog });
-  const apiUrl = config.apiUrl ?? sandbox!.url;
-  const api = new FrameioClient({ baseUrl: apiUrl, tokens: staticToken(config.token ?? sandbox!.token), userAgent: `Slate/${slateVersion}` });
+  const sandbox = connection ? undefined : await startSandbox({ seed: 'demo', exchangeLog: config.sandboxExchangeLog });
+  const apiUrl = connection?.apiUrl ?? sandbox!.url;
+  const api = new FrameioClient({ baseUrl: apiUrl, tokens: connection?.tokens ?? staticToken(sandbox!.token), userAgent: `Slate/${slateVersion}` });
+  // Sign-in is offered unless a fixed token was given; from the demo sandbox it signs in to Frame.io.
+  if (config.signIn && !config.token) session = new SessionControl(config.signIn, connection?.apiUrl ?? FRAMEIO_API_URL, connection !== undefined, `Slate/${slateVersion}`);
   const dataDir = config.dataDir ?? defaultDataDir();
   const settings = new SettingsStore(dataDir);
   const { fileConcurrency, partConcurrency, bandwidth } = settings.get();
@@ -63,6 +78,7 @@ export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web
   // A watch that cannot start (its folder is gone) must not stop the others or the app.
   watches.on('error', ({ watchId, error }) => console.error(`slate: watch ${watchId}: ${error.message}`));
   const service = createService({
+    session,
     watches,
     pickFolder,
     api,

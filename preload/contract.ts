@@ -221,8 +221,33 @@ const name = z
   .refine((value) => !/[\\/]/.test(value), 'Names cannot contain / or \\.');
 const inAccount = { accountId: id };
 
+// --- session: sign-in with Adobe IMS and the signed-in profiles. Tokens never cross this boundary. ---
+export const SignInProfileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  /** how it signs in: Adobe IMS, a legacy developer token, a bearer token; signed-out when it must sign in again */
+  kind: z.enum(['ims', 'legacy', 'bearer', 'signed-out']),
+  current: z.boolean(),
+});
+
+export const SessionStatusSchema = z.object({
+  /** the Frame.io server these sign-ins are for */
+  server: z.string(),
+  signedIn: z.boolean(),
+  /** whether this shell can run the browser sign-in (the web agent cannot: `slate login` on its machine) */
+  canSignIn: z.boolean(),
+  profiles: z.array(SignInProfileSchema),
+});
+
 export const requests = {
   'app:info': { input: none, output: AppInfoSchema },
+  'session:status': { input: none, output: SessionStatusSchema },
+  /** opens the system browser at the Adobe sign-in and resolves once the redirect came back */
+  'session:signIn': { input: none, output: SessionStatusSchema },
+  /** revokes the sign-in, then forgets it; the current profile unless one is named */
+  'session:signOut': { input: z.object({ profileId: id.optional() }).strict(), output: SessionStatusSchema },
+  'session:switch': { input: z.object({ profileId: id }).strict(), output: SessionStatusSchema },
   'user:me': { input: none, output: ProfileSchema },
   'accounts:list': { input: none, output: z.array(AccountSchema) },
   'workspaces:list': { input: z.object(inAccount).strict(), output: z.array(WorkspaceSchema) },
@@ -367,6 +392,8 @@ export type TransferFile = z.output<typeof TransferFileSchema>;
 export type TransferProgress = z.output<typeof TransferProgressSchema>;
 export type ConflictPolicy = z.output<typeof ConflictPolicySchema>;
 export type Settings = z.output<typeof SettingsSchema>;
+export type SignInProfile = z.output<typeof SignInProfileSchema>;
+export type SessionStatus = z.output<typeof SessionStatusSchema>;
 export type Shape = z.output<typeof ShapeSchema>;
 export type Comment = z.output<typeof CommentSchema>;
 export type ExportFormat = z.output<typeof ExportFormatSchema>;

@@ -3,6 +3,7 @@
 import { EventEmitter } from 'node:events';
 import type { AppInfo, EventName, EventPayload } from '../../preload/contract.ts';
 import type { FrameioClient } from './api/client.ts';
+import type { SessionControl } from './api/auth/session-control.ts';
 import type { ChosenPaths } from './chosen-paths.ts';
 import type { SettingsStore } from './settings.ts';
 import { browseHandlers } from './handlers/browse.ts';
@@ -36,6 +37,8 @@ export interface ServiceDeps {
   watches: WatchManager;
   /** the desktop's folder dialog; absent in the web agent */
   pickFolder?: FolderPicker;
+  /** sign-in and profiles, when this process keeps them (not on a fixed token) */
+  session?: SessionControl;
   backend: AppInfo['backend'];
   shell: AppInfo['shell'];
   version: string;
@@ -65,7 +68,7 @@ export function createService(deps: ServiceDeps): Service {
   const info: AppInfo = { name: 'Slate', version: deps.version, backend: deps.backend, shell: deps.shell };
   return {
     handlers: {
-      ...sessionHandlers(api, info),
+      ...sessionHandlers(api, info, deps.session, (signedIn) => emit('session:changed', { signedIn })),
       ...browseHandlers(api),
       ...transferHandlers(engine, chosen),
       ...reviewHandlers(api),

@@ -1,8 +1,23 @@
-import type { AppInfo } from '../../../preload/contract.ts';
+import type { AppInfo, SessionStatus } from '../../../preload/contract.ts';
+import type { SessionControl } from '../api/auth/session-control.ts';
 import type { FrameioClient } from '../api/client.ts';
 import type { HandlerGroup } from './types.ts';
 
-export function sessionHandlers(api: FrameioClient, info: AppInfo): HandlerGroup<'app' | 'user' | 'accounts'> {
+/**
+ * `session` is absent when this process runs on a fixed token (SLATE_TOKEN) or the embedded demo
+ * sandbox without sign-in set up: then there is nothing to sign in or out of from the UI.
+ */
+export function sessionHandlers(
+  api: FrameioClient,
+  info: AppInfo,
+  session: SessionControl | undefined,
+  onSignedInChange: (signedIn: boolean) => void,
+): HandlerGroup<'app' | 'user' | 'accounts' | 'session'> {
+  session?.onChange(onSignedInChange);
+  const fixed = (): SessionStatus => ({ server: info.backend.url, signedIn: true, canSignIn: false, profiles: [] });
+  const unmanaged = async (): Promise<never> => {
+    throw new Error('This Slate runs on a fixed token or the demo sandbox: there is no sign-in to change here.');
+  };
   return {
     'app:info': async () => info,
     'user:me': async () => {
@@ -13,5 +28,9 @@ export function sessionHandlers(api: FrameioClient, info: AppInfo): HandlerGroup
       const accounts = await api.accounts();
       return accounts.map((a) => ({ id: a.id, name: a.display_name, roles: a.roles ?? [] }));
     },
+    'session:status': async () => session?.status() ?? fixed(),
+    'session:signIn': async () => (session ? session.signIn() : unmanaged()),
+    'session:signOut': async ({ profileId }) => (session ? session.signOut(profileId) : unmanaged()),
+    'session:switch': async ({ profileId }) => (session ? session.switchTo(profileId) : unmanaged()),
   };
 }

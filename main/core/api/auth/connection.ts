@@ -1,6 +1,8 @@
 // Which credential a Slate process uses: a token given on the command line or in SLATE_TOKEN wins
 // (scripts); otherwise the signed-in profile kept in the data folder's vault.
 import { staticToken, type TokenProvider } from '../client.ts';
+import { ADOBE_IMS_URL, type ImsConfig } from './ims.ts';
+import type { RedirectReceiver } from './redirect.ts';
 import { ProfileTokens, LEGACY_TOKEN_HEADER, type ProfileTokensOptions } from './tokens.ts';
 import { normalizeApiUrl, ProfileBook, type VaultStore } from './vault.ts';
 
@@ -11,7 +13,26 @@ export interface ConnectionRequest {
   token?: string;
   /** the token is a legacy developer token (SLATE_TOKEN_KIND=legacy) */
   legacy?: boolean;
+  /** without one, only a given token counts */
+  vault?: VaultStore;
+}
+
+/** How a long-running Slate (desktop app, web agent) finds and makes sign-ins. */
+export interface SignInSetup {
   vault: VaultStore;
+  /** the IMS endpoint and client id; without them the browser sign-in is not offered */
+  ims?: ImsConfig;
+  /** shows the authorize URL to the person: the desktop opens the system browser */
+  openBrowser?: (url: string) => Promise<void>;
+  /** where the browser comes back: a loopback server unless the shell registered a protocol */
+  receiver?: () => Promise<RedirectReceiver>;
+  /** called after a sign-in to a server other than the one this process is using (e.g. from the demo sandbox) */
+  onServerChange?: () => void;
+}
+
+/** SLATE_IMS_CLIENT_ID (required) and SLATE_IMS_URL (default Adobe's). */
+export function imsConfigFromEnv(env: NodeJS.ProcessEnv): ImsConfig | undefined {
+  return env.SLATE_IMS_CLIENT_ID ? { imsUrl: env.SLATE_IMS_URL || ADOBE_IMS_URL, clientId: env.SLATE_IMS_CLIENT_ID } : undefined;
 }
 
 export interface Connection {
@@ -30,6 +51,7 @@ export function chooseConnection(request: ConnectionRequest, options: ProfileTok
     if (!request.apiUrl) return undefined;
     return { apiUrl: normalizeApiUrl(request.apiUrl), tokens: staticToken(request.token, request.legacy ? { [LEGACY_TOKEN_HEADER]: 'true' } : {}), book: undefined };
   }
+  if (!request.vault) return undefined;
   const apiUrl = request.apiUrl ?? soleServer(request.vault);
   if (!apiUrl) return undefined;
   const book = new ProfileBook(request.vault, apiUrl);
