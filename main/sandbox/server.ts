@@ -11,6 +11,7 @@ import { operations } from '../core/api/operations.generated.ts';
 import { Events, type Delivery } from './events.ts';
 import { Faults, parseFaults, type FaultClass, type FaultKind } from './faults.ts';
 import { handlers } from './handlers/index.ts';
+import { Ims, isImsPath, type ImsSettings } from './ims.ts';
 import type { Reply } from './handlers/types.ts';
 import { HttpError, notFound, readJsonBody, sendJson, tooManyRequests, unauthorized } from './http.ts';
 import { BlobStore } from './objects/blobs.ts';
@@ -65,6 +66,8 @@ export interface SandboxOptions {
   onWebhookDelivery?: (delivery: Delivery) => void;
   /** injected failures and latency, e.g. "api:429@0.2,part:reset@every4,latency:part=20,seed=7" (README.md) */
   faults?: string;
+  /** token and code lifetimes of the IMS stand-in (`/ims/...`); tests shorten them */
+  ims?: Partial<ImsSettings>;
 }
 
 export interface Sandbox extends Seeded {
@@ -108,6 +111,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     now: () => new Date(),
   };
 
+  const ims = new Ims(world, options.ims);
   const log = options.exchangeLog ? createWriteStream(options.exchangeLog, { flags: 'a' }) : undefined;
   const limiter = new RateLimiter(options.rateLimits ?? 'real', options.rateLimitScale ?? 1);
   const server = createServer((req, res) => {
@@ -127,6 +131,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const url = new URL(req.url ?? '/', world.baseUrl);
     const method = req.method ?? 'GET';
     const objects = url.pathname.startsWith('/objects/');
+    if (isImsPath(url.pathname)) {
+      // The IMS stand-in is another service: no API faults or rate limits, and only the path and
+      // status are recorded (its queries, bodies and redirects carry codes and tokens).
+      res.once('finish', () => record({ method, url: url.pathname, status: res.statusCode, responseHeaders: {} }));
+      return ims.handle(req, res, url);
+    }
     const faultClass: FaultClass | undefined = !objects ? 'api' : method === 'PUT' ? 'part' : undefined;
     if (faults && faultClass) {
       await faults.delay(faultClass);
