@@ -56,9 +56,10 @@ export const AssetSchema = z.object({
   thumbnailUrl: z.string().nullable(),
 });
 
+/** One page of a folder; `next` continues it (big folders arrive a page at a time). */
 export const FolderListingSchema = z.object({
-  folder: z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable(), projectId: z.string() }),
   items: z.array(AssetSchema),
+  next: z.string().nullable(),
 });
 
 export const MediaLinkSchema = z.object({ kind: z.string(), url: z.string() });
@@ -252,7 +253,7 @@ export const requests = {
   'accounts:list': { input: none, output: z.array(AccountSchema) },
   'workspaces:list': { input: z.object(inAccount).strict(), output: z.array(WorkspaceSchema) },
   'projects:list': { input: z.object({ ...inAccount, workspaceId: id }).strict(), output: z.array(ProjectSchema) },
-  'folder:list': { input: z.object({ ...inAccount, folderId: id }).strict(), output: FolderListingSchema },
+  'folder:list': { input: z.object({ ...inAccount, folderId: id, cursor: z.string().max(2000).optional() }).strict(), output: FolderListingSchema },
   'folder:create': { input: z.object({ ...inAccount, parentId: id, name }).strict(), output: AssetSchema },
   'folder:rename': { input: z.object({ ...inAccount, folderId: id, name }).strict(), output: AssetSchema },
   'asset:delete': { input: z.object({ ...inAccount, assetId: id, type: z.enum(['file', 'folder']) }).strict(), output: z.object({ deleted: z.literal(true) }) },

@@ -2,7 +2,7 @@
 // folder and file operations the browser offers.
 import type { FrameioClient } from '../api/client.ts';
 import { AccountApi } from '../api/resources.ts';
-import type { Asset as ApiAsset, Folder, Project } from '../api/types.ts';
+import type { Asset as ApiAsset, Folder, ListPage, Project } from '../api/types.ts';
 import type { Asset, FileDetails, FolderListing, Workspace } from '../../../preload/contract.ts';
 import { linkUrl, presentAsset, presentProject } from './present.ts';
 
@@ -25,21 +25,16 @@ export class Browser {
     return all.map((p) => presentProject(p as Project & { view_url?: string }));
   }
 
-  async folder(accountId: string, folderId: string): Promise<FolderListing> {
-    const api = new AccountApi(this.client, accountId);
-    const [folder, children] = await Promise.all([
-      api.showFolder(folderId),
-      Array.fromAsync(
-        this.client.list<ApiAsset>('folders.index', {
-          params: { account_id: accountId, folder_id: folderId },
-          query: { page_size: 100, include: 'media_links.thumbnail' },
-        }),
-      ),
-    ]);
-    return {
-      folder: { id: folder.id, name: folder.name, parentId: folder.parent_id, projectId: folder.project_id },
-      items: children.map(presentAsset),
-    };
+  /** A page of a folder's files, folders and stacks, with the cursor to the next page. */
+  async folder(accountId: string, folderId: string, cursor?: string): Promise<FolderListing> {
+    const page = await this.client.call<ListPage<ApiAsset>>('folders.index', {
+      params: { account_id: accountId, folder_id: folderId },
+      // A small first page paints at once; asset lists allow 500 a page, which keeps a big folder
+      // to few calls of the 100-a-minute budget.
+      query: { page_size: cursor ? 500 : 100, include: 'media_links.thumbnail', after: cursor },
+    });
+    const next = page.links.next ? new URL(page.links.next, 'http://frame.io').searchParams.get('after') : null;
+    return { items: page.data.map(presentAsset), next };
   }
 
   async createFolder(accountId: string, parentId: string, name: string): Promise<Asset> {

@@ -7,7 +7,7 @@ export function browseHandlers(api: FrameioClient): HandlerGroup<'workspaces' | 
   return {
     'workspaces:list': ({ accountId }) => browser.workspaces(accountId),
     'projects:list': ({ accountId, workspaceId }) => browser.projects(accountId, workspaceId),
-    'folder:list': ({ accountId, folderId }) => browser.folder(accountId, folderId),
+    'folder:list': ({ accountId, folderId, cursor }) => browser.folder(accountId, folderId, cursor),
     'folder:create': ({ accountId, parentId, name }) => browser.createFolder(accountId, parentId, name),
     'folder:rename': ({ accountId, folderId, name }) => browser.renameFolder(accountId, folderId, name),
     'asset:delete': async ({ accountId, assetId, type }) => {

@@ -66,10 +66,31 @@ export const useBrowse = create<BrowseState>((set, get) => {
     const here = path.at(-1);
     if (!accountId || !here) return;
     set({ path, selectedId: undefined, details: undefined });
+    if (here.kind === 'stack') {
+      await load(() => call('stack:versions', { accountId, stackId: here.id }), (items) => set({ items }));
+      return;
+    }
+    // The first page shows at once; the rest of a big folder streams in behind it.
+    const mine = generation + 1;
+    let cursor: string | null = null;
     await load(
-      () => (here.kind === 'stack' ? call('stack:versions', { accountId, stackId: here.id }) : call('folder:list', { accountId, folderId: here.id }).then((l) => l.items)),
-      (items) => set({ items }),
+      () => call('folder:list', { accountId, folderId: here.id }),
+      (page) => {
+        set({ items: page.items });
+        cursor = page.next;
+      },
     );
+    while (cursor && mine === generation) {
+      try {
+        const page = await call('folder:list', { accountId, folderId: here.id, cursor });
+        if (mine !== generation) return;
+        set({ items: [...get().items, ...page.items] });
+        cursor = page.next;
+      } catch (error) {
+        if (mine === generation) set({ problem: toProblem(error) });
+        return;
+      }
+    }
   }
 
   return {
