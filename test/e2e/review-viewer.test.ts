@@ -6,8 +6,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Browser, Locator, Page, Route } from 'playwright-core';
-import { chromiumMissing, launchChromium } from '../support/browser.ts';
+import { chromiumMissing, launchChromium, snap } from '../support/browser.ts';
 import { NODE, ROOT, run, type Running } from '../support/processes.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 
@@ -68,6 +69,13 @@ async function untilShown(row: Locator): Promise<void> {
   }
 }
 
+const videoTime = () => page.locator('video').evaluate((video) => (video as unknown as { currentTime: number }).currentTime);
+
+/** Polls from here: the page's CSP refuses the string predicates waitForFunction would need. */
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (const end = Date.now() + 10_000; !(await check()); await delay(50)) assert.ok(Date.now() < end, what);
+}
+
 async function waitForTimecode(expected: string): Promise<void> {
   await page.getByTestId('timecode').filter({ hasText: expected }).waitFor();
 }
@@ -96,7 +104,7 @@ test('play a clip, comment on a frame with a rectangle, find it on the timeline,
 
   // Play, and the playhead moves; pause, and it holds.
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(`document.querySelector('video').currentTime > 0.2`);
+  await until(async () => (await videoTime()) > 0.2, 'the clip plays');
   await page.getByRole('button', { name: 'Pause' }).click();
   assert.notEqual(await timecode(), '00:00:00:00');
 
@@ -139,8 +147,9 @@ test('play a clip, comment on a frame with a rectangle, find it on the timeline,
   assert.equal(await page.getByTestId('drawing-layer').locator('[data-shape]').count(), 0, 'a drawing shows only on its own frame');
   await marker.click();
   await waitForTimecode('00:00:00:13');
-  await page.waitForFunction(`Math.floor(document.querySelector('video').currentTime * 24) === 13`);
+  await until(async () => Math.floor((await videoTime()) * 24) === 13, 'the video shows frame 13');
   await page.getByTestId('drawing-layer').locator('[data-shape="rect"]').waitFor();
+  await snap(page, 'review-viewer');
 
   // Complete it.
   await comment.getByRole('checkbox', { name: 'Completed' }).check();
@@ -169,4 +178,28 @@ test('a file with nothing to play says so, and still takes comments on the whole
   await page.getByRole('textbox', { name: 'Comment', exact: true }).fill('Use take 2');
   await page.getByRole('button', { name: 'Comment on the whole file' }).click();
   await page.getByTestId('comment').filter({ hasText: 'Use take 2' }).getByText('Whole file').waitFor();
+  await snap(page, 'review-viewer-no-media');
+});
+
+test('a version stack opens at its newest version, and each version shows its own comments', { skip }, async () => {
+  await page.getByRole('button', { name: '← Back to files' }).click();
+  await page.getByLabel('Workspace').selectOption({ label: 'Productions' });
+  await page.getByRole('button', { name: 'Harbor Lights — Feature' }).click();
+  await page.getByTestId('asset-row').filter({ hasText: 'Editorial' }).dblclick();
+  await page.getByTestId('asset-row').filter({ hasText: 'Cuts' }).dblclick();
+  await page.getByTestId('asset-row').filter({ hasText: 'Version stack' }).click();
+  await page.getByRole('button', { name: 'Open viewer' }).click();
+
+  const version = page.getByLabel('Version');
+  await page.getByRole('heading', { name: 'Harbor_Assembly_v2.avi' }).waitFor();
+  assert.equal(await version.locator('option:checked').textContent(), 'v2 (latest) · Harbor_Assembly_v2.avi');
+  await page.getByTestId('comment').filter({ hasText: 'Warm the water here' }).getByText('00:00:01:06').waitFor();
+  assert.equal(await page.getByTestId('comment').count(), 3);
+
+  await version.selectOption({ label: 'v1 · Harbor_Assembly_v1.avi' });
+  await page.getByRole('heading', { name: 'Harbor_Assembly_v1.avi' }).waitFor();
+  const only = page.getByTestId('comment');
+  await only.filter({ hasText: 'Sun comes up too small' }).waitFor();
+  assert.equal(await only.count(), 1);
+  assert.equal(await only.getByRole('checkbox', { name: 'Completed' }).isChecked(), true);
 });

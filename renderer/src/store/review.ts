@@ -13,7 +13,7 @@ interface ReviewState {
   fileId?: string;
   file?: FileDetails;
   stackId?: string;
-  /** the stack's versions, oldest first; empty when the file is not in a stack */
+  /** the stack's versions, newest first as Frame.io lists them; empty when the file is not in a stack */
   versions: Asset[];
   rate?: FrameRate & { probed: boolean };
   comments: Comment[];
@@ -90,7 +90,7 @@ export const useReview = create<ReviewState>((set, get) => {
       try {
         const versions = await call('stack:versions', { accountId, stackId });
         if (mine !== generation) return;
-        const head = versions.at(-1);
+        const head = versions[0];
         if (!head) throw new SlateFailure({ code: 'empty-stack', message: 'This version stack has no versions to show.' });
         set({ stackId, versions });
         await get().open(accountId, head.id, stackId);
@@ -125,8 +125,12 @@ export const useReview = create<ReviewState>((set, get) => {
     },
 
     async setCompleted(commentId, completed) {
+      // Shown at once, as a checkbox should be; put back if Frame.io refuses.
+      const flip = (to: boolean) => set({ comments: get().comments.map((c) => (c.id === commentId ? { ...c, completed: to } : c)) });
+      flip(completed);
       const changed = await act((accountId) => call('comments:complete', { accountId, commentId, completed }));
       if (changed) replace(changed);
+      else flip(!completed);
     },
 
     async remove(commentId) {

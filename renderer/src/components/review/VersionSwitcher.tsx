@@ -8,7 +8,7 @@ export function VersionSwitcher() {
     <select aria-label="Version" value={fileId} onChange={(e) => void open(accountId, e.currentTarget.value, stackId)}>
       {versions.map((version, i) => (
         <option key={version.id} value={version.id}>
-          {`v${i + 1}${i === versions.length - 1 ? ' (latest)' : ''} · ${version.name}`}
+          {`v${versions.length - i}${i === 0 ? ' (latest)' : ''} · ${version.name}`}
         </option>
       ))}
     </select>
