@@ -41,18 +41,26 @@ try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(agent.url);
   await page.locator('.project-list button').first().click();
-  const huge = page.getByTestId('asset-row').filter({ hasText: 'Huge' });
-  await huge.waitFor();
-  await huge.click();
-
-  const started = performance.now();
-  await page.keyboard.press('Enter');
-  await page.getByTestId('asset-row').filter({ hasText: 'clip_00001.mov' }).waitFor();
-  const firstRowsMs = performance.now() - started;
-  print({ figure: 'first-rows-ms', value: Math.round(firstRowsMs), goal: '<= 500', files: count });
+  // Opening the folder several times: this machine is shared, so the median says more than one try.
+  const samples: number[] = [];
+  let started = 0;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (attempt > 0) await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('button').first().click();
+    const huge = page.getByTestId('asset-row').filter({ hasText: 'Huge' });
+    await huge.waitFor();
+    await huge.click();
+    started = performance.now();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('asset-row').filter({ hasText: 'clip_00001.mov' }).waitFor();
+    samples.push(Math.round(performance.now() - started));
+  }
+  const median = [...samples].sort((a, b) => a - b)[2];
+  print({ figure: 'first-rows-ms', value: median, samples, goal: '<= 500', files: count });
 
   // Every page in: the list's height covers all rows.
-  await page.waitForFunction(`document.querySelector('.virtual-viewport > div')?.style.height === '${count * 44}px'`, undefined, { timeout: 120_000 });
+  type Page = { document: { querySelector(selector: string): { style: { height: string } } | null } };
+  const fullHeight = `${count * 44}px`;
+  await page.waitForFunction((height) => (globalThis as unknown as Page).document.querySelector('.virtual-viewport > div')?.style.height === height, fullHeight, { timeout: 120_000 });
   const allLoadedMs = performance.now() - started;
   print({ figure: 'all-pages-ms', value: Math.round(allLoadedMs), files: count });
 

@@ -36,7 +36,10 @@ export function sortBy<T>(items: T[], sort: string | null, fallback: string, key
   });
 }
 
-export const listReply = <T>(ctx: RequestContext, items: readonly T[]): Reply => ({ status: 200, body: paginate(items, ctx.path, ctx.query) });
+export const listReply = <T, U = T>(ctx: RequestContext, items: readonly T[], present?: (item: T) => U): Reply => ({
+  status: 200,
+  body: paginate(items, ctx.path, ctx.query, present),
+});
 
 export const ok = (data: unknown, status = 200): Reply => ({ status, body: { data } });
 

@@ -18,10 +18,7 @@ const ASSET_SORT_KEYS = {
 export function listChildren(ctx: RequestContext, parentId: string, types: ReadonlySet<string>) {
   const items = children(ctx.world, parentId).filter((a) => types.has(a.type));
   const includes = parseIncludes(ctx.query);
-  return listReply(
-    ctx,
-    sortBy(items, ctx.query.get('sort'), 'created_at_asc', ASSET_SORT_KEYS).map((a) => presentAsset(ctx.world, a, includes)),
-  );
+  return listReply(ctx, sortBy(items, ctx.query.get('sort'), 'created_at_asc', ASSET_SORT_KEYS), (a) => presentAsset(ctx.world, a, includes));
 }
 
 const ALL_TYPES = new Set(['file', 'folder', 'version_stack']);
