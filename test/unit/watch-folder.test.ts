@@ -14,7 +14,12 @@ import type { UploadOrder, UploadResult, WatchUploader } from '../../main/core/w
 import type { StackCandidate } from '../../main/core/watch/versions.ts';
 
 const roots: string[] = [];
-after(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+const watches: FolderWatch[] = [];
+after(async () => {
+  // A failed test leaves its watch running; stop them all, or the process never ends.
+  await Promise.all(watches.map((w) => w.stop()));
+  roots.forEach((r) => rmSync(r, { recursive: true, force: true }));
+});
 
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'slate-watch-'));
@@ -75,6 +80,7 @@ async function startRig(settings: Partial<WatchSettings> = {}, from?: Pick<Rig, 
   const destination = from?.destination ?? new MemoryDestination();
   const watch = new FolderWatch({ id: 'w1', dir, settings: withDefaults({ stableSeconds: 0.3, ...settings }), journal, uploader, destination });
   watch.on('error', (error) => assert.fail(error));
+  watches.push(watch);
   await watch.start();
   return { dir, watch, uploader, destination, journal };
 }
@@ -232,3 +238,21 @@ function existsQuiet(path: string): boolean {
     return false;
   }
 }
+
+test('a watched folder that goes away and comes back (a drive unplugged) is caught up, nothing twice', async () => {
+  const parent = tempDir();
+  const dir = join(parent, 'card');
+  mkdirSync(dir);
+  const rig = await startRig({}, { dir, journal: new WatchJournal(new DatabaseSync(':memory:')), uploader: new RecordingUploader(), destination: new MemoryDestination() });
+  writeFileSync(join(dir, 'before.mov'), 'before');
+  await settled(rig.watch, () => rig.uploader.orders.length === 1);
+  renameSync(dir, join(parent, 'unplugged'));
+  await settled(rig.watch, () => rig.watch.files().length === 0);
+  writeFileSync(join(parent, 'unplugged/while-away.mov'), 'away');
+  renameSync(join(parent, 'unplugged'), dir);
+  await settled(rig.watch, () => rig.uploader.orders.length === 2);
+  await sleep(400);
+  assert.deepEqual(rig.uploader.orders.map((o) => o.source.slice(dir.length + 1)), ['before.mov', 'while-away.mov']);
+  assert.deepEqual(rig.watch.files().map((f) => [f.path, f.state]).sort(), [['before.mov', 'done'], ['while-away.mov', 'done']]);
+  await rig.watch.stop();
+});

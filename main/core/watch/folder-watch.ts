@@ -1,12 +1,10 @@
-// One watch: a local folder tree mirrored into a Frame.io folder. chokidar reports what changes
-// (one OS watch per directory, none per file); the stability detector decides when a file is
+// One watch: a local folder tree mirrored into a Frame.io folder. The tree observer reports what
+// changes (one OS watch per directory, none per file); the stability detector decides when a file is
 // finished; the journal says what Frame.io already has, so a restart, or a drive coming back,
 // uploads only what is new or changed; the upload engine does the transfer.
-import { watch, type FSWatcher } from 'chokidar';
 import { EventEmitter } from 'node:events';
-import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { afterUpload } from './after-upload.ts';
 import { sha256File } from './hash.ts';
 import type { FileRecord, WatchJournal } from './journal.ts';
@@ -14,6 +12,7 @@ import type { WatchRules } from './rules.ts';
 import { rulesFor, type WatchSettings } from './settings.ts';
 import { StabilityDetector, type FileStat } from './stability.ts';
 import { checkMove, FINISHED_STATES, WATCH_FILE_STATES, type WatchFileState, type WatchFileView } from './states.ts';
+import { TreeObserver } from './tree-observer.ts';
 import type { WatchUploader } from './uploader.ts';
 import { findStackTarget, parseVersionedName, type StackCandidate } from './versions.ts';
 
@@ -72,7 +71,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
   private readonly entries = new Map<string, Entry>();
   /** uploads of one shot in one folder go one after another, so v002 finds v001 to stack onto */
   private readonly shots = new Map<string, Promise<unknown>>();
-  private watcher: FSWatcher | undefined;
+  private observer: TreeObserver | undefined;
   private timer: NodeJS.Timeout | undefined;
   private checking = false;
   private stopped = false;
@@ -95,18 +94,13 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     for (const record of this.journal.files(this.id).values()) {
       if (!this.entries.has(record.path)) this.entries.set(record.path, { ...record, present: false });
     }
-    const watcher = watch(this.dir, {
-      ignored: (path) => path !== this.dir && this.rules.ignoredBy(this.relative(path)) !== undefined,
-      alwaysStat: true,
-      persistent: true,
-    });
-    this.watcher = watcher;
-    watcher.on('add', (path, stats) => this.seen(this.relative(path), stats));
-    watcher.on('change', (path, stats) => this.seen(this.relative(path), stats));
-    watcher.on('unlink', (path) => this.gone(this.relative(path)));
-    watcher.on('unlinkDir', (path) => this.goneDir(this.relative(path)));
-    watcher.on('error', (error) => this.emit('error', error instanceof Error ? error : new Error(String(error))));
-    await new Promise<void>((resolve) => watcher.once('ready', resolve));
+    const observer = new TreeObserver(this.dir, (path) => this.rules.ignoredBy(path) !== undefined);
+    this.observer = observer;
+    observer.on('file', (path, now) => this.seen(path, now));
+    observer.on('gone', (path) => this.gone(path));
+    observer.on('goneDir', (path) => this.goneDir(path));
+    observer.on('error', (error) => this.emit('error', error));
+    await observer.start();
     this.forgetUnseen();
     this.emit('ready');
   }
@@ -121,8 +115,8 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
       if (entry.state === 'pending' || entry.state === 'ready') this.entries.delete(path);
     }
     this.detector.clear();
-    await this.watcher?.close();
-    this.watcher = undefined;
+    await this.observer?.close();
+    this.observer = undefined;
   }
 
   /** Every file the watch knows of on disk, with its state and why. */
@@ -140,12 +134,6 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
   idle(): boolean {
     for (const entry of this.entries.values()) if (entry.present && !FINISHED_STATES.includes(entry.state)) return false;
     return true;
-  }
-
-  /** chokidar reports paths as the watched folder joined with the rest: slicing is all it takes. */
-  private relative(path: string): string {
-    const rel = path.startsWith(this.dir + sep) ? path.slice(this.dir.length + 1) : path === this.dir ? '' : relative(this.dir, path);
-    return sep === '/' ? rel : rel.split(sep).join('/');
   }
 
   private view(path: string, entry: Entry): WatchFileView {
@@ -174,10 +162,9 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     });
   }
 
-  /** chokidar saw a file appear or change (during the catch-up scan too). */
-  private seen(path: string, stats: Stats | undefined): void {
-    if (this.stopped || !stats?.isFile() || !this.rules.accepts(path)) return;
-    const now: FileStat = { size: stats.size, mtimeMs: stats.mtimeMs };
+  /** A file was found or changed (by the catch-up scan too). */
+  private seen(path: string, now: FileStat): void {
+    if (this.stopped || !this.rules.accepts(path)) return;
     const entry = this.entries.get(path);
     if (!entry) {
       const fresh: Entry = { ...now, state: 'pending', reason: 'still being written', sha256: null, remoteId: null, jobId: null, present: true, updatedAt: Date.now() };
@@ -228,7 +215,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     this.settle(path, now);
   }
 
-  /** chokidar saw a file go: nothing in Frame.io is ever deleted for it. */
+  /** A file went away: nothing in Frame.io is ever deleted for it. */
   private gone(path: string): void {
     const entry = this.entries.get(path);
     if (!entry) return;
