@@ -167,7 +167,7 @@ test('play a clip, comment on a frame with a rectangle, find it on the timeline,
   assert.match(rows[1]!, /^1,00:00:00:13,,[^,]+,Boom dips into frame,Completed,/);
 });
 
-test('a file with nothing to play says so, and still takes comments on the whole file', { skip }, async () => {
+test('a file with nothing to play says so, and still takes comments on the whole file, editable and deletable by their author', { skip }, async () => {
   await page.getByRole('button', { name: '← Back to files' }).click();
   await page.getByLabel('Files to upload').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('scene 4 take 2') });
   const row = page.getByTestId('asset-row').filter({ hasText: 'notes.txt' });
@@ -177,8 +177,20 @@ test('a file with nothing to play says so, and still takes comments on the whole
   await page.getByText(/Slate cannot show|still uploading|offers no media/).waitFor();
   await page.getByRole('textbox', { name: 'Comment', exact: true }).fill('Use take 2');
   await page.getByRole('button', { name: 'Comment on the whole file' }).click();
-  await page.getByTestId('comment').filter({ hasText: 'Use take 2' }).getByText('Whole file').waitFor();
+  // The file's only comment, whatever its text becomes.
+  const mine = page.getByTestId('comment');
+  await mine.filter({ hasText: 'Use take 2' }).getByText('Whole file').waitFor();
   await snap(page, 'review-viewer-no-media');
+
+  // Own comments can be edited and deleted.
+  await mine.getByRole('button', { name: 'Edit' }).click();
+  await mine.getByLabel('Comment text').fill('Use take 3');
+  await mine.getByRole('button', { name: 'Save' }).click();
+  await mine.getByText('Use take 3').waitFor();
+  await mine.getByRole('button', { name: 'Delete' }).click();
+  await mine.getByRole('button', { name: 'Really delete?' }).click();
+  await page.getByText('No comments yet.').waitFor();
+  assert.equal(sent(/\/comments\/[^/]+$/, 'DELETE').length, 1);
 });
 
 test('a version stack opens at its newest version, and each version shows its own comments', { skip }, async () => {

@@ -10,6 +10,8 @@ interface PlaybackState {
   /** frames in the file; 0 until the media says how long it is */
   frames: number;
   playing: boolean;
+  /** false when the media's server will not send parts of it, so the player can only play on */
+  seekable: boolean;
   attach(media: HTMLMediaElement | undefined): void;
   /** reads the element's time and state, on its events and on each animation frame while playing */
   sync(): void;
@@ -22,8 +24,9 @@ export const usePlayback = create<PlaybackState>((set, get) => ({
   frame: 0,
   frames: 0,
   playing: false,
+  seekable: true,
 
-  attach: (media) => set({ media, frame: 0, frames: 0, playing: false }),
+  attach: (media) => set({ media, frame: 0, frames: 0, playing: false, seekable: true }),
 
   sync() {
     const { media } = get();
@@ -31,13 +34,20 @@ export const usePlayback = create<PlaybackState>((set, get) => ({
     if (!media || !rate) return;
     const frames = Number.isFinite(media.duration) ? Math.round((media.duration * rate.numerator) / rate.denominator) : 0;
     const frame = secondsToFrame(media.currentTime, rate);
-    set({ frames, frame: frames > 0 ? Math.min(frame, frames - 1) : frame, playing: !media.paused && !media.ended });
+    const { seekable } = media;
+    const known = media.readyState >= HTMLMediaElement.HAVE_METADATA;
+    set({
+      frames,
+      frame: frames > 0 ? Math.min(frame, frames - 1) : frame,
+      playing: !media.paused && !media.ended,
+      seekable: !known || (seekable.length > 0 && seekable.end(seekable.length - 1) > 0),
+    });
   },
 
   seek(frame) {
-    const { media, frames } = get();
+    const { media, frames, seekable } = get();
     const rate = useReview.getState().rate;
-    if (!media || !rate) return;
+    if (!media || !rate || !seekable) return;
     media.pause();
     const target = Math.max(0, frames > 0 ? Math.min(frame, frames - 1) : frame);
     media.currentTime = seekSecondsForFrame(target, rate);

@@ -36,6 +36,9 @@ interface ReviewState {
   exportAs(format: ExportFormat): Promise<void>;
 }
 
+/** What timecode counts at when Frame.io's cannot be read: the file still plays and takes comments. */
+const ASSUMED_RATE = { name: '24', numerator: 24, denominator: 1, timebase: 24, dropFrame: false, probed: false };
+
 const toProblem = (error: unknown): Problem =>
   error instanceof SlateFailure ? { message: error.message, action: error.action } : { message: String(error) };
 
@@ -75,7 +78,7 @@ export const useReview = create<ReviewState>((set, get) => {
         const [file, comments, rate, versions] = await Promise.all([
           call('file:show', { accountId, fileId }),
           call('comments:list', { accountId, fileId }),
-          call('comments:frameRate', { accountId, fileId }),
+          call('comments:frameRate', { accountId, fileId }).catch(() => ASSUMED_RATE),
           stackId && !sameStack ? call('stack:versions', { accountId, stackId }) : Promise.resolve(get().versions),
         ]);
         if (mine === generation) set({ file, comments, rate, versions, loading: false });

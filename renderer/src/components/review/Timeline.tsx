@@ -5,7 +5,7 @@ import { useReview } from '../../store/review.ts';
 /** A scrubber over the file's frames, with a marker at each comment's frame. */
 export function Timeline() {
   const { rate, comments, selectedId, select } = useReview();
-  const { frame, frames, seek } = usePlayback();
+  const { frame, frames, seekable, seek } = usePlayback();
   if (!rate) return null;
   const last = Math.max(1, frames - 1);
   const placed = comments.filter((c) => c.timestamp !== null);
@@ -18,6 +18,7 @@ export function Timeline() {
         max={Math.max(0, frames - 1)}
         step={1}
         value={frame}
+        disabled={!seekable}
         aria-valuetext={framesToTimecode(frame, rate)}
         onChange={(e) => seek(Number(e.currentTarget.value))}
       />

@@ -6,18 +6,18 @@ import { Timeline } from './Timeline.tsx';
 /** Play, step a frame either way, the playhead's timecode and the timeline. */
 export function Transport() {
   const rate = useReview((s) => s.rate);
-  const { media, frame, frames, playing, toggle, step } = usePlayback();
+  const { media, frame, frames, playing, seekable, toggle, step } = usePlayback();
   if (!rate || !media) return null;
   return (
     <div className="transport">
       <div className="transport-controls">
-        <button type="button" aria-label="Previous frame" title="Previous frame (←)" onClick={() => step(-1)}>
+        <button type="button" aria-label="Previous frame" title="Previous frame (←)" disabled={!seekable} onClick={() => step(-1)}>
           ◀︎|
         </button>
         <button type="button" className="primary" aria-label={playing ? 'Pause' : 'Play'} title="Play or pause (Space)" onClick={toggle}>
           {playing ? '❚❚' : '▶︎'}
         </button>
-        <button type="button" aria-label="Next frame" title="Next frame (→)" onClick={() => step(1)}>
+        <button type="button" aria-label="Next frame" title="Next frame (→)" disabled={!seekable} onClick={() => step(1)}>
           |▶︎
         </button>
         <output className="timecode" aria-label="Timecode" data-testid="timecode">
@@ -32,6 +32,11 @@ export function Transport() {
         </span>
       </div>
       <Timeline />
+      {!seekable && (
+        <p className="muted" role="status">
+          The server sending this media does not let the player jump within it, so it only plays from the start. Comments still land on the frame showing.
+        </p>
+      )}
     </div>
   );
 }
