@@ -55,7 +55,7 @@ test('share a folder, copy the link, invite a reviewer, delete the share', { ski
   await card.getByText('Invited reviewers only').waitFor();
   await card.getByRole('button', { name: 'Copy link' }).click();
   await card.getByRole('button', { name: 'Copied' }).waitFor();
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), shortUrl);
+  assert.equal(await page.evaluate('navigator.clipboard.readText()'), shortUrl);
 
   await card.getByRole('button', { name: 'Details' }).click();
   await card.getByText('Client review', { exact: true }).last().waitFor();
