@@ -28,6 +28,7 @@ export function Composer({ canDraw }: { canDraw: boolean }) {
       aria-label="New comment"
       onSubmit={(e) => {
         e.preventDefault();
+        if (busy || !text.trim()) return;
         setBusy(true);
         void create(text, timed ? indexToTimestamp(frame) : undefined, draft.shapes)
           .then((ok) => {
@@ -38,7 +39,17 @@ export function Composer({ canDraw }: { canDraw: boolean }) {
           .finally(() => setBusy(false));
       }}
     >
-      <textarea aria-label="Comment" placeholder={`Comment ${where}…`} value={text} maxLength={10_000} onChange={(e) => setText(e.target.value)} />
+      <textarea
+        aria-label="Comment"
+        aria-keyshortcuts="Control+Enter Meta+Enter"
+        placeholder={`Comment ${where}…`}
+        value={text}
+        maxLength={10_000}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
+        }}
+      />
       {canDraw && (
         <div className="draw-tools" role="toolbar" aria-label="Drawing">
           {TOOLS.map((tool) => (
