@@ -1,7 +1,7 @@
 // What the browser shows: the chosen account, workspace and project, the folder path walked to
 // get here (the breadcrumbs), that folder's items, and the sort, filter and selection over them.
 import { create } from 'zustand';
-import type { Asset, FileDetails, Project, Workspace } from '../../../preload/contract.ts';
+import type { Asset, FileDetails, FolderListing, Project, Workspace } from '../../../preload/contract.ts';
 import { call, SlateFailure } from '../slate.ts';
 import type { Problem } from './session.ts';
 
@@ -82,7 +82,7 @@ export const useBrowse = create<BrowseState>((set, get) => {
     );
     while (cursor && mine === generation) {
       try {
-        const page = await call('folder:list', { accountId, folderId: here.id, cursor });
+        const page: FolderListing = await call('folder:list', { accountId, folderId: here.id, cursor });
         if (mine !== generation) return;
         set({ items: [...get().items, ...page.items] });
         cursor = page.next;
