@@ -20,6 +20,9 @@ interface PlaybackState {
   toggle(): void;
 }
 
+/** HTMLMediaElement.HAVE_METADATA: from here on the element knows its duration and seekable ranges. */
+const HAVE_METADATA = 1;
+
 export const usePlayback = create<PlaybackState>((set, get) => ({
   frame: 0,
   frames: 0,
@@ -35,7 +38,7 @@ export const usePlayback = create<PlaybackState>((set, get) => ({
     const frames = Number.isFinite(media.duration) ? Math.round((media.duration * rate.numerator) / rate.denominator) : 0;
     const frame = secondsToFrame(media.currentTime, rate);
     const { seekable } = media;
-    const known = media.readyState >= HTMLMediaElement.HAVE_METADATA;
+    const known = media.readyState >= HAVE_METADATA;
     set({
       frames,
       frame: frames > 0 ? Math.min(frame, frames - 1) : frame,
