@@ -66,8 +66,8 @@ async function child(kind: string, tree: string, dbPath: string): Promise<void> 
   }
   const readyMs = performance.now() - start;
   globalThis.gc?.();
-  const rssMb = process.memoryUsage().rss / 1024 / 1024;
-  console.log(JSON.stringify({ readyMs, rssMb, osWatches: inotifyWatches() }));
+  const { rss, heapUsed } = process.memoryUsage();
+  console.log(JSON.stringify({ readyMs, rssMb: rss / 1024 / 1024, heapMb: heapUsed / 1024 / 1024, osWatches: inotifyWatches() }));
   await close();
 }
 
@@ -110,7 +110,7 @@ if (values.child) {
   const run = (kind: string, dbPath = '') => {
     const result = spawnSync(process.execPath, ['--expose-gc', script, '--child', kind, '--tree', tree, '--db', dbPath], { encoding: 'utf8', maxBuffer: 1 << 20 });
     if (result.status !== 0) throw new Error(`${kind} failed: ${result.stderr}`);
-    return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { readyMs: number; rssMb: number; osWatches?: number };
+    return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { readyMs: number; rssMb: number; heapMb: number; osWatches?: number };
   };
   run('bare'); // warms the disk cache for everyone
   const bare = run('bare');
@@ -120,10 +120,11 @@ if (values.child) {
   const bareMs = Math.min(bare.readyMs, bareAgain.readyMs);
 
   const extra = { files, dirs };
-  figure('watch-scale-bare-chokidar-ready', bareMs, 'ms', { ...extra, rss_mb: Math.round(bare.rssMb), os_watches: bare.osWatches });
+  figure('watch-scale-bare-chokidar-ready', bareMs, 'ms', { ...extra, rss_mb: Math.round(bare.rssMb), heap_used_mb: Math.round(bare.heapMb), os_watches: bare.osWatches });
   for (const [name, r] of [['restart', warm], ['first-sight', cold]] as const) {
     figure(`watch-scale-${name}-ready`, r.readyMs, 'ms', { ...extra, ratio_to_bare: Math.round((r.readyMs / bareMs) * 100) / 100, goal_ratio: 1.5, ok: r.readyMs <= 1.5 * bareMs });
-    figure(`watch-scale-${name}-rss`, r.rssMb, 'MB', { ...extra, goal_mb: 300, ok: r.rssMb <= 300 });
+    // RSS keeps the high-water mark of the first scan's parallel stats; the heap after GC is what stays.
+    figure(`watch-scale-${name}-rss`, r.rssMb, 'MB', { ...extra, heap_used_mb: Math.round(r.heapMb), bare_rss_mb: Math.round(bare.rssMb), goal_mb: 300, ok: r.rssMb <= 300 });
     figure(`watch-scale-${name}-os-watches`, r.osWatches ?? -1, 'watches', { ...extra, directories: dirs + dirs / 50 + 1, ok: r.osWatches === undefined || r.osWatches <= dirs + dirs / 50 + 1 });
   }
   rmSync(root, { recursive: true, force: true });
