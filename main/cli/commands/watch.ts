@@ -52,11 +52,8 @@ export async function watchCommand(args: string[], json: boolean): Promise<numbe
     uploader: (accountId) => new EngineUploader(session.engine, accountId),
   });
   const status = new StatusLine(json);
-  let failures = 0;
-  manager.on('file', (file) => {
-    if (file.state === 'failed') failures++;
-    status.file(file);
-  });
+  let failed: number;
+  manager.on('file', (file) => status.file(file));
   manager.on('error', ({ error }) => status.problem(error.message));
   try {
     const watch = await manager.ensure({
@@ -69,12 +66,14 @@ export async function watchCommand(args: string[], json: boolean): Promise<numbe
     const ticker = setInterval(() => status.counts(manager.summary(watch.id)), STATUS_INTERVAL_MS);
     await stopRequested();
     clearInterval(ticker);
+    failed = manager.files(watch.id).filter((f) => f.state === 'failed').length;
     status.stopping();
   } finally {
     await manager.close();
     await session.close();
   }
-  return failures > 0 ? EXIT.failed : EXIT.ok;
+  // 0 only when no file is left failed (one that failed and then went through counts as through).
+  return failed > 0 ? EXIT.failed : EXIT.ok;
 }
 
 function stopRequested(): Promise<void> {

@@ -112,7 +112,10 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     this.timer = undefined;
     for (const [path, entry] of this.entries) {
       entry.work?.abort();
+      entry.work = undefined;
+      // Whatever is on disk is found again by the next start's scan, and compared then.
       if (entry.state === 'pending' || entry.state === 'ready') this.entries.delete(path);
+      else entry.present = false;
     }
     this.detector.clear();
     await this.observer?.close();
