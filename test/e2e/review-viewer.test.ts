@@ -193,7 +193,7 @@ test('a file with nothing to play says so, and still takes comments on the whole
   assert.equal(sent(/\/comments\/[^/]+$/, 'DELETE').length, 1);
 });
 
-test('a version stack opens at its newest version, and each version shows its own comments', { skip }, async () => {
+test('a version stack opens at its newest version, and each version shows its own comments, even where the media will not play', { skip }, async () => {
   await page.getByRole('button', { name: '← Back to files' }).click();
   await page.getByLabel('Workspace').selectOption({ label: 'Productions' });
   await page.getByRole('button', { name: 'Harbor Lights — Feature' }).click();
@@ -207,6 +207,7 @@ test('a version stack opens at its newest version, and each version shows its ow
   assert.equal(await version.locator('option:checked').textContent(), 'v2 (latest) · Harbor_Assembly_v2.avi');
   await page.getByTestId('comment').filter({ hasText: 'Warm the water here' }).getByText('00:00:01:06').waitFor();
   assert.equal(await page.getByTestId('comment').count(), 3);
+  await page.getByText(/media cannot be played here/).waitFor();
 
   await version.selectOption({ label: 'v1 · Harbor_Assembly_v1.avi' });
   await page.getByRole('heading', { name: 'Harbor_Assembly_v1.avi' }).waitFor();

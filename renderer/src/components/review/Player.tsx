@@ -1,17 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FileDetails } from '../../../../preload/contract.ts';
 import { containRect } from '../../lib/drawing.ts';
+import { mediaKind, playbackUrls } from '../../lib/media.ts';
 import { timestampToIndex } from '../../lib/timecode.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { useReview } from '../../store/review.ts';
 import { DrawingLayer } from './DrawingLayer.tsx';
-
-type Kind = 'video' | 'audio' | 'image' | 'other';
-
-export function mediaKind(mediaType: string | null): Kind {
-  const major = mediaType?.split('/')[0];
-  return major === 'video' || major === 'audio' || major === 'image' ? major : 'other';
-}
 
 /** Why there is nothing to play, in words that say what to do. */
 function missingMedia(file: FileDetails): string {
@@ -26,10 +20,14 @@ export function Player() {
   const stage = useRef<HTMLDivElement>(null);
   const [box, setBox] = useState({ width: 0, height: 0 });
   const [natural, setNatural] = useState({ width: 0, height: 0 });
-  const [failed, setFailed] = useState(false);
+  /** which of the playback links is in use; past the last, none would play */
+  const [attempt, setAttempt] = useState(0);
   const media = useCallback((element: HTMLMediaElement | null) => attach(element ?? undefined), [attach]);
   const kind = mediaKind(file.mediaType);
-  const url = file.mediaLinks.find((link) => link.kind === 'original')?.url;
+  const urls = playbackUrls(kind, file.mediaLinks);
+  const url = urls[attempt];
+  const failed = urls.length > 0 && attempt >= urls.length;
+  const next = () => setAttempt((n) => n + 1);
 
   useEffect(() => {
     const element = stage.current;
@@ -49,12 +47,12 @@ export function Player() {
     return () => cancelAnimationFrame(handle);
   }, [playing, sync]);
 
-  if (!url) return <p className="viewer-empty">{missingMedia(file)}</p>;
   if (kind === 'other') return <p className="viewer-empty">Slate cannot show {file.mediaType ?? 'this kind of file'} here. Open it in Frame.io instead.</p>;
   if (failed) return <p className="viewer-empty">This file&apos;s media cannot be played here (its format is not one the player knows). Open it in Frame.io to watch it; comments still work.</p>;
+  if (!url) return <p className="viewer-empty">{missingMedia(file)}</p>;
 
   const onFrame = selected && (kind === 'image' || selected.timestamp === null || (timestampToIndex(selected.timestamp) === frame && !playing));
-  const events = { onLoadedMetadata: sync, onDurationChange: sync, onPlay: sync, onPause: sync, onSeeked: sync, onEnded: sync, onTimeUpdate: sync, onError: () => setFailed(true) };
+  const events = { onLoadedMetadata: sync, onDurationChange: sync, onPlay: sync, onPause: sync, onSeeked: sync, onEnded: sync, onTimeUpdate: sync, onError: next };
   return (
     <div ref={stage} className={`stage stage-${kind}`} data-testid="stage">
       {kind === 'video' && (
@@ -78,7 +76,7 @@ export function Player() {
           <p className="muted audio-label">Audio: {file.name}</p>
         </>
       )}
-      {kind === 'image' && <img src={url} alt={file.name} onLoad={(e) => setNatural({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })} onError={() => setFailed(true)} />}
+      {kind === 'image' && <img src={url} alt={file.name} onLoad={(e) => setNatural({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })} onError={next} />}
       {kind !== 'audio' && natural.width > 0 && <DrawingLayer picture={containRect(box, natural)} shown={onFrame ? selected.shapes : []} />}
     </div>
   );
