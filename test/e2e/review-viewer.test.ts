@@ -34,6 +34,8 @@ before(async () => {
   await page.goto(await agent.waitFor('SLATE_URL'));
 });
 after(async () => {
+  // A range still being answered would otherwise outlive the browser and hold the run open.
+  await page?.unrouteAll({ behavior: 'wait' });
   await browser?.close();
   await agent?.stop();
   await sandbox?.close();
@@ -154,8 +156,8 @@ test('play a clip, comment on a frame with a rectangle, find it on the timeline,
   // Complete it.
   await comment.getByRole('checkbox', { name: 'Completed' }).check();
   await page.locator('.marker.completed').waitFor();
-  const completion = sent(/\/comments\/[^/]+$/, 'PATCH').at(-1);
-  assert.deepEqual(completion?.requestBody, { data: { completed: true } });
+  await until(async () => sent(/\/comments\/[^/]+$/, 'PATCH').length > 0, 'Frame.io is told');
+  assert.deepEqual(sent(/\/comments\/[^/]+$/, 'PATCH').at(-1)?.requestBody, { data: { completed: true } });
 
   // Export CSV: the download holds the comment at its timecode, completed.
   await page.getByText('Export comments').click();
