@@ -9,6 +9,7 @@ export function Timeline() {
   if (!rate) return null;
   const last = Math.max(1, frames - 1);
   const placed = comments.filter((c) => c.timestamp !== null);
+  const at = (index: number) => (Math.min(index, last) / last) * 100;
   return (
     <div className="timeline">
       <input
@@ -26,12 +27,14 @@ export function Timeline() {
         {placed.map((comment) => {
           const index = timestampToIndex(comment.timestamp!);
           const timecode = framesToTimecode(index, rate);
+          // A comment on a range of frames spans it; one on a single frame is a pin.
+          const span = comment.durationFrames && comment.durationFrames > 1 ? { width: `${at(index + comment.durationFrames - 1) - at(index)}%` } : {};
           return (
             <button
               key={comment.id}
               type="button"
-              className={`marker${comment.completed ? ' completed' : ''}${comment.id === selectedId ? ' selected' : ''}`}
-              style={{ left: `${(Math.min(index, last) / last) * 100}%` }}
+              className={`marker${'width' in span ? ' range' : ''}${comment.completed ? ' completed' : ''}${comment.id === selectedId ? ' selected' : ''}`}
+              style={{ left: `${at(index)}%`, ...span }}
               aria-label={`Comment at ${timecode}: ${comment.text}`}
               title={`${timecode} ${comment.author?.name ?? ''}: ${comment.text}`}
               data-testid="timeline-marker"
