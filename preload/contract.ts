@@ -64,8 +64,12 @@ export const FolderListingSchema = z.object({
 
 export const MediaLinkSchema = z.object({ kind: z.string(), url: z.string() });
 
+export const MetadataValueSchema = z.object({ name: z.string(), type: z.string(), value: z.string() });
+
 export const FileDetailsSchema = AssetSchema.extend({
   mediaLinks: z.array(MediaLinkSchema),
+  /** the file's metadata fields with values, as text */
+  metadata: z.array(MetadataValueSchema),
 });
 
 export const TransferJobSchema = z.object({
@@ -253,6 +257,12 @@ export const requests = {
   'accounts:list': { input: none, output: z.array(AccountSchema) },
   'workspaces:list': { input: z.object(inAccount).strict(), output: z.array(WorkspaceSchema) },
   'projects:list': { input: z.object({ ...inAccount, workspaceId: id }).strict(), output: z.array(ProjectSchema) },
+  'workspaces:create': { input: z.object({ ...inAccount, name }).strict(), output: WorkspaceSchema },
+  'workspaces:rename': { input: z.object({ ...inAccount, workspaceId: id, name }).strict(), output: WorkspaceSchema },
+  'workspaces:delete': { input: z.object({ ...inAccount, workspaceId: id }).strict(), output: z.object({ deleted: z.literal(true) }) },
+  'projects:create': { input: z.object({ ...inAccount, workspaceId: id, name }).strict(), output: ProjectSchema },
+  'projects:rename': { input: z.object({ ...inAccount, projectId: id, name }).strict(), output: ProjectSchema },
+  'projects:delete': { input: z.object({ ...inAccount, projectId: id }).strict(), output: z.object({ deleted: z.literal(true) }) },
   'folder:list': { input: z.object({ ...inAccount, folderId: id, cursor: z.string().max(2000).optional() }).strict(), output: FolderListingSchema },
   'folder:create': { input: z.object({ ...inAccount, parentId: id, name }).strict(), output: AssetSchema },
   'folder:rename': { input: z.object({ ...inAccount, folderId: id, name }).strict(), output: AssetSchema },

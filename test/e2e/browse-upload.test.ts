@@ -88,3 +88,25 @@ test('a whole folder picked for upload keeps its structure', { skip }, async () 
   await page.getByTestId('asset-row').filter({ hasText: 'A002_C001.mov' }).waitFor();
   await snap(page, 'folder');
 });
+
+test('make a workspace and a project, rename the project, delete it', { skip }, async () => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Projects' }).click();
+  await page.getByRole('button', { name: 'New workspace' }).click();
+  await page.getByLabel('New workspace name').fill('Commercials');
+  await page.getByRole('button', { name: 'Create' }).click();
+  assert.equal(await page.getByLabel('Workspace').locator('option:checked').textContent(), 'Commercials');
+
+  await page.getByRole('button', { name: 'New project' }).click();
+  await page.getByLabel('New project name').fill('Spring Promo');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByText('Spring Promo').waitFor();
+
+  await page.getByRole('button', { name: 'Rename project' }).click();
+  await page.getByLabel('Project name').fill('Spring Promo 2027');
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await page.locator('.project-list').getByText('Spring Promo 2027').waitFor();
+
+  await page.getByRole('button', { name: 'Delete project' }).click();
+  await page.getByRole('button', { name: /Delete “Spring Promo 2027” and everything in it\?/ }).click();
+  await page.getByText('No projects in this workspace.').waitFor();
+});

@@ -15,7 +15,7 @@ const NOW = '2024-06-07T09:00:00.000Z';
 const asset = (id: string, name: string): Asset => ({
   id, name, type: 'file', parentId: 'stack', projectId: 'p', size: 1, mediaType: 'video/webm', status: 'transcoded', createdAt: NOW, updatedAt: NOW, viewUrl: '', thumbnailUrl: null,
 });
-const details = (id: string): FileDetails => ({ ...asset(id, `${id}.webm`), mediaLinks: [{ kind: 'original', url: `http://media/${id}` }] });
+const details = (id: string): FileDetails => ({ ...asset(id, `${id}.webm`), mediaLinks: [{ kind: 'original', url: `http://media/${id}` }], metadata: [] });
 const comment = (id: string, fields: Partial<Comment> = {}): Comment => ({
   id, text: id, timestamp: 13, durationFrames: null, shapes: [], page: null, completed: false, createdAt: NOW, author: { name: 'Sam', email: 'sam@example.com' }, replies: [], ...fields,
 });

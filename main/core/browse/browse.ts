@@ -1,10 +1,10 @@
-// Browsing an account: workspaces → projects → folders → files and version stacks, plus the
-// folder and file operations the browser offers.
+// Browsing inside a project: folders → files and version stacks, plus the folder and file
+// operations the browser offers.
 import type { FrameioClient } from '../api/client.ts';
 import { AccountApi } from '../api/resources.ts';
-import type { Asset as ApiAsset, Folder, ListPage, Project } from '../api/types.ts';
-import type { Asset, FileDetails, FolderListing, Workspace } from '../../../preload/contract.ts';
-import { linkUrl, presentAsset, presentProject } from './present.ts';
+import type { Asset as ApiAsset, Folder, ListPage } from '../api/types.ts';
+import type { Asset, FileDetails, FolderListing } from '../../../preload/contract.ts';
+import { linkUrl, presentAsset, presentMetadata, type ApiMetadataValue } from './present.ts';
 
 type Data<T> = { data: T };
 
@@ -13,16 +13,6 @@ export class Browser {
 
   constructor(client: FrameioClient) {
     this.client = client;
-  }
-
-  async workspaces(accountId: string): Promise<Workspace[]> {
-    const all = await Array.fromAsync(new AccountApi(this.client, accountId).listWorkspaces());
-    return all.map((w) => ({ id: w.id, name: w.name }));
-  }
-
-  async projects(accountId: string, workspaceId: string) {
-    const all = await Array.fromAsync(new AccountApi(this.client, accountId).listProjects(workspaceId));
-    return all.map((p) => presentProject(p as Project & { view_url?: string }));
   }
 
   /** A page of a folder's files, folders and stacks, with the cursor to the next page. */
@@ -55,11 +45,14 @@ export class Browser {
   }
 
   async file(accountId: string, fileId: string): Promise<FileDetails> {
-    const file = await new AccountApi(this.client, accountId).showFile(fileId, 'media_links.original');
+    const [file, metadata] = await Promise.all([
+      new AccountApi(this.client, accountId).showFile(fileId, 'media_links.original'),
+      this.client.call<Data<{ metadata: ApiMetadataValue[] }>>('metadata.show', { params: { account_id: accountId, file_id: fileId } }),
+    ]);
     const mediaLinks = Object.entries(file.media_links ?? {})
       .map(([kind, link]) => ({ kind, url: linkUrl(link) }))
       .filter((link): link is { kind: string; url: string } => link.url !== null);
-    return { ...presentAsset(file), mediaLinks };
+    return { ...presentAsset(file), mediaLinks, metadata: metadata.data.metadata.map(presentMetadata) };
   }
 
   /** The versions of a stack, as Frame.io orders them. */

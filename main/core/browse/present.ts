@@ -34,3 +34,25 @@ export function presentAsset(asset: ApiAsset): Asset {
 export function linkUrl(link: MediaLink | null | undefined): string | null {
   return link?.download_url ?? link?.inline_url ?? null;
 }
+
+export interface ApiMetadataValue {
+  field_definition_name: string;
+  field_type: string;
+  value?: unknown;
+}
+
+/** A metadata value as one line of text, whatever its type (users by name, lists joined). */
+export function presentMetadata(field: ApiMetadataValue): { name: string; type: string; value: string } {
+  return { name: field.field_definition_name, type: field.field_type, value: metadataText(field.value) };
+}
+
+function metadataText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(metadataText).filter(Boolean).join(', ');
+  if (typeof value === 'object') {
+    const named = value as { name?: unknown; display_name?: unknown; email?: unknown };
+    return String(named.name ?? named.display_name ?? named.email ?? '');
+  }
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  return String(value);
+}

@@ -38,6 +38,10 @@ interface BrowseState {
   setSort(key: SortKey): void;
   setFilter(filter: string): void;
   createFolder(name: string): Promise<void>;
+  createWorkspace(name: string): Promise<boolean>;
+  createProject(name: string): Promise<boolean>;
+  renameProject(name: string): Promise<boolean>;
+  deleteProject(): Promise<boolean>;
   renameFolder(id: string, name: string): Promise<void>;
   remove(asset: Asset): Promise<void>;
 }
@@ -46,6 +50,15 @@ const toProblem = (error: unknown): Problem =>
   error instanceof SlateFailure ? { message: error.message, action: error.action } : { message: String(error) };
 
 export const useBrowse = create<BrowseState>((set, get) => {
+  const attempt = async (work: () => Promise<void>): Promise<boolean> => {
+    try {
+      await work();
+      return true;
+    } catch (error) {
+      set({ problem: toProblem(error) });
+      return false;
+    }
+  };
   /** Runs a load, keeping only the newest answer when the person clicks faster than the network. */
   let generation = 0;
   async function load<T>(work: () => Promise<T>, apply: (value: T) => void): Promise<void> {
@@ -165,6 +178,44 @@ export const useBrowse = create<BrowseState>((set, get) => {
       } catch (error) {
         set({ problem: toProblem(error) });
       }
+    },
+
+    async createWorkspace(name) {
+      const { accountId } = get();
+      if (!accountId) return false;
+      return attempt(async () => {
+        const workspace = await call('workspaces:create', { accountId, name });
+        set({ workspaces: [...get().workspaces, workspace] });
+        await get().chooseWorkspace(workspace.id);
+      });
+    },
+
+    async createProject(name) {
+      const { accountId, workspaceId } = get();
+      if (!accountId || !workspaceId) return false;
+      return attempt(async () => {
+        const project = await call('projects:create', { accountId, workspaceId, name });
+        set({ projects: [...get().projects, project] });
+        await get().openProject(project);
+      });
+    },
+
+    async renameProject(name) {
+      const { accountId, project } = get();
+      if (!accountId || !project) return false;
+      return attempt(async () => {
+        const renamed = await call('projects:rename', { accountId, projectId: project.id, name });
+        set({ project: renamed, projects: get().projects.map((p) => (p.id === renamed.id ? renamed : p)), path: get().path.map((c, i) => (i === 0 ? { ...c, name: renamed.name } : c)) });
+      });
+    },
+
+    async deleteProject() {
+      const { accountId, project } = get();
+      if (!accountId || !project) return false;
+      return attempt(async () => {
+        await call('projects:delete', { accountId, projectId: project.id });
+        set({ project: undefined, path: [], items: [], projects: get().projects.filter((p) => p.id !== project.id) });
+      });
     },
 
     async renameFolder(id, name) {

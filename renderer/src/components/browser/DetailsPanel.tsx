@@ -38,6 +38,19 @@ export function DetailsPanel() {
         <dt>Updated</dt>
         <dd>{formatDate(asset.updatedAt)}</dd>
       </dl>
+      {details?.id === asset.id && details.metadata.length > 0 && (
+        <>
+          <h3>Metadata</h3>
+          <dl className="metadata">
+            {details.metadata.map((field) => (
+              <div key={field.name}>
+                <dt>{field.name}</dt>
+                <dd>{field.value || '—'}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
       {links.length > 0 && (
         <>
           <h3>Media</h3>

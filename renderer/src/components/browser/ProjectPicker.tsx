@@ -1,9 +1,17 @@
-import { useSession } from '../../store/session.ts';
+import { useState } from 'react';
 import { useBrowse } from '../../store/browse.ts';
+import { useSession } from '../../store/session.ts';
+import { NameForm } from './NameForm.tsx';
+
+type Editing = 'workspace' | 'project' | 'rename' | undefined;
 
 export function ProjectPicker() {
   const { accounts } = useSession();
-  const { accountId, chooseAccount, workspaces, workspaceId, chooseWorkspace, projects, project, openProject } = useBrowse();
+  const browse = useBrowse();
+  const { accountId, chooseAccount, workspaces, workspaceId, chooseWorkspace, projects, project, openProject } = browse;
+  const [editing, setEditing] = useState<Editing>();
+  const [confirming, setConfirming] = useState(false);
+  const close = () => setEditing(undefined);
 
   return (
     <div className="picker">
@@ -27,6 +35,13 @@ export function ProjectPicker() {
           ))}
         </select>
       </label>
+      {editing === 'workspace' ? (
+        <NameForm label="New workspace name" submitLabel="Create" onSubmit={browse.createWorkspace} onCancel={close} />
+      ) : (
+        <button type="button" className="link small" onClick={() => setEditing('workspace')} disabled={!accountId}>
+          New workspace
+        </button>
+      )}
       <h2 id="projects-heading">Projects</h2>
       {projects.length === 0 ? (
         <p className="muted">No projects in this workspace.</p>
@@ -41,6 +56,26 @@ export function ProjectPicker() {
           ))}
         </ul>
       )}
+      {editing === 'project' ? (
+        <NameForm label="New project name" submitLabel="Create" onSubmit={browse.createProject} onCancel={close} />
+      ) : (
+        <button type="button" className="link small" onClick={() => setEditing('project')} disabled={!workspaceId}>
+          New project
+        </button>
+      )}
+      {project &&
+        (editing === 'rename' ? (
+          <NameForm label="Project name" initial={project.name} submitLabel="Rename" onSubmit={browse.renameProject} onCancel={close} />
+        ) : (
+          <div className="picker-actions">
+            <button type="button" className="link small" onClick={() => setEditing('rename')}>
+              Rename project
+            </button>
+            <button type="button" className={`link small${confirming ? ' danger' : ''}`} onClick={() => (confirming ? void browse.deleteProject() : setConfirming(true))} onBlur={() => setConfirming(false)}>
+              {confirming ? `Delete “${project.name}” and everything in it?` : 'Delete project'}
+            </button>
+          </div>
+        ))}
     </div>
   );
 }
