@@ -304,8 +304,14 @@ export const requests = {
   'comments:edit': { input: z.object({ ...inAccount, commentId: id, text: z.string().trim().min(1).max(10_000) }).strict(), output: CommentSchema },
   'comments:complete': { input: z.object({ ...inAccount, commentId: id, completed: z.boolean() }).strict(), output: CommentSchema },
   'comments:delete': { input: z.object({ ...inAccount, commentId: id }).strict(), output: z.object({ deleted: z.literal(true) }) },
-  /** Read off Frame.io's comment timecodes; with too few comments to tell, 24 and `probed` false. */
-  'comments:frameRate': { input: z.object({ ...inAccount, fileId: id }).strict(), output: FrameRateSchema.extend({ probed: z.boolean() }) },
+  /**
+   * Read off Frame.io's comment timecodes; with too few comments to tell, 24 and `probed` false.
+   * `alternatives`: the rates those timecodes cannot tell apart from it (23.976 from 24…), for the person to choose.
+   */
+  'comments:frameRate': {
+    input: z.object({ ...inAccount, fileId: id }).strict(),
+    output: FrameRateSchema.extend({ probed: z.boolean(), alternatives: z.array(FrameRateSchema) }),
+  },
   /** The text of an export, for the renderer to save; `fps` like "23.976" or "29.97df" */
   'comments:export': {
     input: z.object({ ...inAccount, fileId: id, format: ExportFormatSchema, fps: z.string().max(20).optional() }).strict(),

@@ -19,7 +19,8 @@ const details = (id: string): FileDetails => ({ ...asset(id, `${id}.webm`), medi
 const comment = (id: string, fields: Partial<Comment> = {}): Comment => ({
   id, text: id, timestamp: 13, durationFrames: null, shapes: [], page: null, completed: false, createdAt: NOW, author: { name: 'Sam', email: 'sam@example.com' }, replies: [], ...fields,
 });
-const RATE = { name: '24', numerator: 24, denominator: 1, timebase: 24, dropFrame: false, probed: true };
+const NTSC = { name: '23.976', numerator: 24000, denominator: 1001, timebase: 24, dropFrame: false };
+const RATE = { name: '24', numerator: 24, denominator: 1, timebase: 24, dropFrame: false, probed: true, alternatives: [NTSC, { name: '24', numerator: 24, denominator: 1, timebase: 24, dropFrame: false }] };
 
 type Answer = (input: Record<string, unknown>) => unknown;
 let answers: Record<string, Answer>;
@@ -66,7 +67,20 @@ test('a rate Frame.io cannot give is assumed, and the file still opens', async (
   delete answers['comments:frameRate'];
   await useReview.getState().open('acc', 'v1');
   assert.equal(useReview.getState().problem, undefined);
-  assert.deepEqual(useReview.getState().rate, { ...RATE, probed: false });
+  assert.deepEqual(useReview.getState().rate, { ...RATE, probed: false, alternatives: [] });
+});
+
+test('a rate the person chooses among those Frame.io cannot tell apart is the one exported', async () => {
+  answers['comments:export'] = () => ({ filename: 'a.csv', mediaType: 'text/csv', text: '', frameRate: '23.976' });
+  await useReview.getState().open('acc', 'v1');
+  useReview.getState().chooseRate('25');
+  assert.equal(useReview.getState().rate?.name, '24', 'only an alternative can be chosen');
+  useReview.getState().chooseRate('23.976');
+  assert.deepEqual(useReview.getState().rate, { ...RATE, ...NTSC });
+  // Saving needs a document; what was asked of the service is what matters here.
+  await useReview.getState().exportAs('csv').catch(() => undefined);
+  const [, input] = calls.find(([channel]) => channel === 'comments:export')!;
+  assert.equal(input.fps, '23.976');
 });
 
 test('a new comment is credited to the person signed in, since Frame.io leaves its author out', async () => {

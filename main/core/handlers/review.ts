@@ -5,7 +5,7 @@ import { parseAnnotation } from '../review/annotation.ts';
 import { CommentService, toExportComment, type ReviewComment } from '../review/comments.ts';
 import { EXPORT_FORMATS, renderExport } from '../review/exports/index.ts';
 import { fileFrameRate, UnknownFrameRate } from '../review/file-rate.ts';
-import { frameRate } from '../review/timecode.ts';
+import { FRAME_RATES, frameRate } from '../review/timecode.ts';
 import type { HandlerGroup } from './types.ts';
 
 function present(comment: ReviewComment): Comment {
@@ -37,14 +37,14 @@ export function reviewHandlers(client: FrameioClient): HandlerGroup<'comments'> 
     },
     'comments:frameRate': async ({ accountId, fileId }) => {
       const service = comments(accountId);
-      try {
-        const { rate, probed } = await fileFrameRate(service, fileId, await service.list(fileId, { replies: false }));
-        return { ...rate, probed };
-      } catch (error) {
+      const read = await fileFrameRate(service, fileId, await service.list(fileId, { replies: false })).catch((error: unknown) => {
         // Timecodes no rate explains (a start offset, say) still leave the viewer usable at 24.
-        if (error instanceof UnknownFrameRate) return { ...frameRate('24'), probed: false };
+        if (error instanceof UnknownFrameRate) return { rate: frameRate('24'), probed: false };
         throw error;
-      }
+      });
+      const { rate, probed } = read;
+      const alternatives = probed ? FRAME_RATES.filter((r) => r.timebase === rate.timebase && r.dropFrame === rate.dropFrame) : FRAME_RATES;
+      return { ...rate, probed, alternatives: alternatives.map((r) => ({ ...r })) };
     },
     'comments:export': async ({ accountId, fileId, format, fps }) => {
       const service = comments(accountId);

@@ -15,7 +15,8 @@ interface ReviewState {
   stackId?: string;
   /** the stack's versions, newest first as Frame.io lists them; empty when the file is not in a stack */
   versions: Asset[];
-  rate?: FrameRate & { probed: boolean };
+  /** the rate timecode counts at: Frame.io's, or one of its `alternatives` the person chose */
+  rate?: FrameRate & { probed: boolean; alternatives: FrameRate[] };
   comments: Comment[];
   loading: boolean;
   problem?: Problem;
@@ -29,6 +30,7 @@ interface ReviewState {
   select(id: string | undefined): void;
   setFilter(filter: Partial<CommentFilter>): void;
   setSort(sort: CommentSort): void;
+  chooseRate(name: string): void;
   create(text: string, timestamp: number | undefined, shapes: Shape[]): Promise<boolean>;
   edit(commentId: string, text: string): Promise<boolean>;
   setCompleted(commentId: string, completed: boolean): Promise<void>;
@@ -37,7 +39,7 @@ interface ReviewState {
 }
 
 /** What timecode counts at when Frame.io's cannot be read: the file still plays and takes comments. */
-const ASSUMED_RATE = { name: '24', numerator: 24, denominator: 1, timebase: 24, dropFrame: false, probed: false };
+const ASSUMED_RATE = { name: '24', numerator: 24, denominator: 1, timebase: 24, dropFrame: false, probed: false, alternatives: [] };
 
 const toProblem = (error: unknown): Problem =>
   error instanceof SlateFailure ? { message: error.message, action: error.action } : { message: String(error) };
@@ -111,6 +113,12 @@ export const useReview = create<ReviewState>((set, get) => {
     setFilter: (filter) => set({ filter: { ...get().filter, ...filter } }),
     setSort: (sort) => set({ sort }),
 
+    chooseRate(name) {
+      const { rate } = get();
+      const chosen = rate?.alternatives.find((r) => r.name === name);
+      if (rate && chosen) set({ rate: { ...rate, ...chosen } });
+    },
+
     async create(text, timestamp, shapes) {
       const created = await act((accountId, file) => call('comments:create', { accountId, fileId: file.id, text, timestamp, shapes: shapes.length ? shapes : undefined }));
       if (!created) return false;
@@ -142,7 +150,9 @@ export const useReview = create<ReviewState>((set, get) => {
     },
 
     async exportAs(format) {
-      const result = await act((accountId, file) => call('comments:export', { accountId, fileId: file.id, format }));
+      // The rate shown is the one exported, which also spares the service reading it again.
+      const fps = get().rate?.name;
+      const result = await act((accountId, file) => call('comments:export', { accountId, fileId: file.id, format, fps }));
       if (result) saveText(result.filename, result.mediaType, result.text);
     },
   };

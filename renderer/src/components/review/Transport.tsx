@@ -5,8 +5,8 @@ import { Timeline } from './Timeline.tsx';
 
 /** Play, step a frame either way, the playhead's timecode and the timeline. */
 export function Transport() {
-  const rate = useReview((s) => s.rate);
-  const { media, frame, frames, playing, seekable, toggle, step } = usePlayback();
+  const { rate, chooseRate } = useReview();
+  const { media, frame, frames, playing, seekable, toggle, step, sync } = usePlayback();
   if (!rate || !media) return null;
   return (
     <div className="transport">
@@ -27,9 +27,25 @@ export function Transport() {
           frame {frame + 1}
           {frames > 0 ? ` of ${frames}` : ''}
         </span>
-        <span className="muted rate" title={rate.probed ? "Read off Frame.io's timecodes" : 'Frame.io has not said; assumed'}>
-          {rate.name} fps{rate.probed ? '' : ' (assumed)'}
-        </span>
+        {rate.alternatives.length > 1 ? (
+          <select
+            aria-label="Frame rate"
+            title={rate.probed ? "Frame.io's timecodes fit each of these rates: choose the file's" : 'Frame.io has not said: choose the file’s rate'}
+            value={rate.name}
+            onChange={(e) => {
+              chooseRate(e.currentTarget.value);
+              sync();
+            }}
+          >
+            {rate.alternatives.map((r) => (
+              <option key={r.name} value={r.name}>
+                {r.name} fps
+              </option>
+            ))}
+          </select>
+        ) : (
+          <span className="muted">{rate.name} fps</span>
+        )}
       </div>
       <Timeline />
       {!seekable && (
