@@ -167,6 +167,15 @@ test('play a clip, comment on a frame with a rectangle, find it on the timeline,
   const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
   assert.equal(rows[0], '#,Timecode In,Timecode Out,Author,Comment,Status,Created');
   assert.match(rows[1]!, /^1,00:00:00:13,,[^,]+,Boom dips into frame,Completed,/);
+
+  // With nothing to read it from, the rate was assumed and any could be chosen; opened again,
+  // Frame.io's timecode for the comment narrows it to the rates that count 24 frames a second.
+  assert.equal((await page.getByLabel('Frame rate').locator('option').allTextContents()).length, 12);
+  await page.getByRole('button', { name: '← Back to files' }).click();
+  await page.getByTestId('asset-row').filter({ hasText: 'review-clip-24fps.webm' }).dblclick();
+  await page.getByTestId('frame-count').filter({ hasText: 'of 48' }).waitFor();
+  assert.deepEqual(await page.getByLabel('Frame rate').locator('option').allTextContents(), ['23.976 fps', '24 fps']);
+  assert.equal(await page.getByLabel('Frame rate').inputValue(), '24');
 });
 
 test('a file with nothing to play says so, and still takes comments on the whole file, editable and deletable by their author', { skip }, async () => {
