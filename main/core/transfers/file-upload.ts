@@ -9,6 +9,7 @@ import { backoffDelay, defaultRetryPolicy } from '../api/retry.ts';
 import type { Bandwidth } from './bandwidth.ts';
 import type { FolderIndex } from './conflicts.ts';
 import { apiFailure, FileFailure, targetFolderGone } from './errors.ts';
+import { TrailingHasher } from './file-hash.ts';
 import type { TransferFs } from './fs.ts';
 import type { FilePatch, FileRow, Journal, PartRow } from './journal.ts';
 import { PartRetryable, putPart, SourceReadError, UrlRejected } from './part-upload.ts';
@@ -67,13 +68,15 @@ export async function uploadLocalFile(
   }
 
   let recreates = 0;
+  // The whole-file sha256 of a file sent in several parts, taken beside the senders.
+  let whole: string | null | undefined;
   for (;;) {
     try {
       await checkSource(ctx, file, file.remoteId !== null && file.state !== 'creating');
       file = ctx.journal.file(fileId);
       if (file.remoteId === null || ctx.journal.parts(fileId).length === 0) file = await createUpload(ctx, file, folderId);
       if (file.state === 'uploading' || file.state === 'pending') {
-        await sendParts(ctx, file);
+        whole = await sendParts(ctx, file);
         await checkSource(ctx, file, true);
       }
       break;
@@ -105,7 +108,14 @@ export async function uploadLocalFile(
   releaseSlot();
   file = ctx.journal.file(fileId);
   if (file.state === 'uploading' || file.state === 'pending') {
-    ctx.update(fileId, { state: 'confirming', sha256: fileDigest(ctx.journal.parts(fileId)), bytesDone: file.size });
+    const parts = ctx.journal.parts(fileId);
+    // Sent before the answer to the last part was lost: the one case with no digest in hand.
+    if (parts.length > 1 && whole === undefined) {
+      const hasher = new TrailingHasher(ctx.fs, file.source, parts, ctx.signal);
+      parts.forEach((_, i) => hasher.release(i));
+      whole = await hasher.result().catch(() => null);
+    }
+    ctx.update(fileId, { state: 'confirming', sha256: fileDigest(parts, whole), bytesDone: file.size });
   }
   if (ctx.journal.file(fileId).state === 'confirming') await confirm(ctx, ctx.journal.file(fileId));
   if (file.stackOnto) await stack(ctx, ctx.journal.file(fileId), folderId);
@@ -186,16 +196,26 @@ async function discardRemote(ctx: FileContext, file: FileRow): Promise<void> {
   ctx.update(file.id, { remoteId: null, mediaType: null, createdRemoteAt: null, state: 'pending', bytesDone: 0, sha256: null, ...(info ? { size: info.size, mtimeMs: info.mtimeMs } : {}) });
 }
 
-async function sendParts(ctx: FileContext, file: FileRow): Promise<void> {
-  const queue = ctx.journal.parts(file.id).filter((p) => p.state !== 'done');
+/**
+ * Sends the parts not yet sent, in parallel. For a file of several parts it resolves with the
+ * sha256 (hex) of the whole file, read in order beside the senders (null if that read failed).
+ */
+async function sendParts(ctx: FileContext, file: FileRow): Promise<string | null | undefined> {
+  const all = ctx.journal.parts(file.id);
+  const queue = all.filter((p) => p.state !== 'done');
   let bytesDone = file.size - queue.reduce((sum, p) => sum + p.size, 0);
   const inner = new AbortController();
   const signal = AbortSignal.any([ctx.signal, inner.signal]);
+  const position = new Map(all.map((p, i) => [p.idx, i]));
+  const hasher = all.length > 1 ? new TrailingHasher(ctx.fs, file.source, all, signal) : undefined;
+  // Parts sent on an earlier run are read by the hasher alone; the others once a sender has them.
+  for (const part of all) if (part.state === 'done') hasher?.release(position.get(part.idx)!);
   const worker = async () => {
     for (let part = queue.shift(); part; part = queue.shift()) {
       const release = await ctx.partSlots.acquire(ctx.priority, signal);
       try {
-        const sha256 = await sendPart(ctx, file, part, signal);
+        hasher?.release(position.get(part.idx)!);
+        const sha256 = await sendPart(ctx, file, part, signal, hasher === undefined);
         bytesDone += part.size;
         ctx.journal.setPart(file.id, part.idx, 'done', sha256);
         ctx.journal.updateFile(file.id, { bytesDone });
@@ -217,9 +237,16 @@ async function sendParts(ctx: FileContext, file: FileRow): Promise<void> {
   await Promise.all(workers);
   ctx.signal.throwIfAborted();
   if (firstError !== undefined) throw firstError;
+  if (!hasher) return undefined;
+  try {
+    return await hasher.result();
+  } catch {
+    ctx.signal.throwIfAborted();
+    return null;
+  }
 }
 
-async function sendPart(ctx: FileContext, file: FileRow, part: PartRow, signal: AbortSignal): Promise<string> {
+async function sendPart(ctx: FileContext, file: FileRow, part: PartRow, signal: AbortSignal, hash: boolean): Promise<string | null> {
   ctx.journal.setPart(file.id, part.idx, 'sending');
   for (let attempt = 0; ; attempt++) {
     try {
@@ -233,6 +260,7 @@ async function sendPart(ctx: FileContext, file: FileRow, part: PartRow, signal: 
         bandwidth: ctx.bandwidth,
         signal,
         onBytes: ctx.onBytes,
+        hash,
       });
     } catch (error) {
       signal.throwIfAborted();
@@ -254,12 +282,15 @@ async function sendPart(ctx: FileContext, file: FileRow, part: PartRow, signal: 
 }
 
 /**
- * A file's digest, computed from what was read while sending: the plain sha256 of a one-part file,
- * and for a file sent in parallel parts, the sha256 of its parts' sha256 digests in order.
+ * A file's digest, computed from what was read while sending: `sha256:<hex>` of its bytes (a
+ * one-part file's part hash, or for several parts the whole-file hash read beside the senders).
+ * Without a whole-file hash, parts that each carry a sha256 (as journals of earlier versions
+ * have) give `sha256-parts:<hex>`, the sha256 of their digests in order.
  */
-export function fileDigest(parts: PartRow[]): string | null {
+export function fileDigest(parts: PartRow[], whole?: string | null): string | null {
+  if (parts.length === 1) return parts[0]!.sha256 ? `sha256:${parts[0]!.sha256}` : null;
+  if (whole) return `sha256:${whole}`;
   if (parts.length === 0 || parts.some((p) => !p.sha256)) return null;
-  if (parts.length === 1) return `sha256:${parts[0]!.sha256}`;
   const tree = createHash('sha256');
   for (const part of parts) tree.update(Buffer.from(part.sha256!, 'hex'));
   return `sha256-parts:${tree.digest('hex')}`;

@@ -17,6 +17,8 @@ export interface PartJob {
   signal: AbortSignal;
   /** bytes handed to the socket; negative to take back an attempt that failed */
   onBytes: (delta: number) => void;
+  /** hash the part's bytes (default true); off when a whole-file hash is taken another way */
+  hash?: boolean;
 }
 
 /** The object store refused the presigned URL itself (expired, or its signature no longer matches). */
@@ -36,16 +38,16 @@ export class PartRetryable extends Error {}
 
 const objectStore = got.extend({ retry: { limit: 0 }, throwHttpErrors: false, timeout: { connect: 15_000, send: 120_000, response: 120_000 } });
 
-/** Sends one part; resolves with the sha256 (hex) of the bytes sent. */
-export async function putPart(job: PartJob): Promise<string> {
-  const hash = createHash('sha256');
+/** Sends one part; resolves with the sha256 (hex) of the bytes sent, or null when not hashing. */
+export async function putPart(job: PartJob): Promise<string | null> {
+  const hash = job.hash === false ? undefined : createHash('sha256');
   let sent = 0;
   let readError: Error | undefined;
   const meter = new Transform({
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
       job.bandwidth.take(chunk.length, job.signal).then(
         () => {
-          hash.update(chunk);
+          hash?.update(chunk);
           sent += chunk.length;
           job.onBytes(chunk.length);
           callback(null, chunk);
@@ -70,7 +72,7 @@ export async function putPart(job: PartJob): Promise<string> {
       headers: { 'content-length': String(job.size), 'content-type': job.mediaType, 'x-amz-acl': 'private' },
       signal: job.signal,
     });
-    if (response.statusCode >= 200 && response.statusCode < 300) return hash.digest('hex');
+    if (response.statusCode >= 200 && response.statusCode < 300) return hash ? hash.digest('hex') : null;
     job.onBytes(-sent);
     if (response.statusCode === 403 || response.statusCode === 400 || response.statusCode === 404) throw new UrlRejected(response.statusCode);
     throw new PartRetryable(`the upload server answered HTTP ${response.statusCode}`);
