@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
 import type { Asset, Comment, FileDetails, Reply, SlateApi } from '../../preload/contract.ts';
 import { connectBridge } from '../../renderer/src/slate.ts';
+import { useDraft } from '../../renderer/src/store/draft.ts';
 import { usePlayback } from '../../renderer/src/store/playback.ts';
 import { useReview } from '../../renderer/src/store/review.ts';
 import { useSession } from '../../renderer/src/store/session.ts';
@@ -139,4 +140,20 @@ test('media its server will not seek in is left to play on', async () => {
   assert.equal(usePlayback.getState().seekable, false);
   usePlayback.getState().seek(3);
   assert.equal(media.currentTime, 0.5);
+});
+
+test('a drawing stays on the frame of its first shape until it is undone or cleared', () => {
+  const rect = { tool: 'rect' as const, color: '#F22237', size: 4, x: 0.1, y: 0.1, w: 0.2, h: 0.2 };
+  const draft = useDraft.getState();
+  draft.clear();
+  draft.add(rect, 13);
+  useDraft.getState().add({ ...rect, x: 0.5 }, 20);
+  assert.equal(useDraft.getState().frame, 13);
+  useDraft.getState().undo();
+  assert.equal(useDraft.getState().frame, 13);
+  useDraft.getState().undo();
+  assert.equal(useDraft.getState().frame, null);
+  useDraft.getState().add(rect, 5);
+  useDraft.getState().clear();
+  assert.deepEqual([useDraft.getState().shapes, useDraft.getState().frame], [[], null]);
 });

@@ -17,9 +17,11 @@ interface DraftState {
   color: string;
   size: number;
   shapes: Shape[];
+  /** the frame the drawing is on, from its first shape: the comment goes there wherever the playhead wanders */
+  frame: number | null;
   setTool(tool: Tool | null): void;
   setColor(color: string): void;
-  add(shape: Shape): void;
+  add(shape: Shape, frame: number): void;
   undo(): void;
   clear(): void;
 }
@@ -29,9 +31,13 @@ export const useDraft = create<DraftState>((set, get) => ({
   color: COLOURS[0].value,
   size: 4,
   shapes: [],
+  frame: null,
   setTool: (tool) => set({ tool }),
   setColor: (color) => set({ color }),
-  add: (shape) => set({ shapes: [...get().shapes, shape] }),
-  undo: () => set({ shapes: get().shapes.slice(0, -1) }),
-  clear: () => set({ shapes: [], tool: null }),
+  add: (shape, frame) => set({ shapes: [...get().shapes, shape], frame: get().frame ?? frame }),
+  undo() {
+    const shapes = get().shapes.slice(0, -1);
+    set({ shapes, frame: shapes.length ? get().frame : null });
+  },
+  clear: () => set({ shapes: [], frame: null, tool: null }),
 }));

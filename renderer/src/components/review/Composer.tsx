@@ -20,7 +20,8 @@ export function Composer({ canDraw }: { canDraw: boolean }) {
   const [busy, setBusy] = useState(false);
   // Only a file with a timeline has frames to comment at; others take comments on the whole file.
   const timed = media !== undefined && frames > 0 && rate !== undefined;
-  const where = timed ? `at ${framesToTimecode(frame, rate)}` : 'on the whole file';
+  const at = draft.frame ?? frame;
+  const where = timed ? `at ${framesToTimecode(at, rate)}` : 'on the whole file';
 
   return (
     <form
@@ -30,7 +31,7 @@ export function Composer({ canDraw }: { canDraw: boolean }) {
         e.preventDefault();
         if (busy || !text.trim()) return;
         setBusy(true);
-        void create(text, timed ? indexToTimestamp(frame) : undefined, draft.shapes)
+        void create(text, timed ? indexToTimestamp(at) : undefined, draft.shapes)
           .then((ok) => {
             if (!ok) return;
             setText('');

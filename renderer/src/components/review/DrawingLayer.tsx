@@ -10,7 +10,8 @@ import { ShapeView } from './ShapeView.tsx';
  * turns drags into shapes while a drawing tool is in hand.
  */
 export function DrawingLayer({ picture, shown }: { picture: Box; shown: readonly Shape[] }) {
-  const { tool, color, size, shapes, add } = useDraft();
+  const { tool, color, size, shapes, frame: drawnAt, add } = useDraft();
+  const frame = usePlayback((s) => s.frame);
   const [stroke, setStroke] = useState<Point[] | null>(null);
   const svg = useRef<SVGSVGElement>(null);
 
@@ -20,7 +21,9 @@ export function DrawingLayer({ picture, shown }: { picture: Box; shown: readonly
   };
   const shapeOf = (points: readonly Point[]) => (tool === 'pen' ? penShape(points, color, size) : tool && shapeFromDrag(tool, points[0]!, points.at(-1)!, color, size));
   const preview = stroke && stroke.length > 1 ? shapeOf(stroke) : undefined;
-  const all = [...shown, ...shapes, ...(preview ? [preview] : [])];
+  // The drawing belongs to its frame: elsewhere on the timeline it waits, out of sight.
+  const drawing = drawnAt === null || drawnAt === frame ? shapes : [];
+  const all = [...shown, ...drawing, ...(preview ? [preview] : [])];
 
   return (
     <svg
@@ -33,8 +36,9 @@ export function DrawingLayer({ picture, shown }: { picture: Box; shown: readonly
       data-testid="drawing-layer"
       onPointerDown={(event) => {
         if (!tool) return;
-        // A drawing belongs to one frame: hold the picture still.
+        // A drawing belongs to one frame: hold the picture still, and go back to it if need be.
         usePlayback.getState().media?.pause();
+        if (drawnAt !== null && drawnAt !== frame) usePlayback.getState().seek(drawnAt);
         event.currentTarget.setPointerCapture(event.pointerId);
         setStroke([at(event)]);
       }}
@@ -44,7 +48,7 @@ export function DrawingLayer({ picture, shown }: { picture: Box; shown: readonly
       onPointerUp={(event) => {
         if (!stroke) return;
         const shape = shapeOf(tool === 'pen' ? extendStroke(stroke, at(event)) : [stroke[0]!, at(event)]);
-        if (shape) add(shape);
+        if (shape) add(shape, frame);
         setStroke(null);
       }}
       onPointerCancel={() => setStroke(null)}
