@@ -55,6 +55,7 @@ export class Contract {
     this.ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && Math.abs(n) <= 2 ** 31 });
     this.ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
     this.ajv.addFormat('datetime', { type: 'string', validate: (s: string) => !Number.isNaN(Date.parse(s)) });
+    this.ajv.addFormat('HH:MM:SS:FF', { type: 'string', validate: (s: string) => /^\d{2}:\d{2}:\d{2}[:;]\d{2,3}$/.test(s) });
     this.ajv.addSchema(doc, 'spec');
 
     for (const [template, item] of Object.entries(doc.paths)) {

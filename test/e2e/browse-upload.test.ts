@@ -94,6 +94,7 @@ test('make a workspace and a project, rename the project, delete it', { skip }, 
   await page.getByRole('button', { name: 'New workspace' }).click();
   await page.getByLabel('New workspace name').fill('Commercials');
   await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByText('No projects in this workspace.').waitFor();
   assert.equal(await page.getByLabel('Workspace').locator('option:checked').textContent(), 'Commercials');
 
   await page.getByRole('button', { name: 'New project' }).click();
