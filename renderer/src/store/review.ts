@@ -74,7 +74,7 @@ export const useReview = create<ReviewState>((set, get) => {
 
     async open(accountId, fileId, stackId) {
       const mine = ++generation;
-      const sameStack = stackId !== undefined && stackId === get().stackId;
+      const sameStack = stackId !== undefined && stackId === get().stackId && get().versions.length > 0;
       set({ accountId, fileId, stackId, file: undefined, rate: undefined, comments: [], selectedId: undefined, loading: true, problem: undefined, ...(sameStack ? {} : { versions: [] }) });
       try {
         const [file, comments, rate, versions] = await Promise.all([
@@ -91,13 +91,13 @@ export const useReview = create<ReviewState>((set, get) => {
 
     async openStack(accountId, stackId) {
       const mine = ++generation;
-      set({ accountId, fileId: stackId, loading: true, problem: undefined });
+      set({ accountId, fileId: stackId, stackId, versions: [], file: undefined, comments: [], selectedId: undefined, loading: true, problem: undefined });
       try {
         const versions = await call('stack:versions', { accountId, stackId });
         if (mine !== generation) return;
         const head = versions[0];
         if (!head) throw new SlateFailure({ code: 'empty-stack', message: 'This version stack has no versions to show.' });
-        set({ stackId, versions });
+        set({ versions });
         await get().open(accountId, head.id, stackId);
       } catch (error) {
         if (mine === generation) set({ problem: toProblem(error), loading: false });

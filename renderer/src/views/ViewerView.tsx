@@ -14,15 +14,20 @@ import { useReview } from '../store/review.ts';
 const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON|SUMMARY)$/.test(target.tagName));
 
 export function ViewerView() {
-  const { file, loading, problem, close, accountId, fileId, stackId, open } = useReview();
+  const { file, loading, problem, close, accountId, fileId, stackId, open, openStack } = useReview();
   const clearDraft = useDraft((s) => s.clear);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       const { step, toggle } = usePlayback.getState();
-      if (event.key === 'Escape' && !typing(event.target)) close();
       if (typing(event.target)) return;
+      if (event.key === 'Escape') {
+        // The first Escape puts the pen down; the next leaves the viewer.
+        const draft = useDraft.getState();
+        if (draft.tool) draft.setTool(null);
+        else close();
+      }
       if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
         event.preventDefault();
         step((event.key === 'ArrowLeft' ? -1 : 1) * (event.shiftKey ? (useReview.getState().rate?.timebase ?? 1) : 1));
@@ -38,6 +43,11 @@ export function ViewerView() {
   useEffect(() => clearDraft, [fileId, clearDraft]);
 
   const kind = mediaKind(file?.mediaType ?? null);
+  const retry = () => {
+    if (!accountId || !fileId) return;
+    // A stack that failed to open is still only a stack: its versions come first.
+    void (fileId === stackId ? openStack(accountId, stackId) : open(accountId, fileId, stackId));
+  };
   return (
     <section className="viewer" aria-label="Viewer">
       <header className="viewer-bar">
@@ -49,7 +59,7 @@ export function ViewerView() {
         <span className="spacer" />
         {file && <ExportMenu />}
       </header>
-      {problem && <ProblemBanner problem={problem} onRetry={() => accountId && fileId && void open(accountId, fileId, stackId)} />}
+      {problem && <ProblemBanner problem={problem} retryLabel={file ? 'Reload' : 'Try again'} onRetry={retry} />}
       {loading && <p className="muted empty">Loading the file and its comments…</p>}
       {file && (
         <div className="viewer-body">
