@@ -57,8 +57,9 @@ export class EngineUploader implements WatchUploader {
     noteStart(file);
     if (job.state === 'cancelled' || file?.state === 'cancelled') throw new Error('The upload was cancelled.');
     if (!file || file.state === 'failed' || job.state === 'failed') throw new Error(file?.error ?? job.error ?? 'The upload failed.');
-    if (file.state === 'skipped') return { outcome: 'skipped', fileId: file.remoteId, sha256: file.sha256, reason: 'a file of this name is already in Frame.io (same-name rule: skip)' };
-    return { outcome: 'done', fileId: file.remoteId, sha256: file.sha256, reason: 'uploaded' };
+    const sha256 = contentHash(file.sha256);
+    if (file.state === 'skipped') return { outcome: 'skipped', fileId: file.remoteId, sha256, reason: 'a file of this name is already in Frame.io (same-name rule: skip)' };
+    return { outcome: 'done', fileId: file.remoteId, sha256, reason: 'uploaded' };
   }
 
   async cancel(jobId: string): Promise<void> {
@@ -96,4 +97,12 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
+}
+
+/**
+ * The engine records `sha256:<hex>` of the whole file (or, from older journals, `sha256-parts:`,
+ * which no content hash equals); the watch compares plain hex hashes of file contents.
+ */
+function contentHash(digest: string | null): string | null {
+  return digest?.startsWith('sha256:') ? digest.slice('sha256:'.length) : null;
 }
