@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Comment } from '../../preload/contract.ts';
-import { visibleComments } from '../../renderer/src/lib/comments.ts';
+import { commentAuthors, visibleComments } from '../../renderer/src/lib/comments.ts';
 
 function comment(id: string, fields: Partial<Comment>): Comment {
   return { id, text: id, timestamp: null, durationFrames: null, shapes: [], page: null, completed: false, createdAt: '2024-06-01T09:00:00.000Z', author: null, replies: [], ...fields };
@@ -18,28 +18,34 @@ const COMMENTS = [
 const ids = (list: Comment[]) => list.map((c) => c.id);
 
 test('sorted by timecode, comments on the whole file first', () => {
-  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', text: '' }, 'timecode')), ['whole', 'early', 'late']);
+  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', author: '', text: '' }, 'timecode')), ['whole', 'early', 'late']);
 });
 
 test('sorted by creation either way, and by author', () => {
-  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', text: '' }, 'newest')), ['whole', 'early', 'late']);
-  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', text: '' }, 'oldest')), ['late', 'early', 'whole']);
-  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', text: '' }, 'author')), ['early', 'whole', 'late']);
+  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', author: '', text: '' }, 'newest')), ['whole', 'early', 'late']);
+  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', author: '', text: '' }, 'oldest')), ['late', 'early', 'whole']);
+  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', author: '', text: '' }, 'author')), ['early', 'whole', 'late']);
 });
 
 test('filtered by open or completed', () => {
-  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'open', text: '' }, 'timecode')), ['whole', 'late']);
-  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'completed', text: '' }, 'timecode')), ['early']);
+  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'open', author: '', text: '' }, 'timecode')), ['whole', 'late']);
+  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'completed', author: '', text: '' }, 'timecode')), ['early']);
 });
 
 test('text matches the comment, its replies and authors, ignoring case', () => {
-  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', text: 'COLD' }, 'timecode')), ['whole']);
-  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', text: 'fixed in' }, 'timecode')), ['early']);
-  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', text: ' okafor ' }, 'timecode')), ['early', 'late']);
+  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', author: '', text: 'COLD' }, 'timecode')), ['whole']);
+  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', author: '', text: 'fixed in' }, 'timecode')), ['early']);
+  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', author: '', text: ' okafor ' }, 'timecode')), ['early', 'late']);
 });
 
 test('the list given is left as it was', () => {
   const before = ids(COMMENTS);
-  visibleComments(COMMENTS, { state: 'all', text: '' }, 'newest');
+  visibleComments(COMMENTS, { state: 'all', author: '', text: '' }, 'newest');
   assert.deepEqual(ids(COMMENTS), before);
+});
+
+test('filtered by an author, who is listed once however many comments they wrote', () => {
+  assert.deepEqual(commentAuthors(COMMENTS), [rosa, sam]);
+  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', author: 'rosa@example.com', text: '' }, 'timecode')), ['whole', 'early']);
+  assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'open', author: 'rosa@example.com', text: '' }, 'timecode')), ['whole']);
 });

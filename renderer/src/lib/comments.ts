@@ -3,6 +3,8 @@ import type { Comment } from '../../../preload/contract.ts';
 
 export interface CommentFilter {
   state: 'all' | 'open' | 'completed';
+  /** an author's email, or '' for everyone's */
+  author: string;
   /** matched against the text, the replies and the author's name, ignoring case */
   text: string;
 }
@@ -24,7 +26,10 @@ function matches(comment: Comment, needle: string): boolean {
 export function visibleComments(comments: readonly Comment[], filter: CommentFilter, sort: CommentSort): Comment[] {
   const needle = filter.text.trim().toLocaleLowerCase();
   const shown = comments.filter(
-    (c) => (filter.state === 'all' || c.completed === (filter.state === 'completed')) && (needle === '' || matches(c, needle)),
+    (c) =>
+      (filter.state === 'all' || c.completed === (filter.state === 'completed')) &&
+      (filter.author === '' || c.author?.email === filter.author) &&
+      (needle === '' || matches(c, needle)),
   );
   const created = (a: Comment, b: Comment) => a.createdAt.localeCompare(b.createdAt);
   const order: Record<CommentSort, (a: Comment, b: Comment) => number> = {
@@ -35,4 +40,10 @@ export function visibleComments(comments: readonly Comment[], filter: CommentFil
     author: (a, b) => (a.author?.name ?? '').localeCompare(b.author?.name ?? '') || created(a, b),
   };
   return shown.sort(order[sort]);
+}
+
+/** The people who wrote the comments, by name, for the author filter. */
+export function commentAuthors(comments: readonly Comment[]): Array<{ name: string; email: string }> {
+  const byEmail = new Map(comments.flatMap((c) => (c.author ? [[c.author.email, c.author] as const] : [])));
+  return [...byEmail.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

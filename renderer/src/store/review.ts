@@ -69,7 +69,7 @@ export const useReview = create<ReviewState>((set, get) => {
     versions: [],
     comments: [],
     loading: false,
-    filter: { state: 'all', text: '' },
+    filter: { state: 'all', author: '', text: '' },
     sort: 'timecode',
 
     async open(accountId, fileId, stackId) {

@@ -1,4 +1,4 @@
-import { COMMENT_SORTS, visibleComments, type CommentFilter, type CommentSort } from '../../lib/comments.ts';
+import { COMMENT_SORTS, commentAuthors, visibleComments, type CommentFilter, type CommentSort } from '../../lib/comments.ts';
 import { useReview } from '../../store/review.ts';
 import { CommentItem } from './CommentItem.tsx';
 import { Composer } from './Composer.tsx';
@@ -17,6 +17,14 @@ export function CommentsPanel({ canDraw }: { canDraw: boolean }) {
           <option value="all">All</option>
           <option value="open">Open</option>
           <option value="completed">Completed</option>
+        </select>
+        <select aria-label="Author" value={filter.author} onChange={(e) => setFilter({ author: e.currentTarget.value })}>
+          <option value="">Everyone</option>
+          {commentAuthors(comments).map((author) => (
+            <option key={author.email} value={author.email}>
+              {author.name}
+            </option>
+          ))}
         </select>
         <select aria-label="Sort comments" value={sort} onChange={(e) => setSort(e.currentTarget.value as CommentSort)}>
           {COMMENT_SORTS.map((s) => (
