@@ -79,18 +79,19 @@ async function finished(rig: Rig, paths: string[]): Promise<Map<string, WatchFil
   }
 }
 
-test('a file written slowly for 5 s is uploaded once, whole, after its last write', async () => {
-  const rig = await startWatch('slow', { stableSeconds: 1.5 });
+test('a file written slowly for 20 s is uploaded once, whole, after its last write', async () => {
+  // A render that writes a chunk every second for 20 s, with a 2.5 s window: never still long enough.
+  const rig = await startWatch('slow', { stableSeconds: 2.5 });
   const file = join(rig.dir, 'render.mov');
   writeFileSync(file, '');
   const chunks: Buffer[] = [];
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < 20; i++) {
     const chunk = content(`chunk${i}`, 100_000);
     chunks.push(chunk);
     appendFileSync(file, chunk);
-    await sleep(500);
+    await sleep(1_000);
   }
-  const lastWrite = Date.now() - 500;
+  const lastWrite = Date.now() - 1_000;
   const files = await finished(rig, ['render.mov']);
   assert.equal(files.get('render.mov')!.state, 'done');
   const started = rig.events.filter((e) => e.path === 'render.mov' && e.state === 'uploading');
