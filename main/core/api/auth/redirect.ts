@@ -1,6 +1,7 @@
 // Where the browser comes back after consent. The CLI and web agent listen on a one-shot loopback
 // server (RFC 8252 §7.3); the desktop app may use its registered protocol instead (main/electron).
 import { createServer, type Server } from 'node:http';
+import type { Socket } from 'node:net';
 import { SignInError } from './errors.ts';
 
 export interface RedirectReceiver {
@@ -36,6 +37,12 @@ export async function loopbackReceiver(port = 0): Promise<RedirectReceiver> {
     arrived = arrival;
     deliver?.(arrival);
   });
+  // Browsers keep idle (even speculative) connections open; closing must not wait for them.
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
@@ -59,7 +66,7 @@ export async function loopbackReceiver(port = 0): Promise<RedirectReceiver> {
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
-        server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
       }),
   };
 }
