@@ -3,9 +3,11 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import type { TransferJob } from '../../preload/contract.ts';
 import { backendConfigFromEnv, openBackend, type Backend } from '../backend.ts';
+import { defaultDataDir } from '../core/db.ts';
 import { hasWorkInFlight, integrateDesktop } from './desktop-integration.ts';
 import { wireIpc } from './ipc.ts';
 import { installMenu } from './menu.ts';
+import { desktopSignIn, ProtocolRedirects } from './sign-in.ts';
 import { SlateTray } from './tray.ts';
 import { createMainWindow, installSessionPolicy, isAppUrl } from './window.ts';
 
@@ -39,7 +41,16 @@ if (!app.requestSingleInstanceLock()) {
     return window;
   };
 
-  app.on('second-instance', showWindow);
+  // The sign-in redirect comes back through the app's protocol when one is configured, else to a loopback server.
+  const redirects = process.env.SLATE_AUTH_REDIRECT_URI ? new ProtocolRedirects(process.env.SLATE_AUTH_REDIRECT_URI) : undefined;
+  redirects?.register();
+  app.on('open-url', (event, url) => {
+    if (redirects?.offer(url)) event.preventDefault();
+  });
+  app.on('second-instance', (_event, argv) => {
+    for (const arg of argv) redirects?.offer(arg);
+    showWindow();
+  });
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
@@ -51,7 +62,8 @@ if (!app.requestSingleInstanceLock()) {
       const answer = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return answer.canceled ? undefined : answer.filePaths[0];
     };
-    backend = await openBackend(backendConfigFromEnv(), 'desktop', pickFolder);
+    const config = backendConfigFromEnv();
+    backend = await openBackend({ ...config, signIn: desktopSignIn(config.dataDir ?? defaultDataDir(), redirects) }, 'desktop', pickFolder);
     const { service } = backend;
     wireIpc(service, isAppUrl, () => BrowserWindow.getAllWindows());
     tray = new SlateTray({
