@@ -30,7 +30,7 @@ export function Transport() {
         {rate.alternatives.length > 1 ? (
           <select
             aria-label="Frame rate"
-            title={rate.probed ? "Frame.io's timecodes fit each of these rates: choose the file's" : 'Frame.io has not said: choose the file’s rate'}
+            title={rate.probed ? "Frame.io's timecodes fit each of these rates: choose the file's" : "Frame.io has not said: choose the file's rate"}
             value={rate.name}
             onChange={(e) => {
               chooseRate(e.currentTarget.value);
