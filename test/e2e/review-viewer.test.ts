@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Browser, Locator, Page, Route } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { chromiumMissing, launchChromium, snap } from '../support/browser.ts';
 import { NODE, ROOT, run, type Running } from '../support/processes.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
@@ -30,34 +30,14 @@ before(async () => {
   agent = run(NODE, ['bin/slate.js', 'serve'], { SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, SLATE_DATA_DIR: dataDir });
   page = await browser.newPage({ acceptDownloads: true });
   page.setDefaultTimeout(15_000);
-  await page.route(`${sandbox.url}/objects/download/**`, answerRanges);
   await page.goto(await agent.waitFor('SLATE_URL'));
 });
 after(async () => {
-  // A range still being answered would otherwise outlive the browser and hold the run open.
-  await page?.unrouteAll({ behavior: 'wait' });
   await browser?.close();
   await agent?.stop();
   await sandbox?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
-
-/**
- * A player seeks only in media served with byte ranges, as S3 and Frame.io's CDN serve it. The
- * sandbox answers every download whole, so until it honours Range the test does, from the
- * sandbox's own bytes.
- */
-async function answerRanges(route: Route): Promise<void> {
-  const response = await route.fetch({ headers: { ...route.request().headers(), range: '' } });
-  const body = await response.body();
-  const headers = { ...response.headers(), 'accept-ranges': 'bytes' };
-  const range = /^bytes=(\d+)-(\d*)$/.exec(route.request().headers().range ?? '');
-  if (!response.ok() || !range) return route.fulfill({ response, body, headers });
-  const start = Number(range[1]);
-  const end = Math.min(range[2] ? Number(range[2]) : body.length - 1, body.length - 1);
-  const part = body.subarray(start, end + 1);
-  await route.fulfill({ status: 206, body: part, headers: { ...headers, 'content-range': `bytes ${start}-${end}/${body.length}`, 'content-length': String(part.length) } });
-}
 
 const timecode = () => page.getByTestId('timecode').textContent();
 const sent = (operation: RegExp, method: string) => sandbox.exchanges.filter((e) => e.method === method && operation.test(e.url) && e.status < 300);

@@ -106,9 +106,19 @@ export class BlobStore {
   }
 
   /** The blob's bytes: its parts one after another. */
-  read(blobId: string, partCount: number): Readable {
+  /** The object's bytes, parts in order; `range` (inclusive, as HTTP counts) narrows them. */
+  read(blobId: string, partSizes: readonly number[], range?: { start: number; end: number }): Readable {
     const out = new PassThrough({ highWaterMark: 1024 * 1024 });
-    const paths = Array.from({ length: partCount }, (_, i) => this.partPath(blobId, i + 1));
+    const total = partSizes.reduce((sum, size) => sum + size, 0);
+    const { start, end } = range ?? { start: 0, end: total - 1 };
+    const slices: Array<{ path: string; start: number; end: number }> = [];
+    let offset = 0;
+    partSizes.forEach((size, i) => {
+      const from = Math.max(start, offset);
+      const to = Math.min(end, offset + size - 1);
+      if (from <= to) slices.push({ path: this.partPath(blobId, i + 1), start: from - offset, end: to - offset });
+      offset += size;
+    });
     // Written by hand rather than one pipeline per part: those would each leave listeners on `out`.
     const room = () =>
       new Promise<void>((resolve) => {
@@ -121,8 +131,8 @@ export class BlobStore {
         out.on('close', done);
       });
     void (async () => {
-      for (const path of paths) {
-        for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
+      for (const slice of slices) {
+        for await (const chunk of createReadStream(slice.path, { start: slice.start, end: slice.end, highWaterMark: 1024 * 1024 })) {
           if (out.destroyed) return;
           if (!out.write(chunk)) await room();
         }

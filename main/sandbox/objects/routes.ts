@@ -58,18 +58,34 @@ function getObject(world: World, req: IncomingMessage, res: ServerResponse, url:
   if (parts.length !== partCount) return s3Error(res, 404, 'NoSuchKey', 'The specified key does not exist.');
   const size = parts.reduce((sum, p) => sum + p.size, 0);
   const filename = url.searchParams.get('filename') ?? 'file';
+  // Players seek with byte ranges, as they do against S3 and Frame.io's CDN.
+  const range = byteRange(req.headers.range, size);
+  if (range === 'unsatisfiable') {
+    res.writeHead(416, { 'content-range': `bytes */${size}`, 'accept-ranges': 'bytes' }).end();
+    return;
+  }
   // Header values are Latin-1: an ASCII fallback plus the exact UTF-8 name (RFC 6266).
   const fallback = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  res.writeHead(200, {
+  res.writeHead(range ? 206 : 200, {
     'content-type': url.searchParams.get('type') ?? 'application/octet-stream',
-    'content-length': size,
+    'content-length': range ? range.end - range.start + 1 : size,
+    'accept-ranges': 'bytes',
+    ...(range ? { 'content-range': `bytes ${range.start}-${range.end}/${size}` } : {}),
     'content-disposition': `${url.searchParams.get('disposition') === 'attachment' ? 'attachment' : 'inline'}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
   });
   if (req.method === 'HEAD') {
     res.end();
     return;
   }
-  const body = world.blobs.read(blobId, partCount);
+  const body = world.blobs.read(blobId, parts.map((p) => p.size), range);
   body.on('error', () => res.destroy());
   body.pipe(res);
+}
+
+/** One `bytes=` range (start-end, start-, or -suffix); several ranges are answered whole, as S3 does. */
+function byteRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | undefined {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '');
+  if (!match || (match[1] === '' && match[2] === '')) return undefined;
+  const [start, end] = match[1] === '' ? [Math.max(0, size - Number(match[2])), size - 1] : [Number(match[1]), match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1)];
+  return start > end || start >= size ? 'unsatisfiable' : { start, end };
 }
