@@ -169,7 +169,7 @@ async function seedProductions(world: World, seeded: Seeded): Promise<void> {
     addComment(feature, v2, {
       text: 'Warm the water here, it reads grey.',
       timecode: '00:00:01:06',
-      annotation: [{ tool: 'arrow', color: '#F5A623', size: 4, points: [{ x: 0.62, y: 0.4 }, { x: 0.48, y: 0.78 }] }],
+      annotation: [{ tool: 'arrow', color: '#F5A623', size: 4, x1: 0.62, y1: 0.4, x2: 0.48, y2: 0.78 }],
       created: at(7, 18),
     });
     addComment(feature, v2, { text: 'Temp music ends early, check the last frame.', timecode: '00:00:01:23', created: at(7, 20), completed: at(8, 9) });

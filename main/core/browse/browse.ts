@@ -45,11 +45,16 @@ export class Browser {
   }
 
   async file(accountId: string, fileId: string): Promise<FileDetails> {
-    const [file, metadata] = await Promise.all([
-      new AccountApi(this.client, accountId).showFile(fileId, 'media_links.original'),
+    const api = new AccountApi(this.client, accountId);
+    // `include` names one rendition a call: the original, plus the two a browser can play.
+    const [file, highQuality, efficient, metadata] = await Promise.all([
+      api.showFile(fileId, 'media_links.original'),
+      api.showFile(fileId, 'media_links.high_quality'),
+      api.showFile(fileId, 'media_links.efficient'),
       this.client.call<Data<{ metadata: ApiMetadataValue[] }>>('metadata.show', { params: { account_id: accountId, file_id: fileId } }),
     ]);
-    const mediaLinks = Object.entries(file.media_links ?? {})
+    const links = { ...file.media_links, ...highQuality.media_links, ...efficient.media_links };
+    const mediaLinks = Object.entries(links)
       .map(([kind, link]) => ({ kind, url: linkUrl(link) }))
       .filter((link): link is { kind: string; url: string } => link.url !== null);
     return { ...presentAsset(file), mediaLinks, metadata: metadata.data.metadata.map(presentMetadata) };
