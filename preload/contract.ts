@@ -122,6 +122,8 @@ export const SettingsSchema = z.object({
   /** "off", "20M" (bytes per second), or a timetable like "08:00,5M 19:00,off" */
   bandwidth: z.string().max(500),
   notifications: z.boolean(),
+  /** how often followed files are checked for new comments (paced within Frame.io's limits too) */
+  commentCheckSeconds: z.number().int().min(5).max(3600),
   startAtLogin: z.boolean(),
   theme: z.enum(['system', 'light', 'dark']),
 });
@@ -353,6 +355,9 @@ export const requests = {
     output: z.array(ShareReviewerSchema),
   },
   'shares:removeReviewer': { input: z.object({ ...inAccount, shareId: id, email: z.email() }).strict(), output: z.array(ShareReviewerSchema) },
+  'comments:follow': { input: z.object({ ...inAccount, fileId: id, follow: z.boolean() }).strict(), output: z.object({ following: z.boolean() }) },
+  'comments:following': { input: none, output: z.object({ files: z.array(z.object({ accountId: z.string(), fileId: z.string(), unread: z.number() })), total: z.number() }) },
+  'comments:markRead': { input: z.object({ ...inAccount, fileId: id }).strict(), output: z.object({ total: z.number() }) },
   'settings:get': { input: none, output: z.object({ settings: SettingsSchema, dataDir: z.string() }) },
   'settings:update': { input: SettingsSchema.partial().strict(), output: SettingsSchema },
 } as const;
@@ -366,6 +371,9 @@ export const events = {
   'transfers:progress': TransferProgressSchema,
   'settings:changed': SettingsSchema,
   'watches:changed': WatchSchema,
+  /** a new comment on a followed file */
+  'comments:new': z.object({ accountId: z.string(), fileId: z.string(), comment: z.object({ id: z.string(), text: z.string(), author: z.string().nullable() }) }),
+  'comments:unread': z.object({ accountId: z.string(), fileId: z.string(), unread: z.number(), total: z.number() }),
   'watches:file': WatchFileSchema,
 } as const;
 

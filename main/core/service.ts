@@ -13,6 +13,7 @@ import { shareHandlers } from './handlers/shares.ts';
 import { settingsHandlers } from './handlers/settings.ts';
 import { transferHandlers } from './handlers/transfers.ts';
 import { watchHandlers, type FolderPicker } from './handlers/watches.ts';
+import { Following } from './review/following.ts';
 import type { Handlers } from './handlers/types.ts';
 import type { TransferEngine } from './transfers/engine.ts';
 import type { WatchManager } from './watch/manager.ts';
@@ -65,13 +66,18 @@ export function createService(deps: ServiceDeps): Service {
   deps.watches.on('watch', forwarders.watch);
   deps.watches.on('file', forwarders.watchFile);
 
+  const following = new Following(api, {
+    comment: (accountId, fileId, comment) => emit('comments:new', { accountId, fileId, comment }),
+    unread: (accountId, fileId, unread, total) => emit('comments:unread', { accountId, fileId, unread, total }),
+  }, () => deps.settings.get().commentCheckSeconds * 1000);
+
   const info: AppInfo = { name: 'Slate', version: deps.version, backend: deps.backend, shell: deps.shell };
   return {
     handlers: {
       ...sessionHandlers(api, info, deps.session, (signedIn) => emit('session:changed', { signedIn })),
       ...browseHandlers(api),
       ...transferHandlers(engine, chosen),
-      ...reviewHandlers(api),
+      ...reviewHandlers(api, following),
       ...shareHandlers(api),
       ...watchHandlers(deps.watches, chosen, deps.pickFolder),
       ...settingsHandlers(deps.settings, deps.dataDir, engine, (settings) => emit('settings:changed', settings)),
@@ -83,6 +89,7 @@ export function createService(deps: ServiceDeps): Service {
     },
     choosePaths: (paths) => chosen.add(paths),
     async close() {
+      await following.close();
       engine.off('job', forwarders.job);
       engine.off('file', forwarders.file);
       engine.off('progress', forwarders.progress);

@@ -10,6 +10,7 @@ export const DEFAULT_SETTINGS: Settings = {
   partConcurrency: 5,
   bandwidth: 'off',
   notifications: true,
+  commentCheckSeconds: 30,
   startAtLogin: false,
   theme: 'system',
 };

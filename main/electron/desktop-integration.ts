@@ -1,7 +1,7 @@
 // What the desktop adds around the service: notifications when jobs end, keeping the machine
 // awake while bytes move, pausing for sleep and resuming after it, and start at login.
 import { app, Notification, powerMonitor, powerSaveBlocker } from 'electron';
-import type { Settings, TransferJob } from '../../preload/contract.ts';
+import type { EventPayload, Settings, TransferJob } from '../../preload/contract.ts';
 import type { Service } from '../core/service.ts';
 
 export function integrateDesktop(service: Service, onJobs: (jobs: TransferJob[]) => void): () => void {
@@ -44,6 +44,10 @@ export function integrateDesktop(service: Service, onJobs: (jobs: TransferJob[])
 
   const unsubscribe = service.subscribe((event, payload) => {
     if (event === 'settings:changed') applySettings(payload as Settings);
+    if (event === 'comments:new' && settings?.notifications && Notification.isSupported()) {
+      const { comment } = payload as EventPayload<'comments:new'>;
+      new Notification({ title: 'New comment', body: `${comment.author ?? 'Someone'}: ${comment.text}` }).show();
+    }
     if (event !== 'transfers:job') return;
     const job = payload as TransferJob;
     notify(jobs.get(job.id), job);

@@ -12,6 +12,8 @@ import { SharesView } from './views/SharesView.tsx';
 import { TransfersView } from './views/TransfersView.tsx';
 import { WatchFoldersView } from './views/WatchFoldersView.tsx';
 import { useWatches } from './store/watches.ts';
+import { UnreadBadge } from './components/review/UnreadBadge.tsx';
+import { useFollowing } from './store/following.ts';
 import { useSettings } from './store/settings.ts';
 
 const SCREENS = { projects: ProjectsView, transfers: TransfersView, watches: WatchFoldersView, shares: SharesView, settings: SettingsView };
@@ -22,6 +24,7 @@ export function App() {
   const startTransfers = useTransfers((s) => s.start);
   const { settings, load: loadSettings, start: startSettings } = useSettings();
   const startWatches = useWatches((s) => s.start);
+  const startFollowing = useFollowing((s) => s.start);
   const Screen = SCREENS[view];
 
   useEffect(() => {
@@ -31,9 +34,9 @@ export function App() {
   useEffect(() => {
     void load();
     void loadSettings().catch(() => undefined);
-    const stops = [startTransfers(), startSettings(), startWatches(), subscribe('session:changed', () => void load())];
+    const stops = [startTransfers(), startSettings(), startWatches(), startFollowing(), subscribe('session:changed', () => void load())];
     return () => stops.forEach((stop) => stop());
-  }, [load, startTransfers, loadSettings, startSettings, startWatches]);
+  }, [load, startTransfers, loadSettings, startSettings, startWatches, startFollowing]);
 
   return (
     <div className="app">
@@ -41,6 +44,7 @@ export function App() {
         <span className="brand">Slate</span>
         {info && <BackendBadge backend={info.backend} />}
         <span className="spacer" />
+        <UnreadBadge />
         <TransferIndicator onOpen={() => go('transfers')} />
         {me && (
           <span className="user" aria-label="Signed in as">

@@ -6,6 +6,7 @@ import { CommentService, toExportComment, type ReviewComment } from '../review/c
 import { EXPORT_FORMATS, renderExport } from '../review/exports/index.ts';
 import { fileFrameRate, UnknownFrameRate } from '../review/file-rate.ts';
 import { FRAME_RATES, frameRate } from '../review/timecode.ts';
+import type { Following } from '../review/following.ts';
 import type { HandlerGroup } from './types.ts';
 
 function present(comment: ReviewComment): Comment {
@@ -23,7 +24,7 @@ function present(comment: ReviewComment): Comment {
   return { ...fields(comment), replies: comment.replies.map(fields) };
 }
 
-export function reviewHandlers(client: FrameioClient): HandlerGroup<'comments'> {
+export function reviewHandlers(client: FrameioClient, following: Following): HandlerGroup<'comments'> {
   const comments = (accountId: string) => new CommentService(client, accountId);
   return {
     'comments:list': async ({ accountId, fileId }) => (await comments(accountId).list(fileId, { replies: true })).map(present),
@@ -55,6 +56,16 @@ export function reviewHandlers(client: FrameioClient): HandlerGroup<'comments'> 
       const { extension, mediaType } = EXPORT_FORMATS[format];
       const base = file.name.replace(/\.[^.]+$/, '');
       return { filename: `${base} comments.${extension}`, mediaType, text, frameRate: rate.name };
+    },
+    'comments:follow': async ({ accountId, fileId, follow }) => {
+      if (follow) following.follow(accountId, fileId);
+      else following.unfollow(accountId, fileId);
+      return { following: follow };
+    },
+    'comments:following': async () => ({ files: following.list(), total: following.total() }),
+    'comments:markRead': async ({ accountId, fileId }) => {
+      following.markRead(accountId, fileId);
+      return { total: following.total() };
     },
   };
 }

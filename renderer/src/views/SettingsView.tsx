@@ -54,6 +54,10 @@ export function SettingsView() {
           <input type="checkbox" checked={settings.notifications} onChange={(e) => void update({ notifications: e.target.checked })} />
           Notify me when uploads finish or fail
         </label>
+        <label>
+          Check followed files for new comments every (seconds)
+          <input type="number" min={5} max={3600} value={settings.commentCheckSeconds} onChange={(e) => void update({ commentCheckSeconds: Number(e.target.value) })} />
+        </label>
         <label className="check">
           <input type="checkbox" checked={settings.startAtLogin} onChange={(e) => void update({ startAtLogin: e.target.checked })} />
           Start Slate when I log in

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ProblemBanner } from '../components/ProblemBanner.tsx';
 import { CommentsPanel } from '../components/review/CommentsPanel.tsx';
 import { ExportMenu } from '../components/review/ExportMenu.tsx';
+import { FollowButton } from '../components/review/FollowButton.tsx';
 import { Player } from '../components/review/Player.tsx';
 import { Transport } from '../components/review/Transport.tsx';
 import { VersionSwitcher } from '../components/review/VersionSwitcher.tsx';
@@ -57,6 +58,7 @@ export function ViewerView() {
         <h1 title={file?.name}>{file?.name ?? 'Opening…'}</h1>
         <VersionSwitcher />
         <span className="spacer" />
+        {file && accountId && fileId && <FollowButton accountId={accountId} fileId={fileId} />}
         {file && <ExportMenu />}
       </header>
       {problem && <ProblemBanner problem={problem} retryLabel={file ? 'Reload' : 'Try again'} onRetry={retry} />}
