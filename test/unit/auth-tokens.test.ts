@@ -68,6 +68,21 @@ test('after a 401 the token is refreshed; when IMS refuses, the profile needs a 
   await assert.rejects(tokens.token(), (error: unknown) => error instanceof SignInNeeded && /sign-in of rosa@example.test .* has expired/.test(error.message) && /slate login/.test(error.action));
 });
 
+test('two processes refreshing at once: the one IMS refuses takes the other\'s rotation instead of signing out', async () => {
+  const now = 1_000_000;
+  const { book } = signedIn(now + 3_600_000);
+  const ims = fakeIms(async () => {
+    // meanwhile another process used r1 and saved what it got
+    const current = book.current()!;
+    book.setCredential(current.id, { kind: 'ims', imsUrl: 'http://ims.test', clientId: 'slate', accessToken: 'a-other', refreshToken: 'r-other', expiresAt: now + 3_600_000 });
+    throw new SignInError('rejected', 'invalid_grant');
+  });
+  const tokens = new ProfileTokens(book, { now: () => now, imsClient: ims.factory, onSignedOut: () => assert.fail('not signed out') });
+  await tokens.token();
+  assert.equal(await tokens.refresh(), 'a-other');
+  assert.equal(await tokens.token(), 'a-other');
+});
+
 test('a refresh that cannot reach IMS is a network failure, not a sign-out', async () => {
   const { book } = signedIn(Date.now() + 3_600_000);
   const ims = fakeIms(async () => {

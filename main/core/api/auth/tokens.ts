@@ -72,6 +72,9 @@ export class ProfileTokens implements TokenProvider {
       return (this.lastToken = fresh.accessToken);
     } catch (error) {
       if (error instanceof SignInError && error.kind === 'rejected') {
+        // Another Slate process may have spent this refresh token a moment ago: its rotation is good.
+        const latest = this.book.find(profile.id)?.credential;
+        if (latest?.kind === 'ims' && latest.refreshToken !== credential.refreshToken) return (this.lastToken = latest.accessToken);
         this.book.setCredential(profile.id, undefined);
         this.options.onSignedOut?.(profile);
         return undefined;
