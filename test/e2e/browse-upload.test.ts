@@ -1,40 +1,28 @@
 // An editor's first minutes, in a real browser against `slate serve`: open a project, make a
 // folder, pick files to upload, watch them land, and see the transfer done.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumMissing, launchChromium, snap } from '../support/browser.ts';
-import { NODE, run, type Running } from '../support/processes.ts';
-import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
+import type { Page } from 'playwright-core';
+import { chromiumMissing, snap } from '../support/browser.ts';
+import { openAgentSession, type AgentSession } from '../support/agent-session.ts';
+import type { CheckedSandbox } from '../support/sandbox.ts';
 
 const skip = chromiumMissing();
-let browser: Browser;
-let sandbox: CheckedSandbox;
-let agent: Running;
+let session: AgentSession;
 let page: Page;
+let sandbox: CheckedSandbox;
 let media: string;
 
 before(async () => {
   if (skip) return;
-  media = mkdtempSync(join(tmpdir(), 'slate-media-'));
+  session = await openAgentSession();
+  ({ page, sandbox, work: media } = session);
   writeFileSync(join(media, 'A001_C002.mov'), Buffer.alloc(300_000, 7));
   writeFileSync(join(media, 'notes – día 1.txt'), 'scene 4 take 2 is the one');
-  browser = await launchChromium();
-  sandbox = await startCheckedSandbox({ seed: 'demo' });
-  const dataDir = join(media, 'data');
-  agent = run(NODE, ['bin/slate.js', 'serve'], { SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, SLATE_DATA_DIR: dataDir });
-  page = await browser.newPage();
-  await page.goto(await agent.waitFor('SLATE_URL'));
 });
-after(async () => {
-  await browser?.close();
-  await agent?.stop();
-  await sandbox?.close();
-  if (media) rmSync(media, { recursive: true, force: true });
-});
+after(() => session?.close());
 
 test('create a folder, upload into it, and see the files and the finished transfer', { skip }, async () => {
   await page.locator('.project-list button').first().click();

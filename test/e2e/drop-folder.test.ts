@@ -1,37 +1,24 @@
 // A real drag and drop of a folder from the desktop onto the folder view, as Chromium delivers it
 // (through the DevTools protocol's native drag events): the files upload with their structure.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumMissing, launchChromium, snap } from '../support/browser.ts';
-import { NODE, run, type Running } from '../support/processes.ts';
-import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
+import type { Page } from 'playwright-core';
+import { chromiumMissing, snap } from '../support/browser.ts';
+import { openAgentSession, type AgentSession } from '../support/agent-session.ts';
 
 const skip = chromiumMissing();
-let browser: Browser;
-let sandbox: CheckedSandbox;
-let agent: Running;
+let session: AgentSession;
 let page: Page;
 let work: string;
 
 before(async () => {
   if (skip) return;
-  work = mkdtempSync(join(tmpdir(), 'slate-drop-'));
-  browser = await launchChromium();
-  sandbox = await startCheckedSandbox({ seed: 'demo' });
-  agent = run(NODE, ['bin/slate.js', 'serve'], { SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, SLATE_DATA_DIR: join(work, 'data') });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(await agent.waitFor('SLATE_URL'));
+  session = await openAgentSession({ viewport: { width: 1280, height: 800 } });
+  ({ page, work } = session);
 });
-after(async () => {
-  await browser?.close();
-  await agent?.stop();
-  await sandbox?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+after(() => session?.close());
 
 test('a folder dropped on the folder view uploads with its sub-folders', { skip }, async () => {
   const offload = join(work, 'Card A001');

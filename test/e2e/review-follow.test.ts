@@ -1,37 +1,23 @@
 // Following a file: a new comment made elsewhere shows up as an unread count without a reload,
 // and opening the file reads it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumMissing, launchChromium, snap } from '../support/browser.ts';
-import { NODE, run, type Running } from '../support/processes.ts';
-import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
+import type { Page } from 'playwright-core';
+import { chromiumMissing, snap } from '../support/browser.ts';
+import { openAgentSession, type AgentSession } from '../support/agent-session.ts';
+import type { CheckedSandbox } from '../support/sandbox.ts';
 
 const skip = chromiumMissing();
-let browser: Browser;
-let sandbox: CheckedSandbox;
-let agent: Running;
+let session: AgentSession;
 let page: Page;
-let dataDir: string;
+let sandbox: CheckedSandbox;
 
 before(async () => {
   if (skip) return;
-  dataDir = mkdtempSync(join(tmpdir(), 'slate-follow-e2e-'));
-  browser = await launchChromium();
-  sandbox = await startCheckedSandbox({ seed: 'demo' });
-  agent = run(NODE, ['bin/slate.js', 'serve'], { SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, SLATE_DATA_DIR: dataDir });
-  page = await browser.newPage();
+  session = await openAgentSession();
+  ({ page, sandbox } = session);
   page.setDefaultTimeout(20_000);
-  await page.goto(await agent.waitFor('SLATE_URL'));
 });
-after(async () => {
-  await browser?.close();
-  await agent?.stop();
-  await sandbox?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => session?.close());
 
 test('a followed file counts new comments made elsewhere; opening it reads them', { skip }, async () => {
   const main = page.getByRole('navigation', { name: 'Main' });

@@ -2,42 +2,31 @@
 // to a frame, comment there with a rectangle drawn on the picture, find the comment on the
 // timeline, jump back to it, mark it done, and take the notes away as CSV.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { chromiumMissing, launchChromium, snap } from '../support/browser.ts';
-import { NODE, ROOT, run, type Running } from '../support/processes.ts';
-import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
+import type { Locator, Page } from 'playwright-core';
+import { chromiumMissing, snap } from '../support/browser.ts';
+import { ROOT } from '../support/processes.ts';
+import { openAgentSession, type AgentSession } from '../support/agent-session.ts';
+import type { CheckedSandbox } from '../support/sandbox.ts';
 
 /** 48 frames at 24 fps, made by scripts/make-review-clip.sh */
 const CLIP = join(ROOT, 'test/fixtures/media/review-clip-24fps.webm');
 
 const skip = chromiumMissing();
-let browser: Browser;
-let sandbox: CheckedSandbox;
-let agent: Running;
+let session: AgentSession;
 let page: Page;
-let dataDir: string;
+let sandbox: CheckedSandbox;
 
 before(async () => {
   if (skip) return;
-  dataDir = mkdtempSync(join(tmpdir(), 'slate-review-'));
-  browser = await launchChromium();
-  sandbox = await startCheckedSandbox({ seed: 'demo' });
-  agent = run(NODE, ['bin/slate.js', 'serve'], { SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, SLATE_DATA_DIR: dataDir });
-  page = await browser.newPage({ acceptDownloads: true });
+  session = await openAgentSession({ acceptDownloads: true });
+  ({ page, sandbox } = session);
   page.setDefaultTimeout(15_000);
-  await page.goto(await agent.waitFor('SLATE_URL'));
 });
-after(async () => {
-  await browser?.close();
-  await agent?.stop();
-  await sandbox?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => session?.close());
 
 const timecode = () => page.getByTestId('timecode').textContent();
 const sent = (operation: RegExp, method: string) => sandbox.exchanges.filter((e) => e.method === method && operation.test(e.url) && e.status < 300);

@@ -1,39 +1,23 @@
 // Sharing from the browser: make a link for a folder, find it under Shares, copy it, invite a
 // reviewer, and delete it.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumMissing, launchChromium, snap } from '../support/browser.ts';
-import { NODE, run, type Running } from '../support/processes.ts';
-import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
+import type { Page } from 'playwright-core';
+import { chromiumMissing, snap } from '../support/browser.ts';
+import { openAgentSession, type AgentSession } from '../support/agent-session.ts';
+import type { CheckedSandbox } from '../support/sandbox.ts';
 
 const skip = chromiumMissing();
-let browser: Browser;
-let sandbox: CheckedSandbox;
-let agent: Running;
+let session: AgentSession;
 let page: Page;
-let dataDir: string;
+let sandbox: CheckedSandbox;
 
 before(async () => {
   if (skip) return;
-  dataDir = mkdtempSync(join(tmpdir(), 'slate-shares-e2e-'));
-  browser = await launchChromium();
-  sandbox = await startCheckedSandbox({ seed: 'demo' });
-  agent = run(NODE, ['bin/slate.js', 'serve'], { SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, SLATE_DATA_DIR: dataDir });
-  const url = await agent.waitFor('SLATE_URL');
-  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
-  page = await context.newPage();
-  await page.goto(url);
+  session = await openAgentSession({ permissions: ['clipboard-read', 'clipboard-write'] });
+  ({ page, sandbox } = session);
 });
-after(async () => {
-  await browser?.close();
-  await agent?.stop();
-  await sandbox?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => session?.close());
 
 test('share a folder, copy the link, invite a reviewer, delete the share', { skip }, async () => {
   await page.locator('.project-list button').first().click();

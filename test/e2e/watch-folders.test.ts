@@ -1,38 +1,27 @@
 // A watch folder set up from the browser: a render written into the folder uploads itself once
 // it stops changing, and shows up in the Frame.io folder it watches into.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumMissing, launchChromium, snap } from '../support/browser.ts';
-import { NODE, run, type Running } from '../support/processes.ts';
-import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
+import type { Page } from 'playwright-core';
+import { chromiumMissing, snap } from '../support/browser.ts';
+import { openAgentSession, type AgentSession } from '../support/agent-session.ts';
+import type { CheckedSandbox } from '../support/sandbox.ts';
 
 const skip = chromiumMissing();
-let browser: Browser;
-let sandbox: CheckedSandbox;
-let agent: Running;
+let session: AgentSession;
 let page: Page;
+let sandbox: CheckedSandbox;
 let work: string;
 
 before(async () => {
   if (skip) return;
-  work = mkdtempSync(join(tmpdir(), 'slate-watch-e2e-'));
+  session = await openAgentSession();
+  ({ page, sandbox, work } = session);
   mkdirSync(join(work, 'renders'));
-  browser = await launchChromium();
-  sandbox = await startCheckedSandbox({ seed: 'demo' });
-  agent = run(NODE, ['bin/slate.js', 'serve'], { SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, SLATE_DATA_DIR: join(work, 'data') });
-  page = await browser.newPage();
-  await page.goto(await agent.waitFor('SLATE_URL'));
 });
-after(async () => {
-  await browser?.close();
-  await agent?.stop();
-  await sandbox?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+after(() => session?.close());
 
 test('a folder watched from the browser uploads a finished render by itself', { skip }, async () => {
   await page.locator('.project-list button').first().click();

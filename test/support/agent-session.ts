@@ -1,0 +1,41 @@
+// What most end-to-end tests start from: a contract-checked demo sandbox, `slate serve` against
+// it, and a chromium page signed in through the agent's URL, plus a scratch folder for the
+// test's own files (the agent's data folder lives inside it).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
+import { NODE, run, type Running } from './processes.ts';
+import { startCheckedSandbox, type CheckedSandbox } from './sandbox.ts';
+
+export interface AgentSession {
+  browser: Browser;
+  sandbox: CheckedSandbox;
+  agent: Running;
+  page: Page;
+  work: string;
+  close(): Promise<void>;
+}
+
+export async function openAgentSession(context: BrowserContextOptions = {}): Promise<AgentSession> {
+  const work = mkdtempSync(join(tmpdir(), 'slate-e2e-'));
+  const browser = await launchChromium();
+  const sandbox = await startCheckedSandbox({ seed: 'demo' });
+  const agent = run(NODE, ['bin/slate.js', 'serve'], { SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, SLATE_DATA_DIR: join(work, 'data') });
+  const page = await (await browser.newContext(context)).newPage();
+  await page.goto(await agent.waitFor('SLATE_URL'));
+  return {
+    browser,
+    sandbox,
+    agent,
+    page,
+    work,
+    async close() {
+      await browser.close();
+      await agent.stop();
+      await sandbox.close();
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
