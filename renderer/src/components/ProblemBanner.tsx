@@ -1,4 +1,4 @@
-import type { Problem } from '../store/session.ts';
+import type { Problem } from '../store/problem.ts';
 
 export function ProblemBanner({ problem, onRetry, retryLabel = 'Try again' }: { problem: Problem; onRetry: () => void; retryLabel?: string }) {
   return (

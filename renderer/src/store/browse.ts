@@ -2,8 +2,8 @@
 // get here (the breadcrumbs), that folder's items, and the sort, filter and selection over them.
 import { create } from 'zustand';
 import type { Asset, FileDetails, FolderListing, Project, Workspace } from '../../../preload/contract.ts';
-import { call, SlateFailure } from '../slate.ts';
-import type { Problem } from './session.ts';
+import { call } from '../slate.ts';
+import { attempter, toProblem, type Problem } from './problem.ts';
 
 export type SortKey = 'name' | 'type' | 'size' | 'status' | 'updatedAt';
 
@@ -46,19 +46,8 @@ interface BrowseState {
   remove(asset: Asset): Promise<void>;
 }
 
-const toProblem = (error: unknown): Problem =>
-  error instanceof SlateFailure ? { message: error.message, action: error.action } : { message: String(error) };
-
 export const useBrowse = create<BrowseState>((set, get) => {
-  const attempt = async (work: () => Promise<void>): Promise<boolean> => {
-    try {
-      await work();
-      return true;
-    } catch (error) {
-      set({ problem: toProblem(error) });
-      return false;
-    }
-  };
+  const attempt = attempter(set);
   /** Runs a load, keeping only the newest answer when the person clicks faster than the network. */
   let generation = 0;
   async function load<T>(work: () => Promise<T>, apply: (value: T) => void): Promise<void> {

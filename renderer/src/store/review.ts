@@ -5,7 +5,8 @@ import type { Asset, Comment, ExportFormat, FileDetails, FrameRate, Shape } from
 import { saveText } from '../lib/history-export.ts';
 import type { CommentFilter, CommentSort } from '../lib/comments.ts';
 import { call, SlateFailure } from '../slate.ts';
-import { useSession, type Problem } from './session.ts';
+import { toProblem, type Problem } from './problem.ts';
+import { useSession } from './session.ts';
 
 interface ReviewState {
   accountId?: string;
@@ -40,9 +41,6 @@ interface ReviewState {
 
 /** What timecode counts at when Frame.io's cannot be read: the file still plays and takes comments. */
 const ASSUMED_RATE = { name: '24', numerator: 24, denominator: 1, timebase: 24, dropFrame: false, probed: false, alternatives: [] };
-
-const toProblem = (error: unknown): Problem =>
-  error instanceof SlateFailure ? { message: error.message, action: error.action } : { message: String(error) };
 
 export const useReview = create<ReviewState>((set, get) => {
   /** Only the newest open applies, when the person switches versions faster than the network. */

@@ -1,11 +1,7 @@
 import { create } from 'zustand';
 import type { Account, AppInfo, Profile } from '../../../preload/contract.ts';
-import { call, SlateFailure } from '../slate.ts';
-
-export interface Problem {
-  message: string;
-  action?: string;
-}
+import { call } from '../slate.ts';
+import { toProblem, type Problem } from './problem.ts';
 
 interface SessionState {
   status: 'loading' | 'ready' | 'failed';
@@ -25,8 +21,7 @@ export const useSession = create<SessionState>((set) => ({
       const [info, me, accounts] = await Promise.all([call('app:info', {}), call('user:me', {}), call('accounts:list', {})]);
       set({ status: 'ready', info, me, accounts });
     } catch (error) {
-      const problem = error instanceof SlateFailure ? { message: error.message, action: error.action } : { message: String(error) };
-      set({ status: 'failed', problem });
+      set({ status: 'failed', problem: toProblem(error) });
     }
   },
 }));

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Settings } from '../../../preload/contract.ts';
-import { call, SlateFailure, subscribe } from '../slate.ts';
-import type { Problem } from './session.ts';
+import { call, subscribe } from '../slate.ts';
+import { toProblem, type Problem } from './problem.ts';
 
 interface SettingsState {
   settings?: Settings;
@@ -22,7 +22,7 @@ export const useSettings = create<SettingsState>((set) => ({
       set({ settings: await call('settings:update', change), problem: undefined });
       return true;
     } catch (error) {
-      set({ problem: error instanceof SlateFailure ? { message: error.message, action: error.action } : { message: String(error) } });
+      set({ problem: toProblem(error) });
       return false;
     }
   },

@@ -1,8 +1,8 @@
 // The open project's share links and the details of the one being looked at.
 import { create } from 'zustand';
 import type { Asset, RequestInput, Share, ShareReviewer } from '../../../preload/contract.ts';
-import { call, SlateFailure } from '../slate.ts';
-import type { Problem } from './session.ts';
+import { call } from '../slate.ts';
+import { attempter, type Problem } from './problem.ts';
 
 type NewShare = Omit<RequestInput<'shares:create'>, 'accountId' | 'projectId'>;
 
@@ -23,20 +23,8 @@ interface SharesState {
   dismiss(): void;
 }
 
-const toProblem = (error: unknown): Problem =>
-  error instanceof SlateFailure ? { message: error.message, action: error.action } : { message: error instanceof Error ? error.message : String(error) };
-
 export const useShares = create<SharesState>((set, get) => {
-  const attempt = async (work: () => Promise<void>): Promise<boolean> => {
-    try {
-      await work();
-      set({ problem: undefined });
-      return true;
-    } catch (error) {
-      set({ problem: toProblem(error) });
-      return false;
-    }
-  };
+  const attempt = attempter(set);
   return {
     shares: [],
     assets: {},

@@ -2,8 +2,8 @@
 import { create } from 'zustand';
 import type { ConflictPolicy, TransferFile, TransferJob, TransferProgress } from '../../../preload/contract.ts';
 import type { PickedFiles } from '../lib/drop.ts';
-import { call, pathsForFiles, SlateFailure, subscribe } from '../slate.ts';
-import type { Problem } from './session.ts';
+import { call, pathsForFiles, subscribe } from '../slate.ts';
+import { attempter, toProblem, type Problem } from './problem.ts';
 
 interface TransfersState {
   jobs: Record<string, TransferJob>;
@@ -19,23 +19,14 @@ interface TransfersState {
   loadFiles(jobId: string): Promise<void>;
   act(action: 'pause' | 'resume' | 'cancel', jobId: string): Promise<void>;
   move(jobId: string, by: number): Promise<void>;
-  pauseAll(): Promise<void>;
-  resumeAll(): Promise<void>;
+  pauseAll(): Promise<boolean>;
+  resumeAll(): Promise<boolean>;
   dismissProblem(): void;
 }
 
-const toProblem = (error: unknown): Problem =>
-  error instanceof SlateFailure ? { message: error.message, action: error.action } : { message: error instanceof Error ? error.message : String(error) };
-
 export const useTransfers = create<TransfersState>((set, get) => {
   const keep = (jobs: TransferJob[]) => set({ jobs: { ...get().jobs, ...Object.fromEntries(jobs.map((job) => [job.id, job])) } });
-  const attempt = async (work: () => Promise<void>) => {
-    try {
-      await work();
-    } catch (error) {
-      set({ problem: toProblem(error) });
-    }
-  };
+  const attempt = attempter(set);
 
   return {
     jobs: {},

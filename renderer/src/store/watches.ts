@@ -1,8 +1,8 @@
 // Watch folders as the service runs them, kept current by its events.
 import { create } from 'zustand';
 import type { Watch, WatchFile, WatchSettings } from '../../../preload/contract.ts';
-import { call, SlateFailure, subscribe } from '../slate.ts';
-import type { Problem } from './session.ts';
+import { call, subscribe } from '../slate.ts';
+import { attempter, type Problem } from './problem.ts';
 
 interface WatchesState {
   watches: Record<string, Watch>;
@@ -18,21 +18,9 @@ interface WatchesState {
   dismissProblem(): void;
 }
 
-const toProblem = (error: unknown): Problem =>
-  error instanceof SlateFailure ? { message: error.message, action: error.action } : { message: error instanceof Error ? error.message : String(error) };
-
 export const useWatches = create<WatchesState>((set, get) => {
   const keep = (watches: Watch[]) => set({ watches: { ...get().watches, ...Object.fromEntries(watches.map((w) => [w.id, w])) } });
-  const attempt = async (work: () => Promise<void>): Promise<boolean> => {
-    try {
-      await work();
-      set({ problem: undefined });
-      return true;
-    } catch (error) {
-      set({ problem: toProblem(error) });
-      return false;
-    }
-  };
+  const attempt = attempter(set);
 
   return {
     watches: {},
