@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { BackendBadge } from './components/BackendBadge.tsx';
+import { UserMenu } from './components/UserMenu.tsx';
+import { useSignIn } from './store/sign-in.ts';
 import { ProblemBanner } from './components/ProblemBanner.tsx';
 import { TransferIndicator } from './components/transfers/TransferIndicator.tsx';
 import { subscribe } from './slate.ts';
@@ -34,7 +36,7 @@ export function App() {
   useEffect(() => {
     void load();
     void loadSettings().catch(() => undefined);
-    const stops = [startTransfers(), startSettings(), startWatches(), startFollowing(), subscribe('session:changed', () => void load())];
+    const stops = [startTransfers(), startSettings(), startWatches(), startFollowing(), subscribe('session:changed', () => void Promise.all([load(), useSignIn.getState().load()]))];
     return () => stops.forEach((stop) => stop());
   }, [load, startTransfers, loadSettings, startSettings, startWatches, startFollowing]);
 
@@ -46,14 +48,7 @@ export function App() {
         <span className="spacer" />
         <UnreadBadge />
         <TransferIndicator onOpen={() => go('transfers')} />
-        {me && (
-          <span className="user" aria-label="Signed in as">
-            <span className="avatar" aria-hidden="true">
-              {initials(me.name)}
-            </span>
-            <span data-testid="user-name">{me.name}</span>
-          </span>
-        )}
+        <UserMenu me={me} sandbox={info?.backend.kind === 'sandbox'} />
       </header>
       <div className="shell">
         <nav className="sidebar" aria-label="Main">
@@ -71,13 +66,4 @@ export function App() {
       </div>
     </div>
   );
-}
-
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]!.toUpperCase())
-    .join('');
 }

@@ -78,3 +78,18 @@ test('`npm start` without Electron falls back to the web agent on the demo sandb
   assert.deepEqual(exchanges.flatMap(contractProblems), [], 'the embedded sandbox kept to the spec');
   rmSync(dir, { recursive: true, force: true });
 });
+
+test('in a browser the sign-in menu says where signing in happens', { skip }, async () => {
+  const agent = run(NODE, ['bin/slate.js', 'serve', '--sandbox']);
+  try {
+    const page = await browser.newPage();
+    await page.goto(await agent.waitFor('SLATE_URL'));
+    await page.getByRole('button', { name: 'Signed in as Rosa Alvarez' }).click();
+    const menu = page.getByRole('menu', { name: 'Sign-in' });
+    await menu.getByText('rosa@northlight.example').waitFor();
+    await menu.getByText('To sign in here, run `npx slate login` on this machine.').waitFor();
+    await page.close();
+  } finally {
+    await agent.stop();
+  }
+});
