@@ -2,6 +2,7 @@
 // names, validates the input against the contract's schema, and turns every failure into a reply
 // that says what happened and what to do. Electron's ipcMain and the web agent both call it.
 import { isRequestChannel, requests, type Failure, type Reply } from '../../preload/contract.ts';
+import { SignInError } from './api/auth/errors.ts';
 import { ApiError } from './api/errors.ts';
 import type { Service } from './service.ts';
 
@@ -25,6 +26,7 @@ export async function dispatch(service: Service, channel: unknown, input: unknow
 
 export function toFailure(error: unknown): Failure {
   if (error instanceof ApiError) return { code: `api:${error.kind}`, message: error.message, action: error.action };
+  if (error instanceof SignInError) return { code: `sign-in:${error.kind}`, message: error.message, action: error.action };
   if (error instanceof Error) return { code: 'internal', message: error.message };
   return { code: 'internal', message: String(error) };
 }

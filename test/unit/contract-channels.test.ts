@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { requestChannels } from '../../preload/contract.ts';
+import { SignInError } from '../../main/core/api/auth/errors.ts';
 import { dispatch } from '../../main/core/dispatch.ts';
 import type { Service } from '../../main/core/service.ts';
 
@@ -37,4 +38,12 @@ test('no handler ran for any malformed payload', () => {
 test('a request the contract does not name is refused', async () => {
   const reply = await dispatch(service, 'fs:readFile', { path: '/etc/passwd' });
   assert.deepEqual(reply, { ok: false, error: { code: 'unknown-channel', message: 'Unknown request: fs:readFile' } });
+});
+
+test('a failed sign-in crosses the boundary as what happened and what to do', async () => {
+  const failing = { handlers: { 'session:signIn': async () => Promise.reject(new SignInError('denied', 'You chose Deny on the Adobe page.')) } } as unknown as Service;
+  assert.deepEqual(await dispatch(failing, 'session:signIn', {}), {
+    ok: false,
+    error: { code: 'sign-in:denied', message: 'You chose Deny on the Adobe page.', action: 'Run the sign-in again and choose Allow to let Slate use your account.' },
+  });
 });
