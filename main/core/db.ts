@@ -93,14 +93,21 @@ function migrate(db: DatabaseSync): void {
     throw new Error(`The journal was written by a newer Slate (schema ${current}, this one knows ${SCHEMA_VERSION}). Update Slate.`);
   }
   for (let version = current; version < SCHEMA_VERSION; version++) {
-    db.exec('BEGIN IMMEDIATE');
-    try {
+    transaction(db, () => {
       db.exec(MIGRATIONS[version]!);
       db.exec(`PRAGMA user_version = ${version + 1}`);
-      db.exec('COMMIT');
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
+    });
+  }
+}
+
+/** Runs `work` as one write transaction: all of it lands, or none of it. */
+export function transaction(db: DatabaseSync, work: () => void): void {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    work();
+    db.exec('COMMIT');
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
   }
 }

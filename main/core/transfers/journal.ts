@@ -1,7 +1,7 @@
 // The transfer journal: jobs, their folders, files and parts in SQLite. Every change of state is
 // one short write, made before the work it announces and again after it, so whatever is found here
 // after a crash is the truth to resume from.
-import type { Database } from '../db.ts';
+import { transaction, type Database } from '../db.ts';
 import type { ConflictPolicy, FileSnapshot, FileState, JobKind, JobSnapshot, JobState, PartState } from './types.ts';
 
 export interface NewJob {
@@ -93,7 +93,7 @@ export class Journal {
 
   createJob(job: NewJob, files: NewFile[], folders: string[]): void {
     const now = this.now();
-    this.transaction(() => {
+    transaction(this.db, () => {
       this.db
         .prepare(
           `INSERT INTO jobs (id, kind, account_id, folder_id, label, spec, conflict, priority, state, created_at, updated_at)
@@ -182,7 +182,7 @@ export class Journal {
 
   /** Replaces a file's parts with the ones a fresh upload handed out. */
   setParts(fileId: number, parts: Array<{ offset: number; size: number; url: string }>): void {
-    this.transaction(() => {
+    transaction(this.db, () => {
       this.db.prepare('DELETE FROM parts WHERE file_id = ?').run(fileId);
       const insert = this.db.prepare(`INSERT INTO parts (file_id, idx, offset, size, url, state) VALUES (?, ?, ?, ?, ?, 'pending')`);
       parts.forEach((p, idx) => insert.run(fileId, idx, p.offset, p.size, p.url));
@@ -226,17 +226,6 @@ export class Journal {
       bytesTotal: counts.bytesTotal,
       bytesDone: counts.bytesDone,
     };
-  }
-
-  private transaction(work: () => void): void {
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      work();
-      this.db.exec('COMMIT');
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
   }
 }
 

@@ -5,6 +5,7 @@
 // settling are not written: the next start finds them on disk anyway. The tables carry their own
 // schema version, so they can share one database with the transfer journal.
 import type { DatabaseSync } from 'node:sqlite';
+import { transaction } from '../db.ts';
 import type { WatchFileState } from './states.ts';
 
 const MIGRATIONS: string[] = [
@@ -113,7 +114,7 @@ export class WatchJournal {
 
   /** Forgets a watch and everything journaled for it; nothing in Frame.io is touched. */
   removeWatch(id: string): void {
-    this.transaction(() => {
+    transaction(this.db, () => {
       for (const table of ['watch_files', 'watch_folders', 'watches']) this.db.prepare(`DELETE FROM ${table} WHERE ${table === 'watches' ? 'id' : 'watch_id'} = ?`).run(id);
     });
   }
@@ -155,7 +156,7 @@ export class WatchJournal {
 
   /** A finished file moved inside the tree keeps its record under its new path. */
   moveFile(watchId: string, from: string, to: string): void {
-    this.transaction(() => {
+    transaction(this.db, () => {
       this.db.prepare('DELETE FROM watch_files WHERE watch_id = ? AND path = ?').run(watchId, to);
       this.db.prepare('UPDATE watch_files SET path = ?, updated_at = ? WHERE watch_id = ? AND path = ?').run(to, this.now(), watchId, from);
     });
@@ -165,16 +166,6 @@ export class WatchJournal {
     this.db.prepare('DELETE FROM watch_files WHERE watch_id = ? AND path = ?').run(watchId, path);
   }
 
-  private transaction(work: () => void): void {
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      work();
-      this.db.exec('COMMIT');
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
-  }
 }
 
 function toWatch<S>(row: WatchRow): WatchRecord<S> {
@@ -198,14 +189,9 @@ function migrate(db: DatabaseSync): void {
     throw new Error(`The watch journal was written by a newer Slate (schema ${current}, this one knows ${MIGRATIONS.length}). Update Slate.`);
   }
   for (let version = current; version < MIGRATIONS.length; version++) {
-    db.exec('BEGIN IMMEDIATE');
-    try {
+    transaction(db, () => {
       db.exec(MIGRATIONS[version]!);
       db.prepare("INSERT OR REPLACE INTO schema_versions (component, version) VALUES ('watch', ?)").run(version + 1);
-      db.exec('COMMIT');
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
+    });
   }
 }
