@@ -3,11 +3,13 @@
 // exactly one Frame.io file, and the engine's recorded digest must be each file's true sha256.
 //
 // This uses the plain sandbox, not the contract-checking one: injected 503s are not a status the
-// spec declares, so the checked sandbox would (rightly) report them as spec violations.
+// spec declares, so the checked sandbox would (rightly) report them as spec violations. What the
+// client sends is still checked against the spec, request by request.
 import assert from 'node:assert/strict';
 import { basename, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startSandbox, type Sandbox, type SandboxExchange } from '../../main/sandbox/server.ts';
+import { specContract } from '../support/contract.ts';
 import type { CheckedSandbox } from '../support/sandbox.ts';
 import { engineFor, makeTree, remoteTree, sha256File } from './transfer-helpers.ts';
 
@@ -24,7 +26,13 @@ before(async () => {
   plain = await startSandbox({ partSize: PART, rateLimits: 'off', transcodeDelayMs: 0, faults: FAULTS, observe: (e) => exchanges.push(e) });
   sandbox = { ...plain, exchanges, problems: [] };
 });
-after(() => plain.close());
+after(async () => {
+  await plain.close();
+  // A request answered with an injected fault was refused before its body was read.
+  const apiRequests = exchanges.filter((e) => e.url.startsWith('/v4/') && e.status < 400);
+  assert.ok(apiRequests.length > 0);
+  assert.deepEqual(apiRequests.flatMap((e) => specContract().checkRequest(e)), [], 'every request the client sent is one the spec allows');
+});
 
 test('with resets, 5xx and 429s injected, a Unicode tree arrives whole, once per file, with true sha256s', { timeout: 45_000 }, async () => {
   const files = {
