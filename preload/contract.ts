@@ -126,6 +126,8 @@ export const SettingsSchema = z.object({
   commentCheckSeconds: z.number().int().min(5).max(3600),
   startAtLogin: z.boolean(),
   theme: z.enum(['system', 'light', 'dark']),
+  /** where the desktop app looks for updates (an electron-updater "generic" feed); empty: never */
+  updateFeed: z.union([z.literal(''), z.url({ protocol: /^https$/, error: 'The update feed must be an https address, or empty.' })]),
 });
 
 const unit = z.number().min(0).max(1);

@@ -13,6 +13,7 @@ export const DEFAULT_SETTINGS: Settings = {
   commentCheckSeconds: 30,
   startAtLogin: false,
   theme: 'system',
+  updateFeed: '',
 };
 
 export class SettingsStore {

@@ -3,6 +3,7 @@
 import { app, Notification, powerMonitor, powerSaveBlocker } from 'electron';
 import type { EventPayload, Settings, TransferJob } from '../../preload/contract.ts';
 import type { Service } from '../core/service.ts';
+import { Updates } from './updates.ts';
 
 export function integrateDesktop(service: Service, onJobs: (jobs: TransferJob[]) => void): () => void {
   const { handlers } = service;
@@ -30,9 +31,11 @@ export function integrateDesktop(service: Service, onJobs: (jobs: TransferJob[])
     }
   };
 
+  const updates = new Updates();
   const applySettings = (next: Settings) => {
     settings = next;
     if (app.getLoginItemSettings().openAtLogin !== next.startAtLogin) app.setLoginItemSettings({ openAtLogin: next.startAtLogin });
+    updates.apply(next.updateFeed);
   };
 
   void handlers['settings:get']({}).then(({ settings: initial }) => applySettings(initial));
@@ -73,6 +76,7 @@ export function integrateDesktop(service: Service, onJobs: (jobs: TransferJob[])
     powerMonitor.off('suspend', onSuspend);
     powerMonitor.off('resume', onResume);
     if (blocker !== undefined) powerSaveBlocker.stop(blocker);
+    updates.stop();
   };
 }
 

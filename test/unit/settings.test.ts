@@ -34,3 +34,16 @@ test('a hand-broken settings file falls back to defaults field by field', () => 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('updates stay off unless an https feed is set', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'slate-settings-'));
+  try {
+    const store = new SettingsStore(dir);
+    assert.equal(store.get().updateFeed, '');
+    assert.throws(() => store.update({ updateFeed: 'http://updates.example.com/slate' }), /https address/);
+    assert.equal(store.update({ updateFeed: 'https://updates.example.com/slate' }).updateFeed, 'https://updates.example.com/slate');
+    assert.equal(store.update({ updateFeed: '' }).updateFeed, '');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

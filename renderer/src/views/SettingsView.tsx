@@ -70,8 +70,30 @@ export function SettingsView() {
             <option value="dark">Dark</option>
           </select>
         </label>
+        <UpdateFeed feed={settings.updateFeed} onApply={(updateFeed) => update({ updateFeed })} />
         <p className="muted">Data folder: {dataDir}</p>
       </fieldset>
     </section>
+  );
+}
+
+function UpdateFeed({ feed, onApply }: { feed: string; onApply(feed: string): Promise<boolean> }) {
+  const [value, setValue] = useState(feed);
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onApply(value.trim());
+      }}
+    >
+      <label>
+        Update feed (desktop app; empty for no automatic updates)
+        <input type="url" placeholder="https://updates.example.com/slate" value={value} onChange={(e) => setValue(e.target.value)} />
+      </label>
+      <button type="submit" disabled={value.trim() === feed}>
+        Apply
+      </button>
+    </form>
   );
 }
