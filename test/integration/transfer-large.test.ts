@@ -1,6 +1,7 @@
-// One real 1 GiB file (plus an empty one) through the engine to the sandbox, proved whole by
-// hashing what Frame.io serves back. The source is sparse with a marker in every MiB, so it is
-// cheap to make yet any misplaced or missing part changes the hash.
+// One real 1 GiB file (plus an empty one) through the engine to the sandbox while part uploads are
+// cut off and API calls refused with 429 (both faults the spec allows, so every exchange is still
+// checked), proved whole by hashing what Frame.io serves back. The source is sparse with a marker
+// in every MiB, so it is cheap to make yet any misplaced or missing part changes the hash.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { createReadStream, mkdirSync, openSync, closeSync, rmSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
@@ -16,7 +17,7 @@ let sandbox: CheckedSandbox;
 let root: string;
 
 before(async () => {
-  sandbox = await startCheckedSandbox({ rateLimits: 'off', transcodeDelayMs: 0 });
+  sandbox = await startCheckedSandbox({ rateLimits: 'off', transcodeDelayMs: 0, faults: 'part:reset@every6,api:429@every5,seed=5' });
   root = tempDir('large');
 });
 after(async () => {
@@ -30,7 +31,7 @@ async function sha256Of(stream: AsyncIterable<Uint8Array>): Promise<string> {
   return hash.digest('hex');
 }
 
-test('a 1 GiB file arrives byte for byte, once; an empty file is skipped with a reason', { timeout: 180_000 }, async () => {
+test('through resets and 429s, a 1 GiB file arrives byte for byte, once; an empty file is skipped with a reason', { timeout: 180_000 }, async () => {
   const dir = join(root, 'Día 1 — 全景');
   mkdirSync(dir);
   const big = join(dir, 'A001_C001_全景.mov');
@@ -41,6 +42,7 @@ test('a 1 GiB file arrives byte for byte, once; an empty file is skipped with a 
   closeSync(fd);
   writeFileSync(join(dir, 'empty.txt'), '');
   const sourceHash = await sha256Of(createReadStream(big));
+  const refusalsBefore = sandbox.exchanges.filter((e) => e.status === 429).length;
 
   const engine = engineFor(sandbox, { partConcurrency: 5 });
   const job = await engine.upload({ accountId: sandbox.accountId, folderId: sandbox.rootFolderId, paths: [dir] });
@@ -51,6 +53,9 @@ test('a 1 GiB file arrives byte for byte, once; an empty file is skipped with a 
   assert.match(engine.files(job.id).find((f) => f.name === 'empty.txt')!.error!, /empty/);
   const record = engine.files(job.id).find((f) => f.name === 'A001_C001_全景.mov')!;
   assert.equal(record.sha256, `sha256:${sourceHash}`, 'the engine recorded the whole-file hash while reading');
+  assert.ok(sandbox.exchanges.filter((e) => e.status === 429).length > refusalsBefore, 'the 429s were injected');
+  // A reset leaves no exchange behind, but with this many part uploads the every-6th rule cut several.
+  assert.ok(sandbox.exchanges.filter((e) => e.method === 'PUT' && e.url.startsWith('/objects/') && e.status === 200).length >= 12);
   await engine.close();
 
   const api = new AccountApi(clientFor(sandbox), sandbox.accountId);
