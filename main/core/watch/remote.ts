@@ -75,7 +75,9 @@ export class WatchTarget {
     const items = (async () => {
       const found: StackCandidate[] = [];
       for await (const asset of this.api.listChildren(folderId)) {
-        if (asset.type === 'file') found.push({ id: asset.id, kind: 'file', name: asset.name, fileId: asset.id });
+        // A file still `created` is an upload that never finished (often this watch's own,
+        // cut off by a crash): nothing to stack onto, and the engine finishes or clears it.
+        if (asset.type === 'file' && asset.status !== 'created') found.push({ id: asset.id, kind: 'file', name: asset.name, fileId: asset.id });
         else if (asset.type === 'version_stack' && asset.head_version) found.push({ id: asset.id, kind: 'stack', name: asset.head_version.name, fileId: asset.head_version.id });
       }
       return found;
