@@ -271,7 +271,8 @@ export const requests = {
   'folder:create': { input: z.object({ ...inAccount, parentId: id, name }).strict(), output: AssetSchema },
   'folder:rename': { input: z.object({ ...inAccount, folderId: id, name }).strict(), output: AssetSchema },
   'asset:delete': { input: z.object({ ...inAccount, assetId: id, type: z.enum(['file', 'folder']) }).strict(), output: z.object({ deleted: z.literal(true) }) },
-  'file:show': { input: z.object({ ...inAccount, fileId: id }).strict(), output: FileDetailsSchema },
+  /** `playable` adds the renditions a player can use (the viewer wants them; the details panel does not) */
+  'file:show': { input: z.object({ ...inAccount, fileId: id, playable: z.boolean().optional() }).strict(), output: FileDetailsSchema },
   'stack:versions': { input: z.object({ ...inAccount, stackId: id }).strict(), output: z.array(AssetSchema) },
   'transfers:list': { input: none, output: z.array(TransferJobSchema) },
   'transfers:files': { input: z.object({ jobId: id }).strict(), output: z.array(TransferFileSchema) },

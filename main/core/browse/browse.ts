@@ -2,7 +2,7 @@
 // operations the browser offers.
 import type { FrameioClient } from '../api/client.ts';
 import { AccountApi } from '../api/resources.ts';
-import type { Asset as ApiAsset, Folder, ListPage } from '../api/types.ts';
+import type { Asset as ApiAsset, Folder, FrameioFile, ListPage } from '../api/types.ts';
 import type { Asset, FileDetails, FolderListing } from '../../../preload/contract.ts';
 import { linkUrl, presentAsset, presentMetadata, type ApiMetadataValue } from './present.ts';
 
@@ -44,16 +44,16 @@ export class Browser {
     else await this.client.call('folders.delete', { params: { account_id: accountId, folder_id: assetId } });
   }
 
-  async file(accountId: string, fileId: string): Promise<FileDetails> {
+  async file(accountId: string, fileId: string, playable: boolean): Promise<FileDetails> {
     const api = new AccountApi(this.client, accountId);
-    // `include` names one rendition a call: the original, plus the two a browser can play.
-    const [file, highQuality, efficient, metadata] = await Promise.all([
+    // `include` names one rendition a call: the original, and for a player the two a browser can play.
+    const renditions = playable ? (['media_links.high_quality', 'media_links.efficient'] as const) : [];
+    const [file, metadata, playback] = await Promise.all([
       api.showFile(fileId, 'media_links.original'),
-      api.showFile(fileId, 'media_links.high_quality'),
-      api.showFile(fileId, 'media_links.efficient'),
       this.client.call<Data<{ metadata: ApiMetadataValue[] }>>('metadata.show', { params: { account_id: accountId, file_id: fileId } }),
+      Promise.all(renditions.map((include) => api.showFile(fileId, include))),
     ]);
-    const links = { ...file.media_links, ...highQuality.media_links, ...efficient.media_links };
+    const links: NonNullable<FrameioFile['media_links']> = Object.assign({}, file.media_links, ...playback.map((f) => f.media_links));
     const mediaLinks = Object.entries(links)
       .map(([kind, link]) => ({ kind, url: linkUrl(link) }))
       .filter((link): link is { kind: string; url: string } => link.url !== null);

@@ -21,7 +21,7 @@ export function browseHandlers(api: FrameioClient): HandlerGroup<'workspaces' | 
     'folder:create': ({ accountId, parentId, name }) => browser.createFolder(accountId, parentId, name),
     'folder:rename': ({ accountId, folderId, name }) => browser.renameFolder(accountId, folderId, name),
     'asset:delete': async ({ accountId, assetId, type }) => (await browser.delete(accountId, assetId, type), deleted),
-    'file:show': ({ accountId, fileId }) => browser.file(accountId, fileId),
+    'file:show': ({ accountId, fileId, playable }) => browser.file(accountId, fileId, playable ?? false),
     'stack:versions': ({ accountId, stackId }) => browser.versions(accountId, stackId),
   };
 }

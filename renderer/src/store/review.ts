@@ -76,7 +76,7 @@ export const useReview = create<ReviewState>((set, get) => {
       set({ accountId, fileId, stackId, file: undefined, rate: undefined, comments: [], selectedId: undefined, loading: true, problem: undefined, ...(sameStack ? {} : { versions: [] }) });
       try {
         const [file, comments, rate, versions] = await Promise.all([
-          call('file:show', { accountId, fileId }),
+          call('file:show', { accountId, fileId, playable: true }),
           call('comments:list', { accountId, fileId }),
           call('comments:frameRate', { accountId, fileId }).catch(() => ASSUMED_RATE),
           stackId && !sameStack ? call('stack:versions', { accountId, stackId }) : Promise.resolve(get().versions),
