@@ -20,6 +20,8 @@ import type { WatchManager } from './watch/manager.ts';
 
 export type { Handlers } from './handlers/types.ts';
 
+const COUNTS_INTERVAL_MS = 250;
+
 export interface Service {
   handlers: Handlers;
   /** Subscribe to every event the service emits; returns the unsubscribe function. */
@@ -49,15 +51,32 @@ export function createService(deps: ServiceDeps): Service {
   const { api, engine, chosen } = deps;
   const emitter = new EventEmitter();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => emitter.emit('event', event, payload);
+  const countsDue = new Map<string, NodeJS.Timeout>();
   const forwarders = {
     job: (job: EventPayload<'transfers:job'>) => emit('transfers:job', job),
     file: (change: EventPayload<'transfers:file'>) => emit('transfers:file', change),
     progress: (progress: EventPayload<'transfers:progress'>) => emit('transfers:progress', progress),
     watch: (watch: EventPayload<'watches:changed'>) => emit('watches:changed', watch),
-    // A file changing state changes its watch's counts too.
+    // A file changing state changes its watch's counts too; a catch-up over a big tree moves
+    // thousands of files, so the counts (a pass over all of them) go out a few times a second.
     watchFile: (file: EventPayload<'watches:file'>) => {
       emit('watches:file', file);
-      emit('watches:changed', deps.watches.summary(file.watchId));
+      if (countsDue.has(file.watchId)) return;
+      countsDue.set(
+        file.watchId,
+        setTimeout(() => {
+          countsDue.delete(file.watchId);
+          // A watch removed meanwhile has nothing left to report.
+          const summary = (() => {
+            try {
+              return deps.watches.summary(file.watchId);
+            } catch {
+              return undefined;
+            }
+          })();
+          if (summary) emit('watches:changed', summary);
+        }, COUNTS_INTERVAL_MS),
+      );
     },
   };
   engine.on('job', forwarders.job);
@@ -95,6 +114,7 @@ export function createService(deps: ServiceDeps): Service {
       engine.off('progress', forwarders.progress);
       deps.watches.off('watch', forwarders.watch);
       deps.watches.off('file', forwarders.watchFile);
+      for (const timer of countsDue.values()) clearTimeout(timer);
       emitter.removeAllListeners();
     },
   };
