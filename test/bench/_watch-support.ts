@@ -1,4 +1,4 @@
-// Shared by the watch benchmarks: a sandbox-backed watch (real engine, real chokidar) and its events.
+// Shared by the watch benchmarks: a sandbox-backed watch (real engine, real tree observer) and its events.
 import { rmSync } from 'node:fs';
 import { FrameioClient, staticToken } from '../../main/core/api/client.ts';
 import { AccountApi } from '../../main/core/api/resources.ts';

@@ -5,7 +5,7 @@
 // ready, RSS after ready, and the inotify watches held. Goals: ready ≤ 1.5 × bare, RSS ≤ 300 MB,
 // no per-file OS watches. Uploads are not part of this figure: the engine is replaced by a no-op.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ import { watch } from 'chokidar';
 import { FolderWatch } from '../../main/core/watch/folder-watch.ts';
 import { WatchJournal } from '../../main/core/watch/journal.ts';
 import { withDefaults } from '../../main/core/watch/settings.ts';
+import { osWatches } from '../support/os-watches.ts';
 import { benchDir, figure } from './_upload-support.ts';
 
 const { values } = parseArgs({
@@ -25,22 +26,6 @@ const { values } = parseArgs({
     db: { type: 'string' },
   },
 });
-
-/** The OS watches this process holds (Linux: inotify watch descriptors); undefined elsewhere. */
-function inotifyWatches(): number | undefined {
-  if (process.platform !== 'linux') return undefined;
-  let count = 0;
-  for (const fd of readdirSync('/proc/self/fd')) {
-    let target;
-    try {
-      target = readlinkSync(`/proc/self/fd/${fd}`);
-    } catch {
-      continue;
-    }
-    if (target === 'anon_inode:inotify') count += readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8').split('\n').filter((l) => l.startsWith('inotify wd:')).length;
-  }
-  return count;
-}
 
 async function child(kind: string, tree: string, dbPath: string): Promise<void> {
   const start = performance.now();
@@ -67,7 +52,7 @@ async function child(kind: string, tree: string, dbPath: string): Promise<void> 
   const readyMs = performance.now() - start;
   globalThis.gc?.();
   const { rss, heapUsed } = process.memoryUsage();
-  console.log(JSON.stringify({ readyMs, rssMb: rss / 1024 / 1024, heapMb: heapUsed / 1024 / 1024, osWatches: inotifyWatches() }));
+  console.log(JSON.stringify({ readyMs, rssMb: rss / 1024 / 1024, heapMb: heapUsed / 1024 / 1024, osWatches: osWatches() }));
   await close();
 }
 

@@ -1,4 +1,4 @@
-// Watch folders against the sandbox, in process: the real engine, the real chokidar, a real tree on
+// Watch folders against the sandbox, in process: the real engine, the real tree observer, a real tree on
 // disk, and every exchange checked against the spec.
 import assert from 'node:assert/strict';
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';

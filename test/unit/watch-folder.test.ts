@@ -1,4 +1,4 @@
-// FolderWatch on a real directory and real chokidar, with the upload engine and Frame.io replaced
+// FolderWatch on a real directory and the real tree observer, with the upload engine and Frame.io replaced
 // by recorders: what is handed over, when, and how often.
 import assert from 'node:assert/strict';
 import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';

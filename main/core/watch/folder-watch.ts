@@ -91,7 +91,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
   /** Starts watching; resolves once the catch-up scan has compared every file on disk with the journal. */
   async start(): Promise<void> {
     this.stopped = false;
-    for (const record of this.journal.files(this.id).values()) {
+    for (const record of this.journal.files(this.id)) {
       if (!this.entries.has(record.path)) this.entries.set(record.path, { ...record, present: false });
     }
     const observer = new TreeObserver(this.dir, (path) => this.rules.ignoredBy(path) !== undefined);

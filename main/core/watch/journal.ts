@@ -129,9 +129,9 @@ export class WatchJournal {
   }
 
   /** Every journaled file of a watch, by path. */
-  files(watchId: string): Map<string, FileRecord> {
-    const rows = this.db.prepare(`SELECT ${FILE_COLUMNS} FROM watch_files WHERE watch_id = ?`).all(watchId) as unknown as FileRecord[];
-    return new Map(rows.map((r) => [r.path, r]));
+  /** Every file of a watch, one row at a time: a big tree's journal is not held twice while it is read. */
+  files(watchId: string): IterableIterator<FileRecord> {
+    return this.db.prepare(`SELECT ${FILE_COLUMNS} FROM watch_files WHERE watch_id = ?`).iterate(watchId) as IterableIterator<FileRecord>;
   }
 
   file(watchId: string, path: string): FileRecord | undefined {

@@ -127,7 +127,7 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> {
   }
 
   private async launch(record: WatchRecord<WatchSettings>): Promise<void> {
-    // A folder on a drive that is not connected is still started: chokidar waits for it to appear,
+    // A folder on a drive that is not connected is still started: the tree observer waits for it to appear,
     // and its first scan then catches up.
     if (this.running.has(record.id)) return;
     const { journal } = this.options;

@@ -1,75 +1,128 @@
-// What happens to the files of a folder tree, at the cost of directories only. chokidar tracks the
-// directories (one OS watch each, reappearing drives and folders included) and is told to ignore
-// every file: left to track 100,000 files itself it holds about half a gigabyte. Files are listed
-// when their directory appears (the catch-up) and stat'ed when the directory's watch names them.
-import { watch, type FSWatcher } from 'chokidar';
+// What happens to the files of a folder tree, at the cost of one OS watch per directory and none per
+// file. Files are listed when their directory is first seen (the catch-up) and stat'ed when a watch
+// names them; nothing about a file is held here. This is built on fs.watch directly because the
+// general watchers stat and keep every file: for a 100,000-file offload chokidar holds about half a
+// gigabyte, and Node's own recursive mode on Linux one inotify watch per file (`npm run bench --
+// watch-scale`). macOS and Windows watch a whole tree natively, with a single handle.
 import { EventEmitter } from 'node:events';
+import { watch, type FSWatcher, type Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import type { FileStat } from './stability.ts';
 
 export interface TreeObserverEvents {
   /** a file exists with this size and mtime (found by a scan, or reported changed) */
   file: [path: string, stat: FileStat];
   gone: [path: string];
+  /** a directory went away, with everything in it; '' is the watched folder itself */
   goneDir: [path: string];
   error: [Error];
 }
 
-/** Directories listed at once while scanning; each lists and stats its files in parallel. */
+export interface TreeObserverOptions {
+  /** one native watch for the whole tree (macOS, Windows) rather than one per directory (Linux) */
+  recursive?: boolean;
+  /** how often the watched folder itself is looked at: an unplugged drive sends no event */
+  checkEveryMs?: number;
+}
+
+/** Directories listed at once while scanning; each stats its files in parallel. */
 const SCAN_CONCURRENCY = 4;
+const CHECK_EVERY_MS = 2000;
+
+interface KnownDir {
+  /** device, inode and birth: a directory deleted and made again under the same name is a new one */
+  identity: string;
+  watcher: FSWatcher | undefined;
+}
 
 export class TreeObserver extends EventEmitter<TreeObserverEvents> {
   readonly dir: string;
   private readonly ignored: (relPath: string) => boolean;
-  private watcher: FSWatcher | undefined;
-  private readonly scanQueue: string[] = [];
+  private readonly recursive: boolean;
+  private readonly checkEveryMs: number;
+  /** every directory of the tree by relative path ('' is the top), while the top is there */
+  private readonly dirs = new Map<string, KnownDir>();
+  private treeWatcher: FSWatcher | undefined;
+  private readonly scanQueue: Array<{ dir: string; deep: boolean }> = [];
   private scanning = 0;
   private idleWaiters: Array<() => void> = [];
   /** a path stat'ed now, and whether it was reported again meanwhile (writes report by the thousand) */
   private readonly looking = new Map<string, boolean>();
+  private checkTimer: NodeJS.Timeout | undefined;
+  private checkingTop: Promise<void> | undefined;
+  private rescanWanted = false;
+  private limitReported = false;
   private closed = false;
 
-  constructor(dir: string, ignored: (relPath: string) => boolean) {
+  constructor(dir: string, ignored: (relPath: string) => boolean, options: TreeObserverOptions = {}) {
     super();
     this.dir = dir;
     this.ignored = ignored;
+    this.recursive = options.recursive ?? (process.platform === 'darwin' || process.platform === 'win32');
+    this.checkEveryMs = options.checkEveryMs ?? CHECK_EVERY_MS;
   }
 
-  /** Resolves once every directory is watched and every file in them has been reported. */
+  /**
+   * Resolves once every directory is watched and every file in them has been reported. A folder
+   * that is not there (a drive not connected) is waited for, and caught up when it appears.
+   */
   async start(): Promise<void> {
-    const watcher = watch(this.dir, {
-      ignored: (path, stats) => stats?.isFile() === true || (path !== this.dir && this.ignored(this.relative(path))),
-      persistent: true,
-    });
-    this.watcher = watcher;
-    watcher.on('addDir', (path) => this.enqueueScan(path));
-    watcher.on('unlinkDir', (path) => this.emit('goneDir', this.relative(path)));
-    watcher.on('raw', (_event, name, details) => this.onRaw(name, details));
-    watcher.on('error', (error) => this.emit('error', error instanceof Error ? error : new Error(String(error))));
-    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-    await this.scansDone();
+    await this.checkTop(false);
+    this.checkTimer = setInterval(() => void this.checkTop(false), this.checkEveryMs);
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    await this.watcher?.close();
-    this.watcher = undefined;
+    clearInterval(this.checkTimer);
+    this.unwatchAll();
+    for (const wake of this.idleWaiters.splice(0)) wake();
   }
 
-  /** chokidar reports paths as the watched folder joined with the rest: slicing is all it takes. */
-  relative(path: string): string {
-    const rel = path.startsWith(this.dir + sep) ? path.slice(this.dir.length + 1) : path === this.dir ? '' : relative(this.dir, path);
-    return sep === '/' ? rel : rel.split(sep).join('/');
+  /**
+   * Looks at the watched folder itself: gone, back, or replaced (another drive at the same place).
+   * `rescan` lists the whole tree again even when it looks the same (it was moved away and back).
+   */
+  private checkTop(rescan: boolean): Promise<void> {
+    if (rescan) this.rescanWanted = true;
+    this.checkingTop ??= (async () => {
+      try {
+        do {
+          const wanted = this.rescanWanted;
+          this.rescanWanted = false;
+          await this.catchUpTop(wanted);
+        } while (this.rescanWanted && !this.closed);
+      } finally {
+        this.checkingTop = undefined;
+      }
+    })();
+    return this.checkingTop;
   }
 
-  private onRaw(name: string | null, details: unknown): void {
-    const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
-    if (this.closed || !watched) return;
+  private async catchUpTop(rescan: boolean): Promise<void> {
+    const now = await identityOf(this.dir);
+    const before = this.dirs.get('')?.identity;
+    if (this.closed || (now === before && !rescan)) return;
+    if (before !== undefined && now !== before) {
+      this.unwatchAll();
+      this.emit('goneDir', '');
+    }
+    if (now === undefined) return;
+    if (this.recursive && !this.treeWatcher) this.treeWatcher = this.watchDir('', (name) => this.onEvent('', name));
+    this.enqueueScan('', true);
+    await this.scansDone();
+  }
+
+  private onEvent(dir: string, name: string | Buffer | null): void {
+    if (this.closed) return;
     // No name: the OS lost track (an overflow); list the directory again.
-    if (!name) return this.enqueueScan(watched);
-    const path = this.relative(join(watched, name));
-    if (path === '' || path.startsWith('..') || this.ignored(path)) return;
+    if (name === null) return this.enqueueScan(dir, true);
+    const child = this.recursive && sep !== '/' ? String(name).split(sep).join('/') : String(name);
+    // The watched folder's own watch names the folder itself when it is moved or deleted; a look at
+    // the whole tree also finds a child of the same name, if that is what it was.
+    if (dir === '' && child === basename(this.dir)) return void this.checkTop(true);
+    const path = dir === '' ? child : `${dir}/${child}`;
+    if (this.ignored(path)) return;
     if (this.looking.has(path)) {
       this.looking.set(path, true);
       return;
@@ -81,32 +134,78 @@ export class TreeObserver extends EventEmitter<TreeObserverEvents> {
   private async look(path: string): Promise<void> {
     do {
       this.looking.set(path, false);
+      let info: Stats | undefined;
       try {
-        const info = await stat(join(this.dir, path));
-        if (info.isFile() && !this.closed) this.emit('file', path, { size: info.size, mtimeMs: info.mtimeMs });
+        info = await stat(join(this.dir, path));
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'ENOTDIR') {
-          if (!this.closed) this.emit('gone', path);
-        } else if (!this.closed) {
-          this.emit('error', error as Error);
-        }
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') this.report(error as Error);
+      }
+      if (this.closed) break;
+      if (info?.isFile()) {
+        this.emit('file', path, { size: info.size, mtimeMs: info.mtimeMs });
+      } else if (info?.isDirectory()) {
+        const known = this.dirs.get(path);
+        if (known && known.identity !== identity(info)) this.forgetDir(path);
+        if (!known || known.identity !== identity(info)) this.enqueueScan(path, false);
+      } else if (this.dirs.has(path)) {
+        this.forgetDir(path);
+      } else if (!info) {
+        this.emit('gone', path);
       }
     } while (this.looking.get(path) === true);
     this.looking.delete(path);
   }
 
-  private enqueueScan(dir: string): void {
+  private forgetDir(dir: string): void {
+    const prefix = dir + '/';
+    for (const [path, known] of this.dirs) {
+      if (path !== dir && !path.startsWith(prefix)) continue;
+      known.watcher?.close();
+      this.dirs.delete(path);
+    }
+    this.emit('goneDir', dir);
+  }
+
+  private unwatchAll(): void {
+    for (const known of this.dirs.values()) known.watcher?.close();
+    this.dirs.clear();
+    this.treeWatcher?.close();
+    this.treeWatcher = undefined;
+  }
+
+  private watchDir(dir: string, onEvent: (name: string | Buffer | null) => void): FSWatcher | undefined {
+    const path = join(this.dir, dir);
+    try {
+      const watcher = watch(path, { persistent: true, recursive: this.recursive && dir === '' }, (_event, name) => onEvent(name));
+      // Windows reports a watched directory's deletion as an error; its parent's watch tells the rest.
+      watcher.on('error', () => watcher.close());
+      return watcher;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+      if (code === 'ENOSPC' || code === 'EMFILE') {
+        if (this.limitReported) return undefined;
+        this.limitReported = true;
+        this.report(new Error(`Slate cannot watch every folder in "${this.dir}": the system's limit on watched folders is reached (on Linux, raise fs.inotify.max_user_watches). New files in the folders past the limit are found only when the watch restarts.`));
+        return undefined;
+      }
+      this.report(new Error(`Slate cannot watch "${path}": ${(error as Error).message}`, { cause: error }));
+      return undefined;
+    }
+  }
+
+  private enqueueScan(dir: string, deep: boolean): void {
     if (this.closed) return;
-    this.scanQueue.push(dir);
+    this.scanQueue.push({ dir, deep });
     this.pump();
   }
 
   private pump(): void {
     while (this.scanning < SCAN_CONCURRENCY && this.scanQueue.length > 0) {
-      const dir = this.scanQueue.shift()!;
+      const next = this.scanQueue.shift()!;
       this.scanning++;
-      void this.scan(dir).finally(() => {
+      void this.scan(next.dir, next.deep).finally(() => {
         this.scanning--;
         this.pump();
         if (this.scanning === 0 && this.scanQueue.length === 0) for (const wake of this.idleWaiters.splice(0)) wake();
@@ -115,34 +214,76 @@ export class TreeObserver extends EventEmitter<TreeObserverEvents> {
   }
 
   private scansDone(): Promise<void> {
-    if (this.scanning === 0 && this.scanQueue.length === 0) return Promise.resolve();
+    if (this.closed || (this.scanning === 0 && this.scanQueue.length === 0)) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Reports every file directly in a directory (sub-directories get their own addDir). */
-  private async scan(dir: string): Promise<void> {
-    let entries;
+  /**
+   * Watches a directory and reports every file directly in it. Sub-directories not seen before are
+   * scanned in turn; `deep` scans the known ones again too (a catch-up).
+   */
+  private async scan(dir: string, deep: boolean): Promise<void> {
+    const path = join(this.dir, dir);
+    let info: Stats;
     try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR' && !this.closed) this.emit('error', error as Error);
+      info = await stat(path);
+    } catch {
       return;
     }
-    const base = this.relative(dir);
+    if (this.closed || !info.isDirectory()) return;
+    const known = this.dirs.get(dir);
+    if (known?.identity !== identity(info)) {
+      known?.watcher?.close();
+      // Watched before it is listed: a file made in between is named by the watch.
+      this.dirs.set(dir, { identity: identity(info), watcher: this.recursive ? undefined : this.watchDir(dir, (name) => this.onEvent(dir, name)) });
+    }
+    let entries;
+    try {
+      entries = await readdir(path, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.report(new Error(`Slate cannot read the folder "${path}": ${(error as Error).message}`, { cause: error }));
+      return;
+    }
+    const files: string[] = [];
+    for (const entry of entries) {
+      const child = dir === '' ? entry.name : `${dir}/${entry.name}`;
+      if (this.ignored(child)) continue;
+      // Links to directories are not followed: a link back up the tree would never end.
+      if (entry.isDirectory()) {
+        if (deep || !this.dirs.has(child)) this.enqueueScan(child, deep);
+      } else if (entry.isFile() || entry.isSymbolicLink()) {
+        files.push(child);
+      }
+    }
     await Promise.all(
-      entries
-        .filter((entry) => entry.isFile() || entry.isSymbolicLink())
-        .map(async (entry) => {
-          const path = base === '' ? entry.name : `${base}/${entry.name}`;
-          if (this.ignored(path)) return;
-          try {
-            const info = await stat(join(dir, entry.name));
-            if (info.isFile() && !this.closed) this.emit('file', path, { size: info.size, mtimeMs: info.mtimeMs });
-          } catch {
-            // gone between the listing and the look: nothing to report
-          }
-        }),
+      files.map(async (child) => {
+        try {
+          const file = await stat(join(this.dir, child));
+          if (file.isFile() && !this.closed) this.emit('file', child, { size: file.size, mtimeMs: file.mtimeMs });
+        } catch {
+          // gone between the listing and the look: nothing to report
+        }
+      }),
     );
+  }
+
+  private report(error: Error): void {
+    if (!this.closed) this.emit('error', error);
+  }
+}
+
+function identity(info: Stats): string {
+  // Inode numbers are reused at once; the birth time tells a new directory from the old one.
+  return `${info.dev}:${info.ino}:${info.birthtimeMs}`;
+}
+
+/** The folder's identity, or undefined when it is not there (or is not a folder). */
+async function identityOf(path: string): Promise<string | undefined> {
+  try {
+    const info = await stat(path);
+    return info.isDirectory() ? identity(info) : undefined;
+  } catch {
+    return undefined;
   }
 }
