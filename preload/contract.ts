@@ -169,6 +169,8 @@ export const WatchSettingsSchema = z.object({
     z.object({ action: z.literal('move'), folder: z.string().min(1).max(255) }),
     z.object({ action: z.literal('delete') }),
   ]),
+  /** seconds between full looks at the tree (network shares send no events); 0: never */
+  rescanSeconds: z.union([z.literal(0), z.number().min(10).max(86_400)]),
 });
 
 export const WatchFileStateSchema = z.enum(['pending', 'ready', 'queued', 'uploading', 'done', 'failed', 'skipped']);

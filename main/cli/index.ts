@@ -24,6 +24,7 @@ Commands:
   watch <dir> --to <folder-id>              upload every finished file that appears in a folder tree, until stopped
       [--stable SECONDS] [--ignore GLOB]... [--include GLOB]... [--on-same-name version|skip|new]
       [--exact-names] [--after-upload leave|move|delete] [--uploaded-folder NAME]
+      [--rescan SECONDS]                    a full look every SECONDS, for network shares (no events)
 
 Transfer commands take --api-url, --token, --account and --data-dir, and --json for one JSON
 object per line (progress, files, then the result). Exit code 0 only when every file succeeded.

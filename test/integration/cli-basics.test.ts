@@ -56,6 +56,15 @@ test('an unknown command or flag exits 2 with usage help', async () => {
   assert.match(badFlag.stderr, /Unknown option '--colour'/);
 });
 
+test('watch settings out of range exit 2 and say what would do', async () => {
+  const tooOften = await slate(['watch', '.', '--to', 'f', '--rescan', '3']);
+  assert.equal(tooOften.status, 2);
+  assert.match(tooOften.stderr, /--rescan must be 0 \(never\) or at least 10 seconds, got "3"; use it for network shares/);
+  const negative = await slate(['watch', '.', '--to', 'f', '--stable=-1']);
+  assert.equal(negative.status, 2);
+  assert.match(negative.stderr, /--stable must be a number of seconds \(0 or more\), got "-1"/);
+});
+
 test('a URL without a token is refused before any call', async () => {
   const result = await slate(['status'], { SLATE_TOKEN: '' });
   assert.equal(result.status, 1);

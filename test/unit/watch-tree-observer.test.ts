@@ -128,3 +128,23 @@ for (const recursive of [false, true]) {
     await observer.close();
   });
 }
+
+test('a full look at the tree comes round on its own when asked for (network shares send no events)', async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'render.mov'), 'frames');
+  const looks = (observer: TreeObserver) => {
+    let count = 0;
+    observer.on('file', () => count++);
+    return () => count;
+  };
+  const quiet = new TreeObserver(dir, () => false, { checkEveryMs: 50 });
+  const rescanning = new TreeObserver(dir, () => false, { checkEveryMs: 50, rescanEveryMs: 200 });
+  observers.push(quiet, rescanning);
+  const quietLooks = looks(quiet);
+  const rescanLooks = looks(rescanning);
+  await Promise.all([quiet.start(), rescanning.start()]);
+  // Each full look reports every file again, so one that arrived without an event is found too.
+  await until(() => rescanLooks() >= 3, () => `${rescanLooks()} looks`);
+  assert.equal(quietLooks(), 1, 'without rescans an unchanged file is reported once');
+  await Promise.all([quiet.close(), rescanning.close()]);
+});

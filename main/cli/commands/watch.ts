@@ -1,6 +1,6 @@
 // `slate watch <dir> --to <folder-id> [--stable SECONDS] [--ignore GLOB]... [--include GLOB]...
 // [--on-same-name version|skip|new] [--exact-names] [--after-upload leave|move|delete]
-// [--uploaded-folder NAME] [--json]`: uploads every finished file that appears in a folder tree,
+// [--uploaded-folder NAME] [--rescan SECONDS] [--json]`: uploads every finished file that appears in a folder tree,
 // mirroring its sub-folders, until stopped. Running it again for the same folder and target
 // catches up with what happened while it was not running, and uploads nothing twice.
 import { parseArgs } from 'node:util';
@@ -9,6 +9,7 @@ import { EngineUploader } from '../../core/watch/engine-uploader.ts';
 import { WatchJournal } from '../../core/watch/journal.ts';
 import { WatchManager, type WatchSummary } from '../../core/watch/manager.ts';
 import type { WatchFileState, WatchFileView } from '../../core/watch/states.ts';
+import { MIN_RESCAN_SECONDS } from '../../core/watch/settings.ts';
 import { SAME_NAME_POLICIES, type SameNamePolicy } from '../../core/watch/uploader.ts';
 import { EXIT, printJsonLine, UsageError } from '../output.ts';
 import { connectionOptions, openSession } from '../session.ts';
@@ -32,6 +33,7 @@ export async function watchCommand(args: string[], json: boolean): Promise<numbe
       'exact-names': { type: 'boolean', default: false },
       'after-upload': { type: 'string', default: 'leave' },
       'uploaded-folder': { type: 'string', default: DEFAULT_UPLOADED_FOLDER },
+      rescan: { type: 'string', default: '0' },
     },
     strict: true,
   });
@@ -39,6 +41,10 @@ export async function watchCommand(args: string[], json: boolean): Promise<numbe
   if (!values.to) throw new UsageError('Say where uploads go with --to <folder-id>.');
   const stableSeconds = Number(values.stable);
   if (!Number.isFinite(stableSeconds) || stableSeconds < 0) throw new UsageError(`--stable must be a number of seconds (0 or more), got "${values.stable}".`);
+  const rescanSeconds = Number(values.rescan);
+  if (!(rescanSeconds === 0 || rescanSeconds >= MIN_RESCAN_SECONDS)) {
+    throw new UsageError(`--rescan must be 0 (never) or at least ${MIN_RESCAN_SECONDS} seconds, got "${values.rescan}"; use it for network shares, which send no events.`);
+  }
   const onSameName = values['on-same-name'] as SameNamePolicy;
   if (!SAME_NAME_POLICIES.includes(onSameName)) throw new UsageError(`--on-same-name must be one of ${SAME_NAME_POLICIES.join(', ')}.`);
   const action = values['after-upload'] as (typeof AFTER_UPLOAD)[number];
@@ -60,7 +66,7 @@ export async function watchCommand(args: string[], json: boolean): Promise<numbe
       dir: positionals[0]!,
       accountId: session.accountId,
       folderId: values.to,
-      settings: { stableSeconds, ignore: values.ignore, include: values.include, onSameName, exactNames: values['exact-names'], afterUpload },
+      settings: { stableSeconds, ignore: values.ignore, include: values.include, onSameName, exactNames: values['exact-names'], afterUpload, rescanSeconds },
     });
     status.ready(watch);
     const ticker = setInterval(() => status.counts(manager.summary(watch.id)), STATUS_INTERVAL_MS);

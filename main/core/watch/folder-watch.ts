@@ -94,7 +94,8 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     for (const record of this.journal.files(this.id)) {
       if (!this.entries.has(record.path)) this.entries.set(record.path, { ...record, present: false });
     }
-    const observer = new TreeObserver(this.dir, (path) => this.rules.ignoredBy(path) !== undefined);
+    const rescanSeconds = this.settings.rescanSeconds;
+    const observer = new TreeObserver(this.dir, (path) => this.rules.ignoredBy(path) !== undefined, rescanSeconds > 0 ? { rescanEveryMs: rescanSeconds * 1000 } : {});
     this.observer = observer;
     observer.on('file', (path, now) => this.seen(path, now));
     observer.on('gone', (path) => this.gone(path));

@@ -14,7 +14,15 @@ export interface WatchSettings {
   /** true: only an identical name stacks; false: "shot_v002" also stacks onto "shot_v001" */
   exactNames: boolean;
   afterUpload: AfterUpload;
+  /**
+   * Seconds between full looks at the tree; 0 relies on the OS's events alone. A network share sends
+   * no events for files other machines write (a render farm writing to a NAS), so it needs these.
+   */
+  rescanSeconds: number;
 }
+
+/** A full look at a big tree costs a stat per file: more often than this would never rest. */
+export const MIN_RESCAN_SECONDS = 10;
 
 export const DEFAULT_WATCH_SETTINGS: WatchSettings = {
   stableSeconds: 5,
@@ -24,11 +32,15 @@ export const DEFAULT_WATCH_SETTINGS: WatchSettings = {
   onSameName: 'version',
   exactNames: false,
   afterUpload: { action: 'leave' },
+  rescanSeconds: 0,
 };
 
 export function withDefaults(settings: Partial<WatchSettings>): WatchSettings {
   const merged = { ...DEFAULT_WATCH_SETTINGS, ...settings };
   if (!(merged.stableSeconds >= 0)) throw new RangeError(`The stability window must be zero or more seconds, not ${merged.stableSeconds}.`);
+  if (!(merged.rescanSeconds === 0 || merged.rescanSeconds >= MIN_RESCAN_SECONDS)) {
+    throw new RangeError(`A full look at the folder can come every ${MIN_RESCAN_SECONDS} seconds or more (or never, 0), not every ${merged.rescanSeconds}.`);
+  }
   if (merged.afterUpload.action === 'move' && !merged.afterUpload.folder) merged.afterUpload = { action: 'move', folder: DEFAULT_UPLOADED_FOLDER };
   return merged;
 }

@@ -24,6 +24,8 @@ export interface TreeObserverOptions {
   recursive?: boolean;
   /** how often the watched folder itself is looked at: an unplugged drive sends no event */
   checkEveryMs?: number;
+  /** how often the whole tree is listed again, for file systems that send no events (network shares) */
+  rescanEveryMs?: number;
 }
 
 /** Directories listed at once while scanning; each stats its files in parallel. */
@@ -41,6 +43,8 @@ export class TreeObserver extends EventEmitter<TreeObserverEvents> {
   private readonly ignored: (relPath: string) => boolean;
   private readonly recursive: boolean;
   private readonly checkEveryMs: number;
+  private readonly rescanEveryMs: number | undefined;
+  private lastFullLook = 0;
   /** every directory of the tree by relative path ('' is the top), while the top is there */
   private readonly dirs = new Map<string, KnownDir>();
   private treeWatcher: FSWatcher | undefined;
@@ -61,6 +65,7 @@ export class TreeObserver extends EventEmitter<TreeObserverEvents> {
     this.ignored = ignored;
     this.recursive = options.recursive ?? (process.platform === 'darwin' || process.platform === 'win32');
     this.checkEveryMs = options.checkEveryMs ?? CHECK_EVERY_MS;
+    this.rescanEveryMs = options.rescanEveryMs;
   }
 
   /**
@@ -69,7 +74,11 @@ export class TreeObserver extends EventEmitter<TreeObserverEvents> {
    */
   async start(): Promise<void> {
     await this.checkTop(false);
-    this.checkTimer = setInterval(() => void this.checkTop(false), this.checkEveryMs);
+    this.checkTimer = setInterval(() => void this.checkTop(this.fullLookDue()), this.checkEveryMs);
+  }
+
+  private fullLookDue(): boolean {
+    return this.rescanEveryMs !== undefined && performance.now() - this.lastFullLook >= this.rescanEveryMs;
   }
 
   async close(): Promise<void> {
@@ -81,7 +90,8 @@ export class TreeObserver extends EventEmitter<TreeObserverEvents> {
 
   /**
    * Looks at the watched folder itself: gone, back, or replaced (another drive at the same place).
-   * `rescan` lists the whole tree again even when it looks the same (it was moved away and back).
+   * `rescan` lists the whole tree again even when it looks the same: it was moved away and back, or
+   * a full look is due.
    */
   private checkTop(rescan: boolean): Promise<void> {
     if (rescan) this.rescanWanted = true;
@@ -108,6 +118,7 @@ export class TreeObserver extends EventEmitter<TreeObserverEvents> {
       this.emit('goneDir', '');
     }
     if (now === undefined) return;
+    this.lastFullLook = performance.now();
     if (this.recursive && !this.treeWatcher) this.treeWatcher = this.watchDir('', (name) => this.onEvent('', name));
     this.enqueueScan('', true);
     await this.scansDone();
