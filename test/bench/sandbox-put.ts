@@ -9,9 +9,9 @@
 // kernel and renamed into place, which a kill -9 cannot undo; power loss is out of scope, as for
 // its SQLite at synchronous=NORMAL).
 //
-// What bounds the ratio is printed from the same run: the loopback HTTP ceiling (a bare Node
-// server in its own process that only reads and discards the same PUTs from the same sender) and
-// MD5 on one core (the sandbox must hash every byte for the ETag). Rounds alternate the three
+// What bounds the ratio is printed from the same run: the loopback ceilings (a bare Node HTTP
+// server, and below HTTP a bare TCP socket, each in its own process, reading and discarding the
+// same bytes from the same sender) and MD5 on one core (the sandbox hashes every byte for the ETag). Rounds alternate the three
 // measurements so each sees the machine in the same state; the best round of each is reported.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -19,6 +19,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -125,6 +126,33 @@ async function httpCeiling(): Promise<number> {
   }
 }
 
+// Below HTTP: a TCP server that reads and discards. No server of any protocol receives faster.
+const BARE_TCP = `
+  const server = require('node:net').createServer((socket) => { socket.resume(); socket.on('end', () => socket.end()); });
+  server.listen(0, '127.0.0.1', () => console.log('PORT=' + server.address().port));
+  process.on('SIGTERM', () => process.exit(0));
+`;
+
+function sendRaw(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => body().pipe(socket));
+    socket.on('error', reject);
+    socket.on('close', () => resolve());
+    socket.resume();
+  });
+}
+
+async function tcpCeiling(): Promise<number> {
+  const server = await child(['-e', BARE_TCP], /PORT=/);
+  try {
+    const started = performance.now();
+    await Promise.all(Array.from({ length: PARTS }, () => sendRaw(Number(server.value('PORT')))));
+    return mibPerSecond(PARTS * PART_SIZE, performance.now() - started);
+  } finally {
+    await server.close();
+  }
+}
+
 async function direct(dir: string): Promise<number> {
   await mkdir(dir, { recursive: true });
   const started = performance.now();
@@ -144,13 +172,14 @@ function md5OneCore(): number {
 
 const dir = await mkdtemp(join(tmpdir(), 'slate-bench-'));
 try {
-  const best = { direct: 0, sandbox: 0, http: 0, md5: 0 };
+  const best = { direct: 0, sandbox: 0, http: 0, tcp: 0, md5: 0 };
   // A first, unmeasured write warms the disk and the page cache.
   await direct(join(dir, 'warm'));
   for (let round = 0; round < ROUNDS; round++) {
     best.direct = Math.max(best.direct, await direct(join(dir, `direct-${round}`)));
     best.sandbox = Math.max(best.sandbox, await viaSandbox(join(dir, `sandbox-${round}`)));
     best.http = Math.max(best.http, await httpCeiling());
+    best.tcp = Math.max(best.tcp, await tcpCeiling());
     best.md5 = Math.max(best.md5, md5OneCore());
   }
   const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
@@ -159,8 +188,10 @@ try {
   console.log(JSON.stringify({ figure: 'sandbox_put', unit: 'MiB/s', value: best.sandbox, ...common }));
   console.log(JSON.stringify({ figure: 'sandbox_put_ratio', unit: 'ratio', value: ratio(best.sandbox, best.direct), goal: 0.7 }));
   console.log(JSON.stringify({ figure: 'loopback_http_ceiling', unit: 'MiB/s', value: best.http, note: 'bare Node server, reads and discards the same PUTs', ...common }));
-  console.log(JSON.stringify({ figure: 'loopback_http_ceiling_ratio', unit: 'ratio', value: ratio(best.http, best.direct), note: 'the most any Node HTTP server reaches against the direct write' }));
+  console.log(JSON.stringify({ figure: 'loopback_http_ceiling_ratio', unit: 'ratio', value: ratio(best.http, best.direct), note: 'a Node HTTP server that does nothing, against the direct write' }));
   console.log(JSON.stringify({ figure: 'sandbox_put_of_http_ceiling', unit: 'ratio', value: ratio(best.sandbox, best.http) }));
+  console.log(JSON.stringify({ figure: 'loopback_tcp_ceiling', unit: 'MiB/s', value: best.tcp, note: 'bare TCP socket, reads and discards the same bytes', ...common }));
+  console.log(JSON.stringify({ figure: 'loopback_tcp_ceiling_ratio', unit: 'ratio', value: ratio(best.tcp, best.direct), note: 'the most any server on loopback reaches against the direct write' }));
   console.log(JSON.stringify({ figure: 'md5_one_core', unit: 'MiB/s', value: best.md5 }));
   // Every byte must be hashed for its ETag: even with every core hashing and nothing else to do
   // (no sockets, no writes, no sender), a server could not pass this share of the direct rate.
