@@ -119,7 +119,7 @@ export class TreeObserver extends EventEmitter<TreeObserverEvents> {
     }
     if (now === undefined) return;
     this.lastFullLook = performance.now();
-    if (this.recursive && !this.treeWatcher) this.treeWatcher = this.watchDir('', (name) => this.onEvent('', name));
+    if (this.recursive && !this.treeWatcher) this.treeWatcher = this.watchDir('');
     this.enqueueScan('', true);
     await this.scansDone();
   }
@@ -185,12 +185,11 @@ export class TreeObserver extends EventEmitter<TreeObserverEvents> {
     this.treeWatcher = undefined;
   }
 
-  private watchDir(dir: string, onEvent: (name: string | Buffer | null) => void): FSWatcher | undefined {
+  private watchDir(dir: string): FSWatcher | undefined {
     const path = join(this.dir, dir);
     try {
-      const watcher = watch(path, { persistent: true, recursive: this.recursive && dir === '' }, (_event, name) => onEvent(name));
-      // Windows reports a watched directory's deletion as an error; its parent's watch tells the rest.
-      watcher.on('error', () => watcher.close());
+      const watcher = watch(path, { persistent: true, recursive: this.recursive }, (_event, name) => this.onEvent(dir, name));
+      watcher.on('error', () => this.lostWatch(dir, watcher));
       return watcher;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -204,6 +203,24 @@ export class TreeObserver extends EventEmitter<TreeObserverEvents> {
       this.report(new Error(`Slate cannot watch "${path}": ${(error as Error).message}`, { cause: error }));
       return undefined;
     }
+  }
+
+  /**
+   * A watch the OS gave up on (Windows reports a watched directory's deletion this way). The
+   * directory is looked at again: watched anew if it is still there, otherwise its parent's watch,
+   * or the look at the top, reports it gone.
+   */
+  private lostWatch(dir: string, watcher: FSWatcher): void {
+    watcher.close();
+    if (this.treeWatcher === watcher) {
+      this.treeWatcher = undefined;
+      void this.checkTop(true);
+      return;
+    }
+    const known = this.dirs.get(dir);
+    if (known?.watcher !== watcher) return;
+    known.watcher = undefined;
+    this.enqueueScan(dir, false);
   }
 
   private enqueueScan(dir: string, deep: boolean): void {
@@ -242,11 +259,13 @@ export class TreeObserver extends EventEmitter<TreeObserverEvents> {
       return;
     }
     if (this.closed || !info.isDirectory()) return;
+    // Watched before it is listed: a file made in between is named by the watch.
     const known = this.dirs.get(dir);
     if (known?.identity !== identity(info)) {
       known?.watcher?.close();
-      // Watched before it is listed: a file made in between is named by the watch.
-      this.dirs.set(dir, { identity: identity(info), watcher: this.recursive ? undefined : this.watchDir(dir, (name) => this.onEvent(dir, name)) });
+      this.dirs.set(dir, { identity: identity(info), watcher: this.recursive ? undefined : this.watchDir(dir) });
+    } else if (!this.recursive && !known.watcher) {
+      known.watcher = this.watchDir(dir);
     }
     let entries;
     try {
