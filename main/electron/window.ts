@@ -8,9 +8,11 @@ const PRELOAD_FILE = join(import.meta.dirname, '../preload/index.cjs');
 /** Links the app may hand to the system browser. */
 const EXTERNAL_HOSTS = new Set(['app.frame.io', 'next.frame.io', 'f.io', 'developer.adobe.com', 'help.frame.io']);
 
-// Media comes from Frame.io's CDN over https, or from the local sandbox on 127.0.0.1.
+// Media comes from Frame.io's CDN over https, or from the local sandbox on 127.0.0.1. connect-src
+// admits the same origins because the PDF viewer (pdf.js) fetches a document's bytes rather than
+// handing its URL to an element; its worker is a built file of the app, allowed by script-src 'self'.
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https: http://127.0.0.1:*; media-src 'self' blob: https: http://127.0.0.1:*; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https: http://127.0.0.1:*; media-src 'self' blob: https: http://127.0.0.1:*; connect-src 'self' https: http://127.0.0.1:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 export function rendererUrl(): string {
   return process.env.ELECTRON_RENDERER_URL ?? new URL(`file://${RENDERER_FILE}`).href;

@@ -16,8 +16,11 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
+// connect-src admits the media origins img-src and media-src already do: the PDF viewer (pdf.js)
+// fetches a document's bytes rather than handing its URL to an element. Its worker is a built
+// file of this origin, which script-src 'self' already allows (worker-src falls back to it).
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: http: https:; media-src 'self' blob: http: https:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: http: https:; media-src 'self' blob: http: https:; connect-src 'self' ws: wss: http: https:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
