@@ -4,19 +4,26 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolve as absolute } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ClientFrameSchema, type ServerFrame } from '../../preload/contract.ts';
 import { dispatch } from '../core/dispatch.ts';
 import type { Service } from '../core/service.ts';
+import type { TransferEngine } from '../core/transfers/engine.ts';
+import { StagedCopies } from './staged-copies.ts';
 import { stageUpload } from './staging.ts';
 import { serveStatic } from './static.ts';
 
 export interface WebAgentOptions {
   service: Service;
+  /** the service's engine, whose jobs tell when a staged copy is no longer needed */
+  engine: TransferEngine;
   rendererDir: string;
   /** where files dropped into the browser are kept until they are uploaded */
   stagingDir: string;
+  /** where a staged copy that could not be deleted is reported; standard error unless told */
+  onWarning?: (message: string) => void;
   host?: string;
   port?: number;
   /** fixed secret for tests; otherwise a fresh one per run */
@@ -27,6 +34,8 @@ export interface WebAgent {
   /** the URL to open, secret included */
   url: string;
   origin: string;
+  /** resolves once every staged copy released so far has been deleted (or reported) */
+  stagingSettled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,6 +44,11 @@ const MAX_FRAME_BYTES = 1024 * 1024;
 export async function startWebAgent(options: WebAgentOptions): Promise<WebAgent> {
   const secret = Buffer.from(options.secret ?? randomBytes(24).toString('base64url'));
   const host = options.host ?? '127.0.0.1';
+  // Absolute, so staged roots count as chosen paths and match the journal's sources.
+  const stagingDir = absolute(options.stagingDir);
+  const staged = new StagedCopies(stagingDir, options.engine, options.onWarning ?? ((message) => console.error(`slate: warning: ${message}`)));
+  // Before the first drop can arrive: the sweep must never judge a batch that is still being staged.
+  await staged.start();
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   let origin = '';
 
@@ -54,7 +68,7 @@ export async function startWebAgent(options: WebAgentOptions): Promise<WebAgent>
     const work = refused
       ? Promise.resolve(void res.writeHead(refused).end())
       : path === '/stage'
-        ? stageUpload(options.stagingDir, req, res, (root) => options.service.choosePaths([root]))
+        ? stageUpload(stagingDir, req, res, (root) => options.service.choosePaths([root]))
         : serveStatic(options.rendererDir, req, res);
     work.catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
@@ -75,6 +89,9 @@ export async function startWebAgent(options: WebAgentOptions): Promise<WebAgent>
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
+  }).catch(async (error: unknown) => {
+    await staged.stop();
+    throw error;
   });
   const { port } = server.address() as AddressInfo;
   origin = `http://${host}:${port}`;
@@ -82,6 +99,7 @@ export async function startWebAgent(options: WebAgentOptions): Promise<WebAgent>
   return {
     url: `${origin}/?key=${secret.toString()}`,
     origin,
+    stagingSettled: () => staged.settled(),
     close: async () => {
       for (const client of sockets.clients) client.terminate();
       await new Promise<void>((resolve) => {
@@ -89,6 +107,7 @@ export async function startWebAgent(options: WebAgentOptions): Promise<WebAgent>
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await staged.stop();
     },
   };
 }

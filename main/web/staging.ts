@@ -1,13 +1,13 @@
 // Files dropped into a browser reach the agent's disk here, streamed, keeping their folder
 // structure, before the transfer engine uploads them like any local file. The staged copies are
-// the person's choice, so they are registered as chosen paths.
+// the person's choice, so they are registered as chosen paths; staged-copies.ts deletes them once
+// they are uploaded or given up.
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-
-const BATCH = /^[0-9a-f-]{36}$/;
+import { isBatchName } from './staging-guard.ts';
 
 /** `a/b/c.mov` as safe path segments, or undefined when any segment could escape the batch folder. */
 export function safeSegments(relative: string): string[] | undefined {
@@ -25,7 +25,7 @@ export async function stageUpload(stagingDir: string, req: IncomingMessage, res:
   const batch = url.searchParams.get('batch') ?? '';
   const segments = safeSegments(url.searchParams.get('path') ?? '');
   if (req.method !== 'POST') return reply(res, 405, { error: 'Files are staged with POST.' });
-  if (!BATCH.test(batch) || !segments) return reply(res, 400, { error: 'The file name or folder path cannot be used; rename it and drop it again.' });
+  if (!isBatchName(batch) || !segments) return reply(res, 400, { error: 'The file name or folder path cannot be used; rename it and drop it again.' });
 
   const target = join(stagingDir, batch, ...segments);
   try {

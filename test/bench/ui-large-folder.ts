@@ -35,7 +35,7 @@ const maker = async () => {
 await Promise.all(Array.from({ length: 16 }, maker));
 
 const backend = await openBackend({ apiUrl: sandbox.url, token: sandbox.token, dataDir: join(work, 'data') }, 'web');
-const agent = await startWebAgent({ service: backend.service, rendererDir, stagingDir: join(work, 'staging') });
+const agent = await startWebAgent({ service: backend.service, engine: backend.engine, rendererDir, stagingDir: join(work, 'staging') });
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

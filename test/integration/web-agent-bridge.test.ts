@@ -26,7 +26,7 @@ before(async () => {
   stagingDir = mkdtempSync(join(tmpdir(), 'slate-staging-'));
   backend = await openBackend({ apiUrl: sandbox.url, token: sandbox.token, dataDir: join(stagingDir, 'data') }, 'web');
   service = backend.service;
-  agent = await startWebAgent({ service, rendererDir, stagingDir, secret: SECRET });
+  agent = await startWebAgent({ service, engine: backend.engine, rendererDir, stagingDir, secret: SECRET });
 });
 after(async () => {
   await agent.close();

@@ -68,3 +68,19 @@ test('the default data folder follows the platform, and SLATE_DATA_DIR wins', ()
   assert.match(defaultDataDir({}, 'darwin'), /Library\/Application Support\/Slate$/);
   assert.match(defaultDataDir({ APPDATA: 'C:\\Users\\r\\AppData\\Roaming' }, 'win32'), /Slate$/);
 });
+
+test('a source is still needed until every file reading it is done, skipped or cancelled', () => {
+  const journal = new Journal(openDatabase(':memory:'));
+  const file = (source: string) => ({ source, relDir: '', name: source.split('/').pop()!, size: 1, mtimeMs: 1 });
+  journal.createJob(job, ['/s/b1/done', '/s/b1/skipped', '/s/b1/cancelled', '/s/b1/failed', '/s/b1/pending', '/s/b2/shared', '/s-other/x', '/elsewhere/y'].map(file), ['']);
+  journal.createJob({ ...job, id: 'j2', spec: '{}' }, [file('/s/b2/shared')], ['']);
+  const ids = new Map(journal.files('j1').map((f) => [f.source, f.id]));
+  journal.updateFile(ids.get('/s/b1/done')!, { state: 'done' });
+  journal.updateFile(ids.get('/s/b1/skipped')!, { state: 'skipped' });
+  journal.updateFile(ids.get('/s/b1/cancelled')!, { state: 'cancelled' });
+  journal.updateFile(ids.get('/s/b1/failed')!, { state: 'failed' });
+  journal.updateFile(ids.get('/s/b2/shared')!, { state: 'done' });
+  // Another job still reads the shared copy; nothing outside /s/ counts, however it is spelled.
+  assert.deepEqual([...journal.sourcesStillNeeded('/s')].sort(), ['/s/b1/failed', '/s/b1/pending', '/s/b2/shared']);
+  assert.deepEqual([...journal.sourcesStillNeeded('/s/')].sort(), ['/s/b1/failed', '/s/b1/pending', '/s/b2/shared']);
+});

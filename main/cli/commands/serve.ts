@@ -35,7 +35,7 @@ export async function serve(args: string[]): Promise<number> {
   const backend = await openBackend(config, 'web');
   // Dropped files wait here until uploaded; with the throwaway sandbox they are throwaway too.
   const stagingDir = backend.sandbox ? mkdtempSync(join(tmpdir(), 'slate-staging-')) : join(config.dataDir ?? defaultDataDir(), 'staging');
-  const agent = await startWebAgent({ service: backend.service, rendererDir, stagingDir, host: values.host, port });
+  const agent = await startWebAgent({ service: backend.service, engine: backend.engine, rendererDir, stagingDir, host: values.host, port });
   if (values.host !== '127.0.0.1' && values.host !== 'localhost') {
     console.error(`slate: serving on ${values.host}; anyone who can reach it and has the URL's key can use this agent.`);
   }

@@ -1,8 +1,9 @@
 // The transfer journal: jobs, their folders, files and parts in SQLite. Every change of state is
 // one short write, made before the work it announces and again after it, so whatever is found here
 // after a crash is the truth to resume from.
+import { sep } from 'node:path';
 import { transaction, type Database } from '../db.ts';
-import type { ConflictPolicy, FileSnapshot, FileState, JobKind, JobSnapshot, JobState, PartState } from './types.ts';
+import { SOURCE_RELEASED_STATES, type ConflictPolicy, type FileSnapshot, type FileState, type JobKind, type JobSnapshot, type JobState, type PartState } from './types.ts';
 
 export interface NewJob {
   id: string;
@@ -136,6 +137,15 @@ export class Journal {
       )
       .get(kind, accountId, folderId, spec) as JobRecord | undefined;
     return row && this.snapshot(row);
+  }
+
+  /** Sources inside `folder` that some file will still read: it is in none of SOURCE_RELEASED_STATES. */
+  sourcesStillNeeded(folder: string): Set<string> {
+    const released = SOURCE_RELEASED_STATES.map(() => '?').join(',');
+    const rows = this.db
+      .prepare(`SELECT DISTINCT source FROM files WHERE state NOT IN (${released}) AND instr(source, ?) = 1`)
+      .all(...SOURCE_RELEASED_STATES, folder.endsWith(sep) ? folder : folder + sep) as Array<{ source: string }>;
+    return new Set(rows.map((row) => row.source));
   }
 
   jobSpec(id: string): string {

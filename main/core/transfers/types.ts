@@ -15,6 +15,15 @@ export const CONFLICT_POLICIES: readonly ConflictPolicy[] = ['skip', 'version', 
 
 export const UNFINISHED_JOB_STATES: readonly JobState[] = ['queued', 'running', 'paused'];
 
+/**
+ * File states after which the engine never reads the file's source again, so a copy made only for
+ * the upload (the web agent's staged drops) may go. `failed` is not one of them: "Retry failed" puts
+ * failed files back in line and reads them again, however often they failed, so a failed file is
+ * given up only when the person cancels its job, which turns it into `cancelled`. (The engine would
+ * restart a cancelled job if asked, but nothing the person is shown offers that.)
+ */
+export const SOURCE_RELEASED_STATES: readonly FileState[] = ['done', 'skipped', 'cancelled'];
+
 export interface UploadRequest {
   accountId: string;
   folderId: string;

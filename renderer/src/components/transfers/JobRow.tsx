@@ -68,9 +68,15 @@ export function JobRow({ job }: { job: TransferJob }) {
           </button>
         )}
         {(job.state === 'failed' || (job.state === 'done' && job.filesFailed > 0)) && (
-          <button type="button" onClick={() => void act('resume', job.id)}>
-            Retry failed
-          </button>
+          <>
+            <button type="button" onClick={() => void act('resume', job.id)}>
+              Retry failed
+            </button>
+            {/* Giving up is what lets the web agent delete the staged copies kept for a retry. */}
+            <button type="button" onClick={() => void act('cancel', job.id)}>
+              Give up
+            </button>
+          </>
         )}
         {(active || job.state === 'paused') && (
           <>
