@@ -11,7 +11,8 @@ interface WatchesState {
   start(): () => void;
   pickFolder(): Promise<string | undefined>;
   add(dir: string, accountId: string, folderId: string, settings?: Partial<WatchSettings>): Promise<boolean>;
-  update(watchId: string, settings: Partial<WatchSettings>): Promise<void>;
+  /** Resolves with whether the service took the settings. */
+  update(watchId: string, settings: Partial<WatchSettings>): Promise<boolean>;
   act(action: 'pause' | 'resume', watchId: string): Promise<void>;
   remove(watchId: string): Promise<void>;
   loadFiles(watchId: string): Promise<void>;
@@ -46,7 +47,7 @@ export const useWatches = create<WatchesState>((set, get) => {
       return path;
     },
     add: (dir, accountId, folderId, settings) => attempt(async () => keep([await call('watches:add', { dir, accountId, folderId, settings })])),
-    update: async (watchId, settings) => void (await attempt(async () => keep([await call('watches:update', { watchId, settings })]))),
+    update: (watchId, settings) => attempt(async () => keep([await call('watches:update', { watchId, settings })])),
     act: async (action, watchId) => void (await attempt(async () => keep([await call(`watches:${action}`, { watchId })]))),
     async remove(watchId) {
       await attempt(async () => {

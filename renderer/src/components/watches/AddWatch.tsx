@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useBrowse } from '../../store/browse.ts';
 import { useSession } from '../../store/session.ts';
 import { useWatches } from '../../store/watches.ts';
+import { SameNameField } from './SameNameField.tsx';
+import { StabilityField } from './StabilityField.tsx';
 
 /**
  * A watch sends a local folder into the Frame.io folder open in Projects. On the desktop the local
@@ -13,7 +15,7 @@ export function AddWatch() {
   const { pickFolder, add } = useWatches();
   const [dir, setDir] = useState('');
   const [onSameName, setOnSameName] = useState<'version' | 'skip' | 'new'>('version');
-  const [stableSeconds, setStableSeconds] = useState(5);
+  const [stableSeconds, setStableSeconds] = useState('5');
   const target = path.at(-1);
 
   if (!accountId || !target || target.kind !== 'folder') {
@@ -24,7 +26,7 @@ export function AddWatch() {
     event.preventDefault();
     const local = shell === 'desktop' ? await pickFolder() : dir.trim();
     if (!local) return;
-    if (await add(local, accountId, target.id, { onSameName, stableSeconds })) setDir('');
+    if (await add(local, accountId, target.id, { onSameName, stableSeconds: Number(stableSeconds) })) setDir('');
   };
 
   return (
@@ -38,18 +40,8 @@ export function AddWatch() {
           <input required value={dir} placeholder="/Volumes/RAID/Renders" onChange={(e) => setDir(e.target.value)} />
         </label>
       )}
-      <label>
-        When a file has the same name
-        <select value={onSameName} onChange={(e) => setOnSameName(e.target.value as typeof onSameName)}>
-          <option value="version">Add it as a new version</option>
-          <option value="skip">Skip it</option>
-          <option value="new">Upload it anyway</option>
-        </select>
-      </label>
-      <label>
-        Finished after unchanged for (seconds)
-        <input type="number" min={0} max={3600} value={stableSeconds} onChange={(e) => setStableSeconds(Number(e.target.value))} />
-      </label>
+      <SameNameField value={onSameName} onChange={setOnSameName} />
+      <StabilityField value={stableSeconds} onChange={setStableSeconds} />
       <button type="submit">{shell === 'desktop' ? 'Choose folder and watch' : 'Watch this folder'}</button>
     </form>
   );

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Watch, WatchFile } from '../../../../preload/contract.ts';
 import { formatBytes } from '../../lib/format.ts';
 import { useWatches } from '../../store/watches.ts';
+import { WatchSettingsForm } from './WatchSettingsForm.tsx';
 
 const STATES: Array<{ state: WatchFile['state']; label: string }> = [
   { state: 'pending', label: 'Pending' },
@@ -17,6 +18,9 @@ export function WatchCard({ watch }: { watch: Watch }) {
   const { files, act, remove, loadFiles } = useWatches();
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const settingsButton = useRef<HTMLButtonElement>(null);
+  const settingsId = useId();
   const list = files[watch.id];
   const status = watch.paused ? 'Paused' : watch.running ? 'Watching' : 'Waiting for the folder';
 
@@ -51,10 +55,23 @@ export function WatchCard({ watch }: { watch: Watch }) {
         >
           Files
         </button>
+        <button ref={settingsButton} type="button" onClick={() => setEditing(!editing)} aria-expanded={editing} aria-controls={editing ? settingsId : undefined}>
+          Settings
+        </button>
         <button type="button" className={confirming ? 'danger' : ''} onClick={() => (confirming ? void remove(watch.id) : setConfirming(true))} onBlur={() => setConfirming(false)}>
           {confirming ? 'Stop watching? Nothing is deleted' : 'Remove'}
         </button>
       </div>
+      {editing && (
+        <WatchSettingsForm
+          id={settingsId}
+          watch={watch}
+          onClose={() => {
+            setEditing(false);
+            settingsButton.current?.focus();
+          }}
+        />
+      )}
       {open && list && (
         <ul className="job-files" aria-label={`Files in ${watch.dir}`}>
           {list.length === 0 && <li className="muted">No files seen yet.</li>}

@@ -1,0 +1,165 @@
+// A watch's settings changed on its card in the browser: the service restarts the watch with them
+// (an ignored file never uploads, an allowed one does); a rescan more often than the minimum, or deleting
+// local files without the second yes, is stopped in the form without a request; a refusal from the
+// service shows in the banner.
+import assert from 'node:assert/strict';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { WebSocket } from 'ws';
+import type { Reply, Watch } from '../../preload/contract.ts';
+import { chromiumMissing, snap } from '../support/browser.ts';
+import { openAgentSession, type AgentSession } from '../support/agent-session.ts';
+import type { CheckedSandbox } from '../support/sandbox.ts';
+
+const skip = chromiumMissing();
+let session: AgentSession;
+let page: Page;
+let sandbox: CheckedSandbox;
+let renders: string;
+/** the channel of every request the page sent to the agent */
+const sent: string[] = [];
+
+before(async () => {
+  if (skip) return;
+  session = await openAgentSession();
+  ({ page, sandbox } = session);
+  renders = join(session.work, 'renders');
+  mkdirSync(renders);
+  page.on('websocket', (socket) =>
+    socket.on('framesent', ({ payload }) => {
+      const frame = JSON.parse(String(payload)) as { type: string; channel?: string };
+      if (frame.type === 'invoke' && frame.channel) sent.push(frame.channel);
+    }),
+  );
+  // The page opened its socket before anything could listen; a reload opens the one to watch.
+  await page.reload();
+});
+after(() => session?.close());
+
+/** The watches as the service has them, asked over a socket of the test's own, not through the page. */
+async function watchesInService(): Promise<Watch[]> {
+  const url = new URL(await session.agent.waitFor('SLATE_URL'));
+  const socket = new WebSocket(`ws://${url.host}/bridge?key=${encodeURIComponent(url.searchParams.get('key')!)}`, { origin: url.origin });
+  const reply = await new Promise<Reply>((resolve, reject) => {
+    socket.once('error', reject);
+    socket.once('open', () => socket.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'watches:list', input: {} })));
+    socket.on('message', (data) => {
+      const frame = JSON.parse(String(data)) as { type: string; id?: number; reply?: Reply };
+      if (frame.type === 'reply' && frame.id === 1) resolve(frame.reply!);
+    });
+  });
+  socket.close();
+  assert.ok(reply.ok, JSON.stringify(reply));
+  return reply.value as Watch[];
+}
+
+const card = () => page.getByTestId('watch');
+const settingsForm = (): Locator => card().getByRole('form', { name: /^Settings of / });
+const openSettings = async () => {
+  await card().getByRole('button', { name: 'Settings', exact: true }).click();
+  await settingsForm().waitFor();
+};
+const uploadedNames = () =>
+  sandbox.exchanges.filter((e) => e.url.endsWith('/files/local_upload') && e.status === 201).map((e) => (e.requestBody as { data: { name: string } }).data.name);
+
+test('changed settings are saved through the service and the watch runs with them', { skip }, async () => {
+  await page.locator('.project-list button').first().click();
+  await page.getByRole('navigation', { name: 'Breadcrumbs' }).waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Watch folders' }).click();
+  await page.getByLabel('Folder on the agent’s machine').fill(renders);
+  await page.getByRole('button', { name: 'Watch this folder' }).click();
+  await card().getByText('Watching').waitFor({ timeout: 15_000 });
+  assert.equal((await watchesInService())[0]!.settings.stableSeconds, 5);
+
+  await openSettings();
+  const form = settingsForm();
+  // The form takes the focus: the stability window is typed into without a click.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('1');
+  assert.equal(await form.getByLabel('Finished after unchanged for (seconds)').inputValue(), '1');
+  await form.getByLabel('Ignore (globs, one per line)').fill('*.wav');
+  await form.getByLabel('Full look at the folder every (seconds)').fill('120');
+  await snap(page, 'watch-settings');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await form.waitFor({ state: 'detached' });
+  assert.equal(sent.filter((c) => c === 'watches:update').length, 1);
+
+  const [watch] = await watchesInService();
+  assert.deepEqual(
+    { stableSeconds: watch!.settings.stableSeconds, ignore: watch!.settings.ignore, rescanSeconds: watch!.settings.rescanSeconds, afterUpload: watch!.settings.afterUpload },
+    { stableSeconds: 1, ignore: ['*.wav'], rescanSeconds: 120, afterUpload: { action: 'leave' } },
+  );
+  await card().getByText('Watching').waitFor({ timeout: 15_000 });
+
+  // The ignored file is written first: had the restarted watch kept its old rules, it would be done first.
+  writeFileSync(join(renders, 'temp_mix.wav'), Buffer.alloc(50_000, 1));
+  writeFileSync(join(renders, 'promo_v001.mov'), Buffer.alloc(150_000, 3));
+  await card().getByText('Done 1').waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(2_000);
+  assert.deepEqual(uploadedNames(), ['promo_v001.mov']);
+  await card().getByRole('button', { name: 'Files' }).click();
+  const files = card().getByRole('list', { name: /^Files in / });
+  await files.getByText('promo_v001.mov').waitFor();
+  assert.equal(await files.getByText('temp_mix.wav').count(), 0);
+
+  // Opened again, the form shows what was saved; Cancel forgets an edit.
+  await openSettings();
+  assert.equal(await settingsForm().getByLabel('Finished after unchanged for (seconds)').inputValue(), '1');
+  assert.equal(await settingsForm().getByLabel('Ignore (globs, one per line)').inputValue(), '*.wav');
+  await settingsForm().getByLabel('Full look at the folder every (seconds)').fill('600');
+  await settingsForm().getByRole('button', { name: 'Cancel' }).click();
+  await settingsForm().waitFor({ state: 'detached' });
+  await openSettings();
+  assert.equal(await settingsForm().getByLabel('Full look at the folder every (seconds)').inputValue(), '120');
+  await settingsForm().getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(sent.filter((c) => c === 'watches:update').length, 1);
+});
+
+test('a rescan every 5 seconds, a negative stability window or an unconfirmed delete is explained beside the field and nothing is sent', { skip }, async () => {
+  await openSettings();
+  const form = settingsForm();
+  const rescan = form.getByLabel('Full look at the folder every (seconds)');
+  const stability = form.getByLabel('Finished after unchanged for (seconds)');
+  await rescan.fill('5');
+  await stability.fill('-2');
+  const before = sent.length;
+  await form.getByRole('button', { name: 'Save settings' }).click();
+
+  await form.getByText('Use 0 (never) or 10 seconds or more').waitFor();
+  await form.getByText('The stability window cannot be negative').waitFor();
+  assert.equal(await rescan.getAttribute('aria-invalid'), 'true');
+  assert.equal(await stability.getAttribute('aria-invalid'), 'true');
+  assert.match((await stability.getAttribute('aria-describedby'))!, /error/);
+  await snap(page, 'watch-settings-invalid');
+
+  // Choosing to delete local files is not enough on its own.
+  await rescan.fill('0');
+  await stability.fill('1');
+  await form.getByLabel('Delete the local file once Frame.io has it').check();
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  const confirmDelete = form.getByLabel('Yes, delete uploaded files from this folder');
+  await form.getByText('Tick this to confirm that Slate may delete').waitFor();
+  assert.equal(await confirmDelete.getAttribute('aria-invalid'), 'true');
+  assert.equal(await confirmDelete.isChecked(), false);
+  await snap(page, 'watch-settings-delete');
+  assert.deepEqual(sent.slice(before), []);
+  assert.equal(await form.isVisible(), true, 'the form stays open to fix');
+  const [watch] = await watchesInService();
+  assert.deepEqual([watch!.settings.rescanSeconds, watch!.settings.stableSeconds], [120, 1]);
+
+  await form.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('a refusal from the service shows in the problem banner and keeps the edits', { skip }, async () => {
+  // With its folder gone, the service cannot restart the watch and refuses the new settings.
+  rmSync(renders, { recursive: true, force: true });
+  await openSettings();
+  const form = settingsForm();
+  await form.getByLabel('Full look at the folder every (seconds)').fill('300');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByRole('alert').getByText(/does not exist/).waitFor();
+  assert.equal(await form.getByLabel('Full look at the folder every (seconds)').inputValue(), '300');
+  assert.equal((await watchesInService())[0]!.settings.rescanSeconds, 120);
+});
