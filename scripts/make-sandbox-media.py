@@ -1,5 +1,6 @@
 # Makes the sample media the sandbox's demo seed uploads (assets/sandbox/): a few PNG stills,
-# a short WAV tone and two versions of a tiny uncompressed AVI cut (24 fps, 2 s). Plain Python
+# a short WAV tone, two versions of a tiny uncompressed AVI cut (24 fps, 2 s) and a three-page
+# PDF call sheet with storyboard frames. Plain Python
 # so it runs anywhere; the files are committed. Run from the repository root:
 #   python3 scripts/make-sandbox-media.py
 import math
@@ -123,6 +124,72 @@ def cut(version):
     return frame_pixels
 
 
+def pdf(path, pages):
+    """A PDF 1.4 written out by hand: one uncompressed content stream per page, Helvetica text."""
+
+    def escape(text):
+        return text.replace('\\', '\\\\').replace('(', '\\(').replace(')', '\\)')
+
+    def content(page):
+        ops = []
+        for (x, y, w, h) in page.get('boxes', []):
+            ops.append(f'0.2 0.2 0.25 RG 1.5 w {x} {y} {w} {h} re S')
+        for (x, y, size, text) in page['lines']:
+            ops.append(f'BT /F1 {size} Tf {x} {y} Td ({escape(text)}) Tj ET')
+        return '\n'.join(ops).encode('latin-1')
+
+    count = len(pages)
+    # Objects: 1 catalog, 2 page tree, 3 font, then a page and its content stream for each page.
+    page_ids = [4 + 2 * i for i in range(count)]
+    objects = {
+        1: b'<< /Type /Catalog /Pages 2 0 R >>',
+        2: b'<< /Type /Pages /Kids [' + b' '.join(b'%d 0 R' % i for i in page_ids) + b'] /Count %d >>' % count,
+        3: b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    }
+    for page_id, page in zip(page_ids, pages):
+        stream = content(page)
+        objects[page_id] = b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>' % (page_id + 1)
+        objects[page_id + 1] = b'<< /Length %d >>\nstream\n' % len(stream) + stream + b'\nendstream'
+    data = b'%PDF-1.4\n'
+    offsets = {}
+    for number in sorted(objects):
+        offsets[number] = len(data)
+        data += b'%d 0 obj\n' % number + objects[number] + b'\nendobj\n'
+    xref = len(data)
+    data += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objects) + 1)
+    data += b''.join(b'%010d 00000 n \n' % offsets[n] for n in sorted(objects))
+    data += b'trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objects) + 1, xref)
+    with open(path, 'wb') as f:
+        f.write(data)
+
+
+CALL_SHEET = [
+    {'lines': [
+        (72, 700, 28, 'Harbor Lights - Call Sheet'),
+        (72, 660, 14, 'Day 01 of 18  -  Saturday 8 June 2024'),
+        (72, 610, 12, 'Crew call 05:00 at the harbor car park. Sunrise 05:12.'),
+        (72, 590, 12, 'Scenes 12, 14, 15  -  Ext. Harbor / Int. Lighthouse'),
+        (72, 570, 12, 'Weather: clear, wind 10 knots from the west.'),
+        (72, 100, 10, 'Page 1 of 3'),
+    ]},
+    {'lines': [
+        (72, 700, 22, 'Scene 12 - Harbor at dawn'),
+        (72, 672, 12, 'Storyboard: three frames, wide to close.'),
+        (72, 430, 11, '12A  Wide: the town wakes'),
+        (318, 430, 11, '12B  Mid: Mara on the pier'),
+        (72, 180, 11, '12C  Close: the lighthouse goes dark'),
+        (72, 100, 10, 'Page 2 of 3'),
+    ], 'boxes': [(72, 450, 222, 200), (318, 450, 222, 200), (72, 200, 222, 200)]},
+    {'lines': [
+        (72, 700, 22, 'Contacts'),
+        (72, 660, 12, 'Producer: Rosa Alvarez'),
+        (72, 640, 12, 'First AD: Sam Okafor'),
+        (72, 620, 12, 'Nearest hospital: Harbor General, 12 minutes'),
+        (72, 100, 10, 'Page 3 of 3'),
+    ]},
+]
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     png(os.path.join(OUT, 'Harbor_Dawn.png'), 320, 180, harbor_dawn)
@@ -131,6 +198,7 @@ def main():
     tone(os.path.join(OUT, 'Room_Tone_440Hz.wav'))
     avi(os.path.join(OUT, 'Harbor_Assembly_v1.avi'), 80, 45, 48, 24, cut(1))
     avi(os.path.join(OUT, 'Harbor_Assembly_v2.avi'), 80, 45, 48, 24, cut(2))
+    pdf(os.path.join(OUT, 'Harbor_Call_Sheet.pdf'), CALL_SHEET)
     total = sum(os.path.getsize(os.path.join(OUT, name)) for name in os.listdir(OUT))
     print(f'{OUT}: {total} bytes')
 

@@ -1,7 +1,8 @@
 // The demo world: Rosa's own account plus a second account, Harbor Post, where she is a plain
 // member and Sam Okafor is an admin. Rosa's account also has a "Productions" workspace with two
 // projects to explore: nested folders, real sample media (assets/sandbox/, made by
-// scripts/make-sandbox-media.py) already transcoded, a version stack of a cut, and review comments.
+// scripts/make-sandbox-media.py) already transcoded, a version stack of a cut, a PDF call sheet,
+// and review comments.
 import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -116,6 +117,8 @@ interface NewComment {
   text: string;
   /** HH:MM:SS:FF at the sandbox's 24 fps */
   timecode?: string;
+  /** a PDF's page, from 1 */
+  page?: number;
   annotation?: unknown;
   completed?: string;
   created: string;
@@ -132,7 +135,7 @@ function addComment(place: Place, file: FileRecord, input: NewComment): CommentR
     timestamp: input.timecode ? timecodeToFrame(input.timecode) : null,
     duration: null,
     annotation: input.annotation === undefined ? null : JSON.stringify(input.annotation),
-    page: null,
+    page: input.page ?? null,
     text_edited_at: null,
     completed_at: input.completed ?? null,
     completer_id: input.completed ? place.creatorId : null,
@@ -153,6 +156,7 @@ async function seedProductions(world: World, seeded: Seeded): Promise<void> {
   const cuts = addFolder(feature, editorial.id, 'Cuts', at(3, 23));
   const sound = addFolder(feature, root, 'Sound', at(3, 24));
   const stills = addFolder(feature, root, 'Stills', at(3, 25));
+  const documents = addFolder(feature, root, 'Documents', at(3, 26));
 
   await addSampleFile(feature, day01.id, 'A001_C003_Slate.png', at(4, 5));
   await addSampleFile(feature, day01.id, 'Room_Tone_440Hz.wav', at(4, 6), 'SR001_T03_RoomTone.wav');
@@ -175,6 +179,16 @@ async function seedProductions(world: World, seeded: Seeded): Promise<void> {
     addComment(feature, v2, { text: 'Temp music ends early, check the last frame.', timecode: '00:00:01:23', created: at(7, 20), completed: at(8, 9) });
   }
   if (dawn) addComment(feature, dawn, { text: 'Poster candidate.', created: at(4, 50) });
+
+  const callSheet = await addSampleFile(feature, documents.id, 'Harbor_Call_Sheet.pdf', at(5, 10));
+  if (callSheet) {
+    addComment(feature, callSheet, {
+      text: 'Swap 12B and 12C: the lighthouse should go dark before we see Mara.',
+      page: 2,
+      annotation: [{ tool: 'rect', color: '#F22237', size: 4, x: 0.51, y: 0.17, w: 0.38, h: 0.27 }],
+      created: at(5, 40),
+    });
+  }
 
   const spot: Place = { world, creatorId: seeded.userId, project: addProject(world, seeded, workspaceId, 'Northlight Spot 30s', '30-second brand spot.', at(10)) };
   const spotRoot = spot.project.root_folder_id;

@@ -134,8 +134,8 @@ test('play a clip, comment on a frame with a rectangle, find it on the timeline,
   assert.equal(download.suggestedFilename(), 'review-clip-24fps comments.csv');
   const csv = readFileSync((await download.path())!, 'utf8');
   const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-  assert.equal(rows[0], '#,Timecode In,Timecode Out,Author,Comment,Status,Created');
-  assert.match(rows[1]!, /^1,00:00:00:13,,[^,]+,Boom dips into frame,Completed,/);
+  assert.equal(rows[0], '#,Timecode In,Timecode Out,Page,Author,Comment,Status,Created');
+  assert.match(rows[1]!, /^1,00:00:00:13,,,[^,]+,Boom dips into frame,Completed,/);
 
   // With nothing to read it from, the rate was assumed and any could be chosen; opened again,
   // Frame.io's timecode for the comment narrows it to the rates that count 24 frames a second.

@@ -107,8 +107,8 @@ test('exports made from the API answer put each comment at its timecode', async 
   }
   assert.ok(edl.includes('004  001      V     C        01:01:15:00 01:01:17:00 01:01:15:00 01:01:17:00  \r\n |C:ResolveColorBlue |M:Rosa Alvarez: Hold "this" shot, longer |D:48\r\n'));
   const csv = renderExport('csv', review);
-  assert.match(csv, /\r\n1,,,Rosa Alvarez,Lovely grade overall ✓,Open,/);
-  assert.match(csv, /\r\n2,01:00:00:00,,Rosa Alvarez,"Too warm, pull the reds",Open,.*\r\n2\.1,01:00:00:00,,,Done in v2,Reply,/);
+  assert.match(csv, /\r\n1,,,,Rosa Alvarez,Lovely grade overall ✓,Open,/);
+  assert.match(csv, /\r\n2,01:00:00:00,,,Rosa Alvarez,"Too warm, pull the reds",Open,.*\r\n2\.1,01:00:00:00,,,,Done in v2,Reply,/);
   assert.match(csv, /"Hold ""this"" shot,\nlonger"/);
 });
 

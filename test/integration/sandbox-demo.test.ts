@@ -1,5 +1,5 @@
 // The demo seed as a new user meets it: a workspace with two projects, nested folders, sample
-// media already transcoded (bytes identical to assets/sandbox/), a version stack and comments.
+// media already transcoded (bytes identical to assets/sandbox/), a version stack, a PDF and comments.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -44,7 +44,7 @@ test('the demo keeps the minimal world and adds a workspace with two projects an
   assert.deepEqual(projects.map((p: Body) => p.name), ['Harbor Lights — Feature', 'Northlight Spot 30s']);
   const root = projects[0].root_folder_id;
   const top = (await get(`${a()}/folders/${root}/children`)).data.map((c: Body) => c.name);
-  assert.deepEqual(top.sort(), ['Dailies', 'Editorial', 'Sound', 'Stills']);
+  assert.deepEqual(top.sort(), ['Dailies', 'Documents', 'Editorial', 'Sound', 'Stills']);
   const dailies = await childNamed(root, 'Dailies');
   const day01 = await childNamed(dailies.id, 'Day 01');
   const shots = (await get(`${a()}/folders/${day01.id}/children`)).data.map((c: Body) => c.name);
@@ -96,6 +96,21 @@ test('the cut is a version stack of two versions with comments at timecodes, one
   assert.deepEqual(frames, [13, 31, 48], 'frame numbers at 24 fps, the first frame is 1');
   const earlier = (await get(`${a()}/files/${versions[1].id}/comments`)).data;
   assert.equal(earlier.length, 1);
+});
+
+test('the call sheet is a three-page PDF with a drawn-on comment on page 2', async () => {
+  const [feature] = await productions();
+  const documents = await childNamed(feature.root_folder_id, 'Documents');
+  const sheet = await childNamed(documents.id, 'Harbor_Call_Sheet.pdf');
+  assert.equal(sheet.media_type, 'application/pdf');
+  assert.equal(sheet.status, 'transcoded');
+  const shown = (await get(`${a()}/files/${sheet.id}?include=media_links.original`)).data;
+  const original = Buffer.from(await (await fetch(shown.media_links.original.inline_url)).arrayBuffer());
+  assert.equal(sha256(original), sha256(readFileSync(join(SAMPLE_MEDIA_DIR, 'Harbor_Call_Sheet.pdf'))));
+  assert.equal(original.subarray(0, 5).toString(), '%PDF-');
+  const comments = (await get(`${a()}/files/${sheet.id}/comments`)).data;
+  assert.deepEqual(comments.map((c: Body) => [c.page, c.timestamp]), [[2, null]]);
+  assert.equal(JSON.parse(comments[0].annotation)[0].tool, 'rect');
 });
 
 test('the second project has its own folders and media', async () => {

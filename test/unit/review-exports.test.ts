@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { EXPORT_FORMATS, isExportFormat, renderExport, type ExportComment, type ReviewExport } from '../../main/core/review/exports/index.ts';
+import { EXPORT_FORMATS, isExportFormat, renderExport, UnsuitableExport, type ExportComment, type ReviewExport } from '../../main/core/review/exports/index.ts';
 import { frameRate, timecodeOfApiTimestamp, timecodeToFrames, type FrameRate } from '../../main/core/review/timecode.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/review/${name}`, import.meta.url), 'utf8');
 
-function loadReview(): ReviewExport {
-  const raw = JSON.parse(fixture('input.json'));
+function loadReview(input = 'input.json'): ReviewExport {
+  const raw = JSON.parse(fixture(input));
   return { ...raw, file: { ...raw.file, rate: frameRate(raw.file.rate) } };
 }
 
@@ -23,10 +23,10 @@ test('every format matches its hand-checked fixture byte for byte', () => {
   assert.ok(!isExportFormat('pdf'));
 });
 
-/** Comments in the order every export lists them: the whole file first, then by frame, then by creation. */
+/** Comments in the order every export lists them: the whole file first, then by page or frame, then by creation. */
 function readingOrder(comments: ExportComment[]): ExportComment[] {
   const key = (c: ExportComment) => (c.timestamp === null ? -1 : c.timestamp);
-  return [...comments].sort((a, b) => key(a) - key(b) || a.createdAt.localeCompare(b.createdAt));
+  return [...comments].sort((a, b) => (a.page ?? 0) - (b.page ?? 0) || key(a) - key(b) || a.createdAt.localeCompare(b.createdAt));
 }
 
 function timecodeOf(comment: ExportComment, review: ReviewExport, plus = 0): string {
@@ -86,16 +86,56 @@ test('CSV parses back to every comment and reply, with text intact and formulas 
   const text = renderExport('csv', review);
   assert.ok(text.startsWith('\uFEFF'), 'a BOM, so Excel reads UTF-8');
   const [header, ...rows] = parseCsv(text.slice(1));
-  assert.deepEqual(header, ['#', 'Timecode In', 'Timecode Out', 'Author', 'Comment', 'Status', 'Created']);
+  assert.deepEqual(header, CSV_HEADER);
+  assert.deepEqual(rows, csvRows(review));
+});
+
+const CSV_HEADER = ['#', 'Timecode In', 'Timecode Out', 'Page', 'Author', 'Comment', 'Status', 'Created'];
+
+/** The rows a review's CSV should hold, worked out independently of the exporter. */
+function csvRows(review: ReviewExport): string[][] {
   const expected: string[][] = [];
   readingOrder(review.comments).forEach((c, i) => {
     const tcIn = c.timestamp === null ? '' : timecodeOf(c, review);
     const tcOut = c.durationFrames ? timecodeOf(c, review, c.durationFrames) : '';
+    const page = c.page === null ? '' : String(c.page);
     const defused = (s: string) => (/^[=+\-@]/.test(s) ? `'${s}` : s);
-    expected.push([String(i + 1), tcIn, tcOut, c.author, defused(c.text), c.completed ? 'Completed' : 'Open', c.createdAt]);
-    c.replies.forEach((r, j) => expected.push([`${i + 1}.${j + 1}`, tcIn, '', r.author ?? '', r.text, 'Reply', r.createdAt]));
+    expected.push([String(i + 1), tcIn, tcOut, page, c.author, defused(c.text), c.completed ? 'Completed' : 'Open', c.createdAt]);
+    c.replies.forEach((r, j) => expected.push([`${i + 1}.${j + 1}`, tcIn, '', page, r.author ?? '', r.text, 'Reply', r.createdAt]));
   });
-  assert.deepEqual(rows, expected);
+  return expected;
+}
+
+// --- documents (PDF) -----------------------------------------------------------------------------
+
+test("a PDF's CSV has each comment's page, pages in order, and matches its hand-checked fixture", () => {
+  const review = loadReview('input-document.json');
+  const text = renderExport('csv', review);
+  assert.equal(text, fixture('expected-document.csv'));
+  const [header, ...rows] = parseCsv(text.slice(1));
+  assert.deepEqual(header, CSV_HEADER);
+  assert.deepEqual(rows, csvRows(review));
+  assert.deepEqual(rows.map((row) => row[3]), ['', '1', '2', '2', '2', '10'], 'the whole document first, then by page number (10 after 2), a reply on its comment\'s page');
+});
+
+test("a PDF's JSON carries each comment's page", () => {
+  const review = loadReview('input-document.json');
+  const json = JSON.parse(renderExport('json', review));
+  assert.deepEqual(json.comments.map((c: { page: number | null; timecodeIn: string | null }) => [c.page, c.timecodeIn]), [[null, null], [1, null], [2, null], [2, null], [10, null]]);
+});
+
+test('a PDF offered in a timeline format is refused, saying why and what to export instead', () => {
+  const review = loadReview('input-document.json');
+  for (const format of ['edl', 'avid', 'fcpxml'] as const) {
+    assert.throws(() => renderExport(format, review), (error: unknown) => {
+      assert.ok(error instanceof UnsuitableExport, format);
+      assert.match(error.message, /markers on a timeline, and Harbor Call Sheet, Day 01\.pdf is a document: its comments sit on pages\. Export CSV or JSON instead/);
+      assert.ok(error.message.startsWith(EXPORT_FORMATS[format].label), 'names the format asked for');
+      return true;
+    });
+  }
+  // The same comments on media still go to a timeline: it is the file that decides, not the comments.
+  assert.ok(renderExport('edl', { ...review, file: { ...review.file, document: false } }).startsWith('TITLE: '));
 });
 
 // --- EDL -----------------------------------------------------------------------------------------
@@ -302,7 +342,7 @@ test('characters XML cannot carry are dropped, and the document stays well-forme
 
 test('a file with no comments still exports valid, empty documents', () => {
   const review = { ...atRate('24', '01:00:00:00'), comments: [] };
-  assert.deepEqual(parseCsv(renderExport('csv', review).slice(1)), [['#', 'Timecode In', 'Timecode Out', 'Author', 'Comment', 'Status', 'Created']]);
+  assert.deepEqual(parseCsv(renderExport('csv', review).slice(1)), [CSV_HEADER]);
   assert.deepEqual(parseEdl(renderExport('edl', review)).markers, []);
   assert.equal(renderExport('avid', review), '');
   assert.equal(find(parseXml(renderExport('fcpxml', review)), 'marker').length, 0);

@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { ApiError } from '../../core/api/errors.ts';
 import { AccountApi } from '../../core/api/resources.ts';
 import { CommentService, toExportComment } from '../../core/review/comments.ts';
-import { EXPORT_FORMATS, isExportFormat, renderExport } from '../../core/review/exports/index.ts';
+import { isDocument } from '../../core/review/document.ts';
+import { EXPORT_FORMATS, isExportFormat, renderExport, UnsuitableExport } from '../../core/review/exports/index.ts';
 import { fileFrameRate, UnknownFrameRate } from '../../core/review/file-rate.ts';
 import { frameRate, TimecodeError, timecodeToFrames } from '../../core/review/timecode.ts';
 import { printJson, UsageError } from '../output.ts';
@@ -45,7 +46,7 @@ export async function comments(args: string[], json: boolean): Promise<number> {
   const startTimecode = values['start-tc'] ?? (rate.dropFrame ? '00:00:00;00' : '00:00:00:00');
   usage(() => timecodeToFrames(startTimecode, rate));
 
-  const text = renderExport(format, { file: { name: file.name, rate, startTimecode }, comments: list.map(toExportComment) });
+  const text = usage(() => renderExport(format, { file: { name: file.name, rate, startTimecode, document: isDocument(file.media_type) }, comments: list.map(toExportComment) }));
   if (probed) console.error(`slate: frame rate: Frame.io counts this file at ${rate.name} fps; pass --fps for its exact rate (e.g. 23.976 or 29.97df).`);
   if (!values.output) {
     process.stdout.write(text);
@@ -63,7 +64,7 @@ function usage<T>(read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof TimecodeError) throw new UsageError(error.message);
+    if (error instanceof TimecodeError || error instanceof UnsuitableExport) throw new UsageError(error.message);
     throw error;
   }
 }

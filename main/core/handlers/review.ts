@@ -4,6 +4,7 @@ import { AccountApi } from '../api/resources.ts';
 import { parseAnnotation } from '../review/annotation.ts';
 import { CommentService, toExportComment, type ReviewComment } from '../review/comments.ts';
 import { EXPORT_FORMATS, renderExport } from '../review/exports/index.ts';
+import { isDocument } from '../review/document.ts';
 import { fileFrameRate, UnknownFrameRate } from '../review/file-rate.ts';
 import { FRAME_RATES, frameRate } from '../review/timecode.ts';
 import type { Following } from '../review/following.ts';
@@ -52,7 +53,7 @@ export function reviewHandlers(client: FrameioClient, following: Following): Han
       const [file, list] = await Promise.all([new AccountApi(client, accountId).showFile(fileId), service.list(fileId, { replies: true })]);
       const { rate } = fps ? { rate: frameRate(fps) } : await fileFrameRate(service, fileId, list);
       const startTimecode = rate.dropFrame ? '00:00:00;00' : '00:00:00:00';
-      const text = renderExport(format, { file: { name: file.name, rate, startTimecode }, comments: list.map(toExportComment) });
+      const text = renderExport(format, { file: { name: file.name, rate, startTimecode, document: isDocument(file.media_type) }, comments: list.map(toExportComment) });
       const { extension, mediaType } = EXPORT_FORMATS[format];
       const base = file.name.replace(/\.[^.]+$/, '');
       return { filename: `${base} comments.${extension}`, mediaType, text, frameRate: rate.name };

@@ -115,12 +115,13 @@ export class CommentService {
   async create(fileId: string, comment: NewComment, signal?: AbortSignal): Promise<ReviewComment> {
     if (comment.text.trim() === '') throw new Error('A comment needs some text.');
     if (comment.durationFrames !== undefined && comment.timestamp === undefined) throw new Error('A comment with a duration needs a timestamp to start from.');
+    if (comment.page !== undefined && comment.timestamp !== undefined) throw new Error('A comment is either at a frame of media (timestamp) or on a page of a document (page), not both.');
     const data = {
       text: comment.text,
       ...(comment.timestamp !== undefined ? { timestamp: apiTimestamp(comment.timestamp) } : {}),
       ...(comment.durationFrames !== undefined ? { duration: frameCount(comment.durationFrames) } : {}),
       ...(comment.annotation !== undefined ? { annotation: serializeAnnotation(comment.annotation) } : {}),
-      ...(comment.page !== undefined ? { page: comment.page } : {}),
+      ...(comment.page !== undefined ? { page: pageNumber(comment.page) } : {}),
       ...(comment.completed !== undefined ? { completed: comment.completed } : {}),
     };
     const answer = await this.client.call<Data<ApiComment>>('comments.create', { params: this.params({ file_id: fileId }), body: { data }, signal });
@@ -166,6 +167,11 @@ function apiTimestamp(timestamp: number): number {
   return timestamp;
 }
 
+function pageNumber(page: number): number {
+  if (!Number.isSafeInteger(page) || page < 1) throw new RangeError(`A comment page is a page number from 1 (the first page), got ${page}.`);
+  return page;
+}
+
 function frameCount(frames: number): number {
   if (!Number.isSafeInteger(frames) || frames < 1) throw new TimecodeError(`A comment duration is a whole number of frames from 1, got ${frames}.`);
   return frames;
@@ -198,6 +204,7 @@ export function toExportComment(c: ReviewComment): ExportComment {
     author: c.author?.name ?? 'Unknown',
     timestamp: c.timestamp,
     durationFrames: c.durationFrames,
+    page: c.page,
     completed: c.completed,
     createdAt: c.createdAt,
     replies: c.replies.map((r) => ({ text: r.text, author: r.author?.name ?? null, createdAt: r.createdAt })),

@@ -66,6 +66,18 @@ function checkAnnotation(annotation: string | null | undefined): void {
   }
 }
 
+/**
+ * Where a comment may sit, in the spec's words: `page` "only allowed when file type is a pdf
+ * document", `timestamp` "only allowed when file type is 'audio', 'stream', or 'video'". Frame.io's
+ * file type is not the media type (an MXF is video to it), so only the case the media type settles
+ * is refused: a timestamp on a PDF.
+ */
+function checkPlace(target: FileRecord, data: CommentInput): void {
+  const document = target.media_type === 'application/pdf';
+  if (data.page !== undefined && data.page !== null && !document) throw invalid('page is only allowed on a PDF document', '/data/page');
+  if (data.timestamp !== undefined && data.timestamp !== null && document) throw invalid('timestamp is only allowed on audio, video or stream files; comment on a page of a PDF document with page', '/data/timestamp');
+}
+
 function findComment(ctx: RequestContext, access: AccountAccess): CommentRecord {
   const id = ctx.params.comment_id!;
   const comment = ctx.world.store.get('comment', id);
@@ -98,6 +110,7 @@ export const commentHandlers: HandlerTable = {
     const target = file(ctx, ctx.params.file_id!, access);
     const data = bodyData<CommentInput & { text: string }>(ctx);
     checkAnnotation(data.annotation);
+    checkPlace(target, data);
     const now = stamp(ctx);
     const comment = ctx.world.store.put('comment', {
       id: randomUUID(),
@@ -127,6 +140,8 @@ export const commentHandlers: HandlerTable = {
     const editsContent = ['text', 'timestamp', 'duration', 'annotation', 'page'].some((k) => k in data);
     if (editsContent && !mayEdit(ctx, access, comment)) throw forbidden('Only the comment\'s author or an account admin can edit it');
     checkAnnotation(data.annotation);
+    const target = ctx.world.store.get('asset', comment.file_id) as FileRecord;
+    checkPlace(target, data);
     const now = stamp(ctx);
     const timestamp = frameOf(ctx, data.timestamp);
     const completion =
@@ -145,7 +160,6 @@ export const commentHandlers: HandlerTable = {
       ...completion,
       updated_at: now,
     });
-    const target = ctx.world.store.get('asset', comment.file_id) as FileRecord;
     const completedNow = updated.completed_at !== null && comment.completed_at === null;
     const reopened = updated.completed_at === null && comment.completed_at !== null;
     emitCommentEvent(ctx, target, updated, completedNow ? 'comment.completed' : reopened ? 'comment.uncompleted' : 'comment.updated');

@@ -1,7 +1,8 @@
 // CSV for producers and spreadsheets (RFC 4180): one row per comment, a row per reply under it.
 import { placeComments, withoutControls, type ReviewExport } from './model.ts';
 
-const HEADER = ['#', 'Timecode In', 'Timecode Out', 'Author', 'Comment', 'Status', 'Created'];
+// Page sits with the timecodes, where a comment is; a PDF's rows have a page and no timecode.
+const HEADER = ['#', 'Timecode In', 'Timecode Out', 'Page', 'Author', 'Comment', 'Status', 'Created'];
 
 export function toCsv(review: ReviewExport): string {
   const rows = [HEADER];
@@ -9,9 +10,10 @@ export function toCsv(review: ReviewExport): string {
     const { comment } = placed;
     const out = comment.durationFrames ? placed.timecodeOut : '';
     const timecodeIn = comment.timestamp === null ? '' : placed.timecodeIn;
-    rows.push([String(placed.number), timecodeIn, out, text(comment.author), text(comment.text), comment.completed ? 'Completed' : 'Open', comment.createdAt]);
+    const page = comment.page === null ? '' : String(comment.page);
+    rows.push([String(placed.number), timecodeIn, out, page, text(comment.author), text(comment.text), comment.completed ? 'Completed' : 'Open', comment.createdAt]);
     comment.replies.forEach((reply, i) => {
-      rows.push([`${placed.number}.${i + 1}`, timecodeIn, '', text(reply.author ?? ''), text(reply.text), 'Reply', reply.createdAt]);
+      rows.push([`${placed.number}.${i + 1}`, timecodeIn, '', page, text(reply.author ?? ''), text(reply.text), 'Reply', reply.createdAt]);
     });
   }
   // The byte-order mark is how Excel knows the file is UTF-8; without it names and emoji garble.

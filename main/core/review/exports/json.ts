@@ -8,6 +8,7 @@ export function toJson(review: ReviewExport): string {
     timestamp: comment.timestamp,
     timecodeIn: comment.timestamp === null ? null : timecodeIn,
     timecodeOut: comment.timestamp === null || !comment.durationFrames ? null : timecodeOut,
+    page: comment.page,
     durationFrames: comment.durationFrames,
     author: comment.author,
     text: comment.text,

@@ -1,5 +1,5 @@
 // What every export is made from: a file's review in plain values, and the comments placed on its
-// timeline in the order editors read them.
+// timeline (or a document's pages) in the order editors read them.
 import { apiTimestampToIndex, offsetTimecode, type FrameRate } from '../timecode.ts';
 
 export interface ExportFile {
@@ -9,6 +9,8 @@ export interface ExportFile {
   startTimecode: string;
   /** the file's length in frames, when known */
   durationFrames?: number;
+  /** a document (a PDF): its comments sit on pages, and it has no timeline to place markers on */
+  document?: boolean;
 }
 
 export interface ExportReply {
@@ -25,6 +27,8 @@ export interface ExportComment {
   timestamp: number | null;
   /** how many frames the comment spans, when it spans more than its first */
   durationFrames: number | null;
+  /** the document page it is on, from 1; null for media and for a comment on the whole document */
+  page: number | null;
   completed: boolean;
   createdAt: string;
   replies: ExportReply[];
@@ -49,12 +53,12 @@ export interface PlacedComment {
 }
 
 /**
- * Comments in reading order: comments on the whole file first, then by frame, then by creation.
- * Frame.io's own order is by creation, which is not how an editor walks a timeline.
+ * Comments in reading order: comments on the whole file first, then by page or frame, then by
+ * creation. Frame.io's own order is by creation, which is not how an editor walks a timeline.
  */
 export function placeComments({ file, comments }: ReviewExport): PlacedComment[] {
   const keyed = comments.map((comment) => ({ comment, index: comment.timestamp === null ? -1 : apiTimestampToIndex(comment.timestamp) }));
-  keyed.sort((a, b) => a.index - b.index || a.comment.createdAt.localeCompare(b.comment.createdAt));
+  keyed.sort((a, b) => (a.comment.page ?? 0) - (b.comment.page ?? 0) || a.index - b.index || a.comment.createdAt.localeCompare(b.comment.createdAt));
   return keyed.map(({ comment, index }, i) => {
     const at = Math.max(0, index);
     const length = Math.max(1, comment.durationFrames ?? 1);
