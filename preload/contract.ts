@@ -156,21 +156,46 @@ const CommentFields = {
 
 export const CommentSchema = z.object({ ...CommentFields, replies: z.array(z.object(CommentFields)) });
 
+/** A watch's limits: the form, the contract and the service all hold to these. */
+export const WATCH_LIMITS = {
+  maxStableSeconds: 3600,
+  /** a full look at a big tree costs a stat per file: more often than this would never rest */
+  minRescanSeconds: 10,
+  maxRescanSeconds: 86_400,
+  maxGlobs: 100,
+  maxGlobLength: 300,
+  maxFolderLength: 255,
+} as const;
+
+export const DEFAULT_UPLOADED_FOLDER = '_uploaded';
+
+/**
+ * Why a folder for uploaded files will not do, or undefined. It is relative to the watched folder
+ * and never watched itself: ".", ".." or an absolute path would move files out of the tree, or
+ * back into it to be uploaded again.
+ */
+export function uploadedFolderProblem(folder: string): string | undefined {
+  if (folder === '') return 'Name the sub-folder that uploaded files move into.';
+  if (folder.length > WATCH_LIMITS.maxFolderLength) return `At most ${WATCH_LIMITS.maxFolderLength} characters.`;
+  const outside = /^([\\/]|[a-z]:)/i.test(folder) || folder.split(/[\\/]/).some((part) => part === '' || part === '.' || part === '..');
+  return outside ? `Give the name of a folder inside the watched folder, such as ${DEFAULT_UPLOADED_FOLDER}.` : undefined;
+}
+
 export const WatchSettingsSchema = z.object({
   /** seconds a file's size and time must hold still before it counts as finished */
-  stableSeconds: z.number().min(0).max(3600),
-  ignore: z.array(z.string().min(1).max(300)).max(100),
-  include: z.array(z.string().min(1).max(300)).max(100),
+  stableSeconds: z.number().min(0).max(WATCH_LIMITS.maxStableSeconds),
+  ignore: z.array(z.string().min(1).max(WATCH_LIMITS.maxGlobLength)).max(WATCH_LIMITS.maxGlobs),
+  include: z.array(z.string().min(1).max(WATCH_LIMITS.maxGlobLength)).max(WATCH_LIMITS.maxGlobs),
   defaultIgnores: z.boolean(),
   onSameName: z.enum(['version', 'skip', 'new']),
   exactNames: z.boolean(),
   afterUpload: z.discriminatedUnion('action', [
     z.object({ action: z.literal('leave') }),
-    z.object({ action: z.literal('move'), folder: z.string().min(1).max(255) }),
+    z.object({ action: z.literal('move'), folder: z.string().refine((folder) => uploadedFolderProblem(folder) === undefined, 'must name a folder inside the watched folder') }),
     z.object({ action: z.literal('delete') }),
   ]),
   /** seconds between full looks at the tree (network shares send no events); 0: never */
-  rescanSeconds: z.union([z.literal(0), z.number().min(10).max(86_400)]),
+  rescanSeconds: z.union([z.literal(0), z.number().min(WATCH_LIMITS.minRescanSeconds).max(WATCH_LIMITS.maxRescanSeconds)]),
 });
 
 export const WatchFileStateSchema = z.enum(['pending', 'ready', 'queued', 'uploading', 'done', 'failed', 'skipped']);

@@ -3,7 +3,7 @@
 // local files without the second yes, is stopped in the form without a request; a refusal from the
 // service shows in the banner.
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
@@ -38,13 +38,13 @@ before(async () => {
 });
 after(() => session?.close());
 
-/** The watches as the service has them, asked over a socket of the test's own, not through the page. */
-async function watchesInService(): Promise<Watch[]> {
+/** Asks the service over a socket of the test's own, not through the page (as another window would). */
+async function askService(channel: string, input: object): Promise<unknown> {
   const url = new URL(await session.agent.waitFor('SLATE_URL'));
   const socket = new WebSocket(`ws://${url.host}/bridge?key=${encodeURIComponent(url.searchParams.get('key')!)}`, { origin: url.origin });
   const reply = await new Promise<Reply>((resolve, reject) => {
     socket.once('error', reject);
-    socket.once('open', () => socket.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'watches:list', input: {} })));
+    socket.once('open', () => socket.send(JSON.stringify({ type: 'invoke', id: 1, channel, input })));
     socket.on('message', (data) => {
       const frame = JSON.parse(String(data)) as { type: string; id?: number; reply?: Reply };
       if (frame.type === 'reply' && frame.id === 1) resolve(frame.reply!);
@@ -52,8 +52,10 @@ async function watchesInService(): Promise<Watch[]> {
   });
   socket.close();
   assert.ok(reply.ok, JSON.stringify(reply));
-  return reply.value as Watch[];
+  return reply.value;
 }
+
+const watchesInService = async () => (await askService('watches:list', {})) as Watch[];
 
 const card = () => page.getByTestId('watch');
 const settingsForm = (): Locator => card().getByRole('form', { name: /^Settings of / });
@@ -153,13 +155,14 @@ test('a rescan every 5 seconds, a negative stability window or an unconfirmed de
 });
 
 test('a refusal from the service shows in the problem banner and keeps the edits', { skip }, async () => {
-  // With its folder gone, the service cannot restart the watch and refuses the new settings.
-  rmSync(renders, { recursive: true, force: true });
   await openSettings();
   const form = settingsForm();
   await form.getByLabel('Full look at the folder every (seconds)').fill('300');
+  // Meanwhile the watch is removed elsewhere (another window): the service has nothing to change.
+  const [watch] = await watchesInService();
+  await askService('watches:remove', { watchId: watch!.id });
   await form.getByRole('button', { name: 'Save settings' }).click();
-  await page.getByRole('alert').getByText(/does not exist/).waitFor();
+  await page.getByRole('alert').getByText(/This watch \(.+\) no longer exists: it was removed, perhaps in another window/).waitFor();
   assert.equal(await form.getByLabel('Full look at the folder every (seconds)').inputValue(), '300');
-  assert.equal((await watchesInService())[0]!.settings.rescanSeconds, 120);
+  assert.deepEqual(await watchesInService(), []);
 });

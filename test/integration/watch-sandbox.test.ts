@@ -1,7 +1,7 @@
 // Watch folders against the sandbox, in process: the real engine, the real tree observer, a real tree on
 // disk, and every exchange checked against the spec.
 import assert from 'node:assert/strict';
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -168,5 +168,23 @@ test('after a verified upload the file is moved into _uploaded, and nothing is u
   assert.ok(!existsSync(join(rig.dir, 'day2/b.mov')));
   await sleep(600);
   assert.deepEqual([...(await remoteTree(sandbox, rig.folderId)).keys()], ['day2/b.mov']);
+  await rig.close();
+});
+
+test('a watch on an unplugged drive can still have its settings changed, and uses them once the drive is back', async () => {
+  const rig = await startWatch('unplugged', { stableSeconds: 0.3 });
+  const away = `${rig.dir}-unplugged`;
+  renameSync(rig.dir, away);
+  const updated = await rig.manager.update(rig.watchId, { ignore: ['*.wav'] });
+  assert.deepEqual(updated.settings.ignore, ['*.wav']);
+  assert.equal(updated.running, true, 'the watch waits for its folder');
+  writeFileSync(join(away, 'mix.wav'), content('w', 500));
+  writeFileSync(join(away, 'cut.mov'), content('c', 700));
+  renameSync(away, rig.dir);
+  const files = await finished(rig, ['cut.mov']);
+  assert.equal(files.get('cut.mov')!.state, 'done');
+  assert.ok(!files.has('mix.wav'), 'the new ignore rule holds');
+  assert.deepEqual([...(await remoteTree(sandbox, rig.folderId)).keys()], ['cut.mov']);
+  await assert.rejects(rig.manager.update(rig.watchId, { afterUpload: { action: 'move', folder: '..' } }), /cannot take uploaded files/);
   await rig.close();
 });

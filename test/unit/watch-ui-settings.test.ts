@@ -2,10 +2,9 @@
 // message for its field, and a save sends only what changed.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { WatchSettingsSchema, type WatchSettings } from '../../preload/contract.ts';
-import { DEFAULT_UPLOADED_FOLDER as CORE_UPLOADED_FOLDER } from '../../main/core/watch/after-upload.ts';
-import { DEFAULT_WATCH_SETTINGS, MIN_RESCAN_SECONDS as CORE_MIN_RESCAN, withDefaults } from '../../main/core/watch/settings.ts';
-import { changedSettings, checkDraft, DEFAULT_UPLOADED_FOLDER, draftOf, MIN_RESCAN_SECONDS, type SettingsDraft } from '../../renderer/src/components/watches/settings-draft.ts';
+import { WATCH_LIMITS, WatchSettingsSchema, type WatchSettings } from '../../preload/contract.ts';
+import { DEFAULT_WATCH_SETTINGS, withDefaults } from '../../main/core/watch/settings.ts';
+import { changedSettings, checkDraft, draftOf, type SettingsDraft } from '../../renderer/src/components/watches/settings-draft.ts';
 
 const draft = (fields: Partial<SettingsDraft>): SettingsDraft => ({ ...draftOf(DEFAULT_WATCH_SETTINGS), ...fields });
 
@@ -21,16 +20,14 @@ function errorsOf(fields: Partial<SettingsDraft>) {
   return checked.errors;
 }
 
-test('the form knows the service’s limits and defaults', () => {
-  assert.equal(MIN_RESCAN_SECONDS, CORE_MIN_RESCAN);
-  assert.equal(DEFAULT_UPLOADED_FOLDER, CORE_UPLOADED_FOLDER);
+test('an untouched form gives back the service’s defaults', () => {
   assert.deepEqual(settingsOf({}), DEFAULT_WATCH_SETTINGS);
 });
 
 test('what passes the check, the contract and the service take as it is', () => {
   const accepted = [
     settingsOf({ stableSeconds: '0', rescanSeconds: '0' }),
-    settingsOf({ stableSeconds: ' 3600 ', rescanSeconds: String(MIN_RESCAN_SECONDS) }),
+    settingsOf({ stableSeconds: ' 3600 ', rescanSeconds: String(WATCH_LIMITS.minRescanSeconds) }),
     settingsOf({ stableSeconds: '1.5', rescanSeconds: '86400', ignore: '*.wav\n\n  Proxies/** \n', include: '*.mov' }),
     settingsOf({ afterUpload: 'move', uploadedFolder: ' Uploaded/today ' }),
     settingsOf({ afterUpload: 'delete', deleteConfirmed: true, defaultIgnores: false, onSameName: 'skip', exactNames: true }),

@@ -4,12 +4,12 @@
 // mirroring its sub-folders, until stopped. Running it again for the same folder and target
 // catches up with what happened while it was not running, and uploads nothing twice.
 import { parseArgs } from 'node:util';
-import { DEFAULT_UPLOADED_FOLDER, type AfterUpload } from '../../core/watch/after-upload.ts';
+import { DEFAULT_UPLOADED_FOLDER, uploadedFolderProblem, WATCH_LIMITS } from '../../../preload/contract.ts';
+import type { AfterUpload } from '../../core/watch/after-upload.ts';
 import { EngineUploader } from '../../core/watch/engine-uploader.ts';
 import { WatchJournal } from '../../core/watch/journal.ts';
 import { WatchManager, type WatchSummary } from '../../core/watch/manager.ts';
 import type { WatchFileState, WatchFileView } from '../../core/watch/states.ts';
-import { MIN_RESCAN_SECONDS } from '../../core/watch/settings.ts';
 import { SAME_NAME_POLICIES, type SameNamePolicy } from '../../core/watch/uploader.ts';
 import { EXIT, printJsonLine, UsageError } from '../output.ts';
 import { connectionOptions, openSession } from '../session.ts';
@@ -42,13 +42,15 @@ export async function watchCommand(args: string[], json: boolean): Promise<numbe
   const stableSeconds = Number(values.stable);
   if (!Number.isFinite(stableSeconds) || stableSeconds < 0) throw new UsageError(`--stable must be a number of seconds (0 or more), got "${values.stable}".`);
   const rescanSeconds = Number(values.rescan);
-  if (!(rescanSeconds === 0 || rescanSeconds >= MIN_RESCAN_SECONDS)) {
-    throw new UsageError(`--rescan must be 0 (never) or at least ${MIN_RESCAN_SECONDS} seconds, got "${values.rescan}"; use it for network shares, which send no events.`);
+  if (!(rescanSeconds === 0 || rescanSeconds >= WATCH_LIMITS.minRescanSeconds)) {
+    throw new UsageError(`--rescan must be 0 (never) or at least ${WATCH_LIMITS.minRescanSeconds} seconds, got "${values.rescan}"; use it for network shares, which send no events.`);
   }
   const onSameName = values['on-same-name'] as SameNamePolicy;
   if (!SAME_NAME_POLICIES.includes(onSameName)) throw new UsageError(`--on-same-name must be one of ${SAME_NAME_POLICIES.join(', ')}.`);
   const action = values['after-upload'] as (typeof AFTER_UPLOAD)[number];
   if (!AFTER_UPLOAD.includes(action)) throw new UsageError(`--after-upload must be one of ${AFTER_UPLOAD.join(', ')}.`);
+  const folderProblem = action === 'move' ? uploadedFolderProblem(values['uploaded-folder']) : undefined;
+  if (folderProblem) throw new UsageError(`--uploaded-folder "${values['uploaded-folder']}": ${folderProblem}`);
   const afterUpload: AfterUpload = action === 'move' ? { action, folder: values['uploaded-folder'] } : { action };
 
   const session = await openSession(values);

@@ -13,7 +13,6 @@ export interface FolderPicker {
  * agent's operator names a folder on the agent's machine, which no dialog could show them.
  */
 export function watchHandlers(manager: WatchManager, chosen: ChosenPaths, pickFolder: FolderPicker | undefined): HandlerGroup<'watches' | 'dialog'> {
-  const summary = (watchId: string) => manager.list().find((w) => w.id === watchId) ?? manager.summary(watchId);
   return {
     'watches:list': async () => manager.list(),
     'watches:add': async ({ accountId, folderId, dir, settings }) => {
@@ -22,10 +21,7 @@ export function watchHandlers(manager: WatchManager, chosen: ChosenPaths, pickFo
       if (!info?.isDirectory()) throw new Error(`"${dir}" is not a folder Slate can open. Check the path and that the drive is connected.`);
       return manager.ensure({ dir, accountId, folderId, settings });
     },
-    'watches:update': async ({ watchId, settings }) => {
-      const current = summary(watchId);
-      return manager.ensure({ dir: current.dir, accountId: current.accountId, folderId: current.folderId, settings: { ...current.settings, ...settings } });
-    },
+    'watches:update': ({ watchId, settings }) => manager.update(watchId, settings),
     'watches:pause': ({ watchId }) => manager.pause(watchId),
     'watches:resume': ({ watchId }) => manager.resume(watchId),
     'watches:remove': async ({ watchId }) => {

@@ -6,8 +6,6 @@ import type { FileStat } from './stability.ts';
 
 export type AfterUpload = { action: 'leave' } | { action: 'move'; folder: string } | { action: 'delete' };
 
-export const DEFAULT_UPLOADED_FOLDER = '_uploaded';
-
 /**
  * Applies the action to `relPath` under `root`, but only to the very file that was uploaded: if it
  * changed since (same size and mtime or it is left alone), it is a newer file to upload, not to

@@ -71,15 +71,26 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> {
     const settings = withDefaults(input.settings ?? {});
     const existing = this.options.journal.watches<WatchSettings>().find((w) => w.dir === dir && w.accountId === input.accountId && w.folderId === input.folderId);
     const id = existing?.id ?? randomUUID();
-    if (existing) {
-      this.options.journal.setSettings(id, settings);
-      await this.halt(id);
-    } else {
-      this.options.journal.addWatch({ id, dir, accountId: input.accountId, folderId: input.folderId, settings, paused: false });
-    }
+    if (existing) return this.restartWith(id, settings);
+    this.options.journal.addWatch({ id, dir, accountId: input.accountId, folderId: input.folderId, settings, paused: false });
+    await this.launch(this.record(id));
+    return this.summary(id);
+  }
+
+  /**
+   * Changes some of a watch's settings; it restarts with them unless paused. Its folder need not be
+   * there: the settings of a watch on an unplugged drive can be changed too.
+   */
+  async update(id: string, settings: Partial<WatchSettings>): Promise<WatchSummary> {
+    return this.restartWith(id, withDefaults({ ...this.record(id).settings, ...settings }));
+  }
+
+  private async restartWith(id: string, settings: WatchSettings): Promise<WatchSummary> {
+    this.options.journal.setSettings(id, settings);
+    await this.halt(id);
     const record = this.record(id);
     if (!record.paused) await this.launch(record);
-    return this.summary(id);
+    return this.changed(id);
   }
 
   list(): WatchSummary[] {
@@ -122,7 +133,7 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> {
 
   private record(id: string): WatchRecord<WatchSettings> {
     const record = this.options.journal.watch<WatchSettings>(id);
-    if (!record) throw new Error(`There is no watch ${id}.`);
+    if (!record) throw new Error(`This watch (${id}) no longer exists: it was removed, perhaps in another window. Add its folder again to watch it.`);
     return record;
   }
 

@@ -1,5 +1,6 @@
 // A watch's settings, as the CLI, the desktop app and the web agent set them and the journal keeps them.
-import { DEFAULT_UPLOADED_FOLDER, type AfterUpload } from './after-upload.ts';
+import { DEFAULT_UPLOADED_FOLDER, uploadedFolderProblem, WATCH_LIMITS } from '../../../preload/contract.ts';
+import type { AfterUpload } from './after-upload.ts';
 import { WatchRules } from './rules.ts';
 import type { SameNamePolicy } from './uploader.ts';
 
@@ -21,9 +22,6 @@ export interface WatchSettings {
   rescanSeconds: number;
 }
 
-/** A full look at a big tree costs a stat per file: more often than this would never rest. */
-export const MIN_RESCAN_SECONDS = 10;
-
 export const DEFAULT_WATCH_SETTINGS: WatchSettings = {
   stableSeconds: 5,
   ignore: [],
@@ -38,10 +36,15 @@ export const DEFAULT_WATCH_SETTINGS: WatchSettings = {
 export function withDefaults(settings: Partial<WatchSettings>): WatchSettings {
   const merged = { ...DEFAULT_WATCH_SETTINGS, ...settings };
   if (!(merged.stableSeconds >= 0)) throw new RangeError(`The stability window must be zero or more seconds, not ${merged.stableSeconds}.`);
-  if (!(merged.rescanSeconds === 0 || merged.rescanSeconds >= MIN_RESCAN_SECONDS)) {
-    throw new RangeError(`A full look at the folder can come every ${MIN_RESCAN_SECONDS} seconds or more (or never, 0), not every ${merged.rescanSeconds}.`);
+  const { minRescanSeconds } = WATCH_LIMITS;
+  if (!(merged.rescanSeconds === 0 || merged.rescanSeconds >= minRescanSeconds)) {
+    throw new RangeError(`A full look at the folder can come every ${minRescanSeconds} seconds or more (or never, 0), not every ${merged.rescanSeconds}.`);
   }
-  if (merged.afterUpload.action === 'move' && !merged.afterUpload.folder) merged.afterUpload = { action: 'move', folder: DEFAULT_UPLOADED_FOLDER };
+  if (merged.afterUpload.action === 'move') {
+    if (!merged.afterUpload.folder) merged.afterUpload = { action: 'move', folder: DEFAULT_UPLOADED_FOLDER };
+    const problem = uploadedFolderProblem(merged.afterUpload.folder);
+    if (problem) throw new RangeError(`"${merged.afterUpload.folder}" cannot take uploaded files: ${problem}`);
+  }
   return merged;
 }
 

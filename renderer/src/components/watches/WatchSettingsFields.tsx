@@ -2,7 +2,8 @@ import { AfterUploadField } from './AfterUploadField.tsx';
 import { Field } from './Field.tsx';
 import { SameNameField } from './SameNameField.tsx';
 import { StabilityField } from './StabilityField.tsx';
-import { MAX_RESCAN_SECONDS, MIN_RESCAN_SECONDS, type DraftErrors, type SettingsDraft } from './settings-draft.ts';
+import { WATCH_LIMITS } from '../../../../preload/contract.ts';
+import type { DraftErrors, SettingsDraft } from './settings-draft.ts';
 
 /** Every setting of a watch, bound to a draft; checking the draft is the form's business. */
 export function WatchSettingsFields({ draft, errors, onChange }: { draft: SettingsDraft; errors: DraftErrors; onChange(patch: Partial<SettingsDraft>): void }) {
@@ -11,11 +12,11 @@ export function WatchSettingsFields({ draft, errors, onChange }: { draft: Settin
       <StabilityField value={draft.stableSeconds} error={errors.stableSeconds} onChange={(stableSeconds) => onChange({ stableSeconds })} />
       <Field
         label="Full look at the folder every (seconds)"
-        hint={`For network shares, which send no events for what other machines write. 0: never; otherwise ${MIN_RESCAN_SECONDS} or more.`}
+        hint={`For network shares, which send no events for what other machines write. 0: never; otherwise ${WATCH_LIMITS.minRescanSeconds} or more.`}
         error={errors.rescanSeconds}
       >
         {(described) => (
-          <input type="number" min={0} max={MAX_RESCAN_SECONDS} value={draft.rescanSeconds} onChange={(e) => onChange({ rescanSeconds: e.target.value })} {...described} />
+          <input type="number" min={0} max={WATCH_LIMITS.maxRescanSeconds} value={draft.rescanSeconds} onChange={(e) => onChange({ rescanSeconds: e.target.value })} {...described} />
         )}
       </Field>
       <Field label="Ignore (globs, one per line)" hint="*.wav ignores a name anywhere; Proxies/** a path from the watched folder." error={errors.ignore}>

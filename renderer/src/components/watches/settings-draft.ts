@@ -1,16 +1,9 @@
 // A watch's settings as they are typed into the form, and the check that turns them back into
 // settings. The service refuses the same mistakes, but with one message for the whole request;
 // checking here puts each message beside its field and sends nothing the service would refuse.
-import type { WatchSettings } from '../../../../preload/contract.ts';
+import { DEFAULT_UPLOADED_FOLDER, uploadedFolderProblem, WATCH_LIMITS, type WatchSettings } from '../../../../preload/contract.ts';
 
-// The renderer may not import main/; test/unit/watch-ui-settings.test.ts keeps these equal to the service's.
-export const MIN_RESCAN_SECONDS = 10;
-export const MAX_RESCAN_SECONDS = 86_400;
-export const MAX_STABLE_SECONDS = 3600;
-export const DEFAULT_UPLOADED_FOLDER = '_uploaded';
-export const MAX_GLOBS = 100;
-export const MAX_GLOB_LENGTH = 300;
-const MAX_FOLDER_LENGTH = 255;
+const { maxStableSeconds, minRescanSeconds, maxRescanSeconds, maxGlobs, maxGlobLength } = WATCH_LIMITS;
 
 export type AfterUploadAction = WatchSettings['afterUpload']['action'];
 
@@ -54,13 +47,13 @@ export function checkDraft(draft: SettingsDraft): CheckedDraft {
   const stableSeconds = secondsIn(draft.stableSeconds);
   if (stableSeconds === undefined) errors.stableSeconds = 'Give the number of seconds, 0 or more.';
   else if (stableSeconds < 0) errors.stableSeconds = 'The stability window cannot be negative: give 0 seconds or more.';
-  else if (stableSeconds > MAX_STABLE_SECONDS) errors.stableSeconds = `At most ${MAX_STABLE_SECONDS} seconds (one hour).`;
+  else if (stableSeconds > maxStableSeconds) errors.stableSeconds = `At most ${maxStableSeconds} seconds (one hour).`;
 
   const rescanSeconds = secondsIn(draft.rescanSeconds);
   if (rescanSeconds === undefined) errors.rescanSeconds = 'Give the number of seconds, or 0 for never.';
-  else if (rescanSeconds !== 0 && rescanSeconds < MIN_RESCAN_SECONDS) {
-    errors.rescanSeconds = `Use 0 (never) or ${MIN_RESCAN_SECONDS} seconds or more: looking through a big folder more often would never rest.`;
-  } else if (rescanSeconds > MAX_RESCAN_SECONDS) errors.rescanSeconds = `At most ${MAX_RESCAN_SECONDS} seconds (once a day).`;
+  else if (rescanSeconds !== 0 && rescanSeconds < minRescanSeconds) {
+    errors.rescanSeconds = `Use 0 (never) or ${minRescanSeconds} seconds or more: looking through a big folder more often would never rest.`;
+  } else if (rescanSeconds > maxRescanSeconds) errors.rescanSeconds = `At most ${maxRescanSeconds} seconds (once a day).`;
 
   const ignore = globsIn(draft.ignore);
   const include = globsIn(draft.include);
@@ -71,7 +64,7 @@ export function checkDraft(draft: SettingsDraft): CheckedDraft {
 
   const folder = draft.uploadedFolder.trim();
   if (draft.afterUpload === 'move') {
-    const folderProblem = subFolderProblem(folder);
+    const folderProblem = uploadedFolderProblem(folder);
     if (folderProblem) errors.uploadedFolder = folderProblem;
   }
   if (draft.afterUpload === 'delete' && !draft.deleteConfirmed) errors.deleteConfirmed = 'Tick this to confirm that Slate may delete the local files it has uploaded.';
@@ -107,16 +100,7 @@ function globsIn(text: string): string[] {
 }
 
 function globsProblem(globs: string[]): string | undefined {
-  if (globs.length > MAX_GLOBS) return `At most ${MAX_GLOBS} globs, one per line.`;
-  const long = globs.find((glob) => glob.length > MAX_GLOB_LENGTH);
-  return long ? `“${long.slice(0, 40)}…” is longer than ${MAX_GLOB_LENGTH} characters.` : undefined;
-}
-
-// The folder is relative to the watched one and is never watched itself: ".", ".." or an absolute path
-// would move files out of the tree, or back into it to be uploaded again.
-function subFolderProblem(folder: string): string | undefined {
-  if (folder === '') return 'Name the sub-folder that uploaded files move into.';
-  if (folder.length > MAX_FOLDER_LENGTH) return `At most ${MAX_FOLDER_LENGTH} characters.`;
-  const outside = /^([\\/]|[a-z]:)/i.test(folder) || folder.split(/[\\/]/).some((part) => part === '' || part === '.' || part === '..');
-  return outside ? `Give the name of a folder inside the watched folder, such as ${DEFAULT_UPLOADED_FOLDER}.` : undefined;
+  if (globs.length > maxGlobs) return `At most ${maxGlobs} globs, one per line.`;
+  const long = globs.find((glob) => glob.length > maxGlobLength);
+  return long ? `“${long.slice(0, 40)}…” is longer than ${maxGlobLength} characters.` : undefined;
 }
