@@ -21,6 +21,16 @@ test('sorted by timecode, comments on the whole file first', () => {
   assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', author: '', text: '' }, 'timecode')), ['whole', 'early', 'late']);
 });
 
+test("a document's comments sort by page, the whole document first, then by creation", () => {
+  const onPages = [
+    comment('p10', { page: 10, createdAt: '2024-06-01T09:00:00.000Z' }),
+    comment('p2-later', { page: 2, createdAt: '2024-06-01T09:05:00.000Z' }),
+    comment('whole', { createdAt: '2024-06-01T09:09:00.000Z' }),
+    comment('p2', { page: 2, createdAt: '2024-06-01T09:01:00.000Z' }),
+  ];
+  assert.deepEqual(ids(visibleComments(onPages, { state: 'all', author: '', text: '' }, 'timecode')), ['whole', 'p2', 'p2-later', 'p10']);
+});
+
 test('sorted by creation either way, and by author', () => {
   assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', author: '', text: '' }, 'newest')), ['whole', 'early', 'late']);
   assert.deepEqual(ids(visibleComments(COMMENTS, { state: 'all', author: '', text: '' }, 'oldest')), ['late', 'early', 'whole']);

@@ -5,12 +5,18 @@ import { mediaKind, playbackUrls } from '../../renderer/src/lib/media.ts';
 
 const link = (kind: string) => ({ kind, url: `https://cdn.example/${kind}` });
 
-test('files are shown by the major part of their media type', () => {
+test('files are shown by the major part of their media type; a PDF is a document', () => {
   assert.equal(mediaKind('video/quicktime'), 'video');
   assert.equal(mediaKind('audio/wav'), 'audio');
   assert.equal(mediaKind('image/png'), 'image');
-  assert.equal(mediaKind('application/pdf'), 'other');
+  assert.equal(mediaKind('application/pdf'), 'document');
+  assert.equal(mediaKind('application/zip'), 'other');
   assert.equal(mediaKind(null), 'other');
+});
+
+test('a PDF is read from its original only: a thumbnail has none of its pages', () => {
+  assert.deepEqual(playbackUrls('document', [link('thumbnail'), link('original')]), ['https://cdn.example/original']);
+  assert.deepEqual(playbackUrls('document', [link('thumbnail')]), []);
 });
 
 test("a video plays Frame.io's transcodes before its original, and the 180p proxy last", () => {

@@ -5,6 +5,7 @@ import { beforeEach, test } from 'node:test';
 import type { Asset, Comment, FileDetails, Reply, SlateApi } from '../../preload/contract.ts';
 import { connectBridge } from '../../renderer/src/slate.ts';
 import { useDraft } from '../../renderer/src/store/draft.ts';
+import { usePages } from '../../renderer/src/store/pages.ts';
 import { usePlayback } from '../../renderer/src/store/playback.ts';
 import { useReview } from '../../renderer/src/store/review.ts';
 import { useSession } from '../../renderer/src/store/session.ts';
@@ -87,12 +88,39 @@ test('a rate the person chooses among those Frame.io cannot tell apart is the on
 test('a new comment is credited to the person signed in, since Frame.io leaves its author out', async () => {
   answers['comments:create'] = (input) => ({ ...comment('new', { text: String(input.text), timestamp: Number(input.timestamp) }), author: null });
   await useReview.getState().open('acc', 'v1');
-  assert.equal(await useReview.getState().create('Boom in shot', 14, []), true);
+  assert.equal(await useReview.getState().create('Boom in shot', { timestamp: 14 }, []), true);
   const [, input] = calls.find(([channel]) => channel === 'comments:create')!;
-  assert.deepEqual(input, { accountId: 'acc', fileId: 'v1', text: 'Boom in shot', timestamp: 14, shapes: undefined });
+  assert.deepEqual(input, { accountId: 'acc', fileId: 'v1', text: 'Boom in shot', timestamp: 14, page: undefined, shapes: undefined });
   const created = useReview.getState().comments.at(-1)!;
   assert.deepEqual(created.author, { name: 'Rosa', email: 'rosa@example.com' });
   assert.equal(useReview.getState().selectedId, 'new');
+});
+
+test("a comment on a document's page is sent with its page and no timestamp", async () => {
+  answers['comments:create'] = (input) => comment('on-page', { text: String(input.text), timestamp: null, page: Number(input.page) });
+  await useReview.getState().open('acc', 'v1');
+  const rect = { tool: 'rect' as const, color: '#F22237', size: 4, x: 0.1, y: 0.1, w: 0.2, h: 0.2 };
+  assert.equal(await useReview.getState().create('Swap these', { page: 2 }, [rect]), true);
+  const [, input] = calls.find(([channel]) => channel === 'comments:create')!;
+  assert.deepEqual(input, { accountId: 'acc', fileId: 'v1', text: 'Swap these', timestamp: undefined, page: 2, shapes: [rect] });
+  assert.equal(useReview.getState().comments.at(-1)!.page, 2);
+});
+
+test('the page showing is held within the document once its length is known', () => {
+  const pages = usePages.getState();
+  pages.reset();
+  assert.deepEqual([usePages.getState().page, usePages.getState().pages], [1, 0]);
+  usePages.getState().goTo(5);
+  assert.equal(usePages.getState().page, 5, 'a page asked for before the document is read is kept');
+  usePages.getState().opened(3);
+  assert.deepEqual([usePages.getState().page, usePages.getState().pages], [3, 3]);
+  usePages.getState().step(1);
+  assert.equal(usePages.getState().page, 3);
+  usePages.getState().step(-5);
+  assert.equal(usePages.getState().page, 1);
+  usePages.getState().goTo(2.5);
+  usePages.getState().goTo(Number.NaN);
+  assert.equal(usePages.getState().page, 1, 'not a page number: nothing moves');
 });
 
 test('completing shows at once and is put back when Frame.io refuses', async () => {

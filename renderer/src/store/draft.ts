@@ -17,7 +17,7 @@ interface DraftState {
   color: string;
   size: number;
   shapes: Shape[];
-  /** the frame the drawing is on, from its first shape: the comment goes there wherever the playhead wanders */
+  /** the frame (a document's page) the drawing is on, from its first shape: the comment goes there wherever the playhead wanders */
   frame: number | null;
   setTool(tool: Tool | null): void;
   setColor(color: string): void;

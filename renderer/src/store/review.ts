@@ -32,7 +32,8 @@ interface ReviewState {
   setFilter(filter: Partial<CommentFilter>): void;
   setSort(sort: CommentSort): void;
   chooseRate(name: string): void;
-  create(text: string, timestamp: number | undefined, shapes: Shape[]): Promise<boolean>;
+  /** at a frame (`timestamp`), on a document's `page`, or with neither on the whole file */
+  create(text: string, place: { timestamp?: number; page?: number }, shapes: Shape[]): Promise<boolean>;
   edit(commentId: string, text: string): Promise<boolean>;
   setCompleted(commentId: string, completed: boolean): Promise<void>;
   remove(commentId: string): Promise<void>;
@@ -117,8 +118,8 @@ export const useReview = create<ReviewState>((set, get) => {
       if (rate && chosen) set({ rate: { ...rate, ...chosen } });
     },
 
-    async create(text, timestamp, shapes) {
-      const created = await act((accountId, file) => call('comments:create', { accountId, fileId: file.id, text, timestamp, shapes: shapes.length ? shapes : undefined }));
+    async create(text, { timestamp, page }, shapes) {
+      const created = await act((accountId, file) => call('comments:create', { accountId, fileId: file.id, text, timestamp, page, shapes: shapes.length ? shapes : undefined }));
       if (!created) return false;
       // Frame.io leaves out the author of a comment just made: it is the person signed in.
       const me = useSession.getState().me;

@@ -3,16 +3,35 @@ import { ProblemBanner } from '../components/ProblemBanner.tsx';
 import { CommentsPanel } from '../components/review/CommentsPanel.tsx';
 import { ExportMenu } from '../components/review/ExportMenu.tsx';
 import { FollowButton } from '../components/review/FollowButton.tsx';
+import { PageControls } from '../components/review/PageControls.tsx';
 import { Player } from '../components/review/Player.tsx';
 import { Transport } from '../components/review/Transport.tsx';
 import { VersionSwitcher } from '../components/review/VersionSwitcher.tsx';
 import { mediaKind } from '../lib/media.ts';
 import { useDraft } from '../store/draft.ts';
+import { usePages } from '../store/pages.ts';
 import { usePlayback } from '../store/playback.ts';
 import { useReview } from '../store/review.ts';
 
 /** Keys meant for a text field or a control stay with it. */
 const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON|SUMMARY)$/.test(target.tagName));
+
+/** A document's keys: arrows and Page Up/Down turn the page, Home and End go to the first and last. */
+function turnPage(event: KeyboardEvent): void {
+  const { pages, step, goTo } = usePages.getState();
+  const moves: Record<string, () => void> = {
+    ArrowLeft: () => step(-1),
+    PageUp: () => step(-1),
+    ArrowRight: () => step(1),
+    PageDown: () => step(1),
+    Home: () => goTo(1),
+    End: () => goTo(Math.max(1, pages)),
+  };
+  const move = moves[event.key];
+  if (!move) return;
+  event.preventDefault();
+  move();
+}
 
 export function ViewerView() {
   const { file, loading, problem, close, accountId, fileId, stackId, open, openStack } = useReview();
@@ -29,6 +48,10 @@ export function ViewerView() {
         if (draft.tool) draft.setTool(null);
         else close();
       }
+      if (mediaKind(useReview.getState().file?.mediaType ?? null) === 'document') {
+        turnPage(event);
+        return;
+      }
       if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
         event.preventDefault();
         step((event.key === 'ArrowLeft' ? -1 : 1) * (event.shiftKey ? (useReview.getState().rate?.timebase ?? 1) : 1));
@@ -44,6 +67,7 @@ export function ViewerView() {
   useEffect(() => clearDraft, [fileId, clearDraft]);
 
   const kind = mediaKind(file?.mediaType ?? null);
+  const document = kind === 'document';
   const retry = () => {
     if (!accountId || !fileId) return;
     // A stack that failed to open is still only a stack: its versions come first.
@@ -59,7 +83,7 @@ export function ViewerView() {
         <VersionSwitcher />
         <span className="spacer" />
         {file && accountId && fileId && <FollowButton accountId={accountId} fileId={fileId} />}
-        {file && <ExportMenu />}
+        {file && <ExportMenu document={document} />}
       </header>
       {problem && <ProblemBanner problem={problem} retryLabel={file ? 'Reload' : 'Try again'} onRetry={retry} />}
       {loading && <p className="muted empty">Loading the file and its comments…</p>}
@@ -67,9 +91,9 @@ export function ViewerView() {
         <div className="viewer-body">
           <div className="viewer-main">
             <Player key={file.id} />
-            <Transport />
+            {document ? <PageControls /> : <Transport />}
           </div>
-          <CommentsPanel canDraw={kind === 'video' || kind === 'image'} />
+          <CommentsPanel canDraw={kind === 'video' || kind === 'image' || document} document={document} />
         </div>
       )}
     </section>

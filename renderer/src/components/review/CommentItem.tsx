@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Comment } from '../../../../preload/contract.ts';
 import { formatDate } from '../../lib/format.ts';
 import { framesToTimecode, timestampToIndex } from '../../lib/timecode.ts';
+import { usePages } from '../../store/pages.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { useReview } from '../../store/review.ts';
 import { useSession } from '../../store/session.ts';
@@ -9,11 +10,14 @@ import { useSession } from '../../store/session.ts';
 export function CommentItem({ comment }: { comment: Comment }) {
   const { rate, selectedId, select, edit, setCompleted, remove } = useReview();
   const seek = usePlayback((s) => s.seek);
+  const goTo = usePages((s) => s.goTo);
   const me = useSession((s) => s.me);
   const [draft, setDraft] = useState<string | undefined>();
   const [confirming, setConfirming] = useState(false);
   const own = comment.author !== null && comment.author.email === me?.email;
-  const timecode = comment.timestamp === null || !rate ? 'Whole file' : framesToTimecode(timestampToIndex(comment.timestamp), rate);
+  // Where it is: a document's page, a frame's timecode, or the whole file.
+  const timecode =
+    comment.page !== null ? `p. ${comment.page}` : comment.timestamp === null || !rate ? 'Whole file' : framesToTimecode(timestampToIndex(comment.timestamp), rate);
   const selected = comment.id === selectedId;
 
   return (
@@ -24,7 +28,8 @@ export function CommentItem({ comment }: { comment: Comment }) {
         aria-label={`${timecode}, ${comment.author?.name ?? 'Unknown'}: ${comment.text}`}
         onClick={() => {
           select(comment.id);
-          if (comment.timestamp !== null) seek(timestampToIndex(comment.timestamp));
+          if (comment.page !== null) goTo(comment.page);
+          else if (comment.timestamp !== null) seek(timestampToIndex(comment.timestamp));
         }}
       >
         <span className="timecode">{timecode}</span>

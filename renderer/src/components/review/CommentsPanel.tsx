@@ -3,7 +3,8 @@ import { useReview } from '../../store/review.ts';
 import { CommentItem } from './CommentItem.tsx';
 import { Composer } from './Composer.tsx';
 
-export function CommentsPanel({ canDraw }: { canDraw: boolean }) {
+/** `document`: a PDF, whose comments sit on pages (so they sort by page, not timecode). */
+export function CommentsPanel({ canDraw, document }: { canDraw: boolean; document: boolean }) {
   const { comments, filter, sort, setFilter, setSort } = useReview();
   const shown = visibleComments(comments, filter, sort);
   const open = comments.filter((c) => !c.completed).length;
@@ -29,7 +30,7 @@ export function CommentsPanel({ canDraw }: { canDraw: boolean }) {
         <select aria-label="Sort comments" value={sort} onChange={(e) => setSort(e.currentTarget.value as CommentSort)}>
           {COMMENT_SORTS.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.label}
+              {document && s.id === 'timecode' ? 'Page' : s.label}
             </option>
           ))}
         </select>

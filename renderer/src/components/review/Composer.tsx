@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { Tool } from '../../lib/drawing.ts';
+import { mediaKind } from '../../lib/media.ts';
 import { framesToTimecode, indexToTimestamp } from '../../lib/timecode.ts';
 import { COLOURS, useDraft } from '../../store/draft.ts';
+import { usePages } from '../../store/pages.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { useReview } from '../../store/review.ts';
 
@@ -11,17 +13,21 @@ const TOOLS: Array<{ id: Tool; label: string; glyph: string }> = [
   { id: 'pen', label: 'Pen', glyph: '✎' },
 ];
 
-/** A new comment at the frame showing, with a drawing on it if the person makes one. */
+/** A new comment at the frame (or on the page) showing, with a drawing on it if the person makes one. */
 export function Composer({ canDraw }: { canDraw: boolean }) {
   const { rate, create } = useReview();
+  const document = useReview((s) => mediaKind(s.file?.mediaType ?? null) === 'document');
   const { media, frame, frames } = usePlayback();
+  const page = usePages((s) => s.page);
   const draft = useDraft();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
-  // Only a file with a timeline has frames to comment at; others take comments on the whole file.
-  const timed = media !== undefined && frames > 0 && rate !== undefined;
-  const at = draft.frame ?? frame;
-  const where = timed ? `at ${framesToTimecode(at, rate)}` : 'on the whole file';
+  // Only a file with a timeline has frames to comment at, and only a document has pages; others
+  // take comments on the whole file.
+  const timed = !document && media !== undefined && frames > 0 && rate !== undefined;
+  const at = draft.frame ?? (document ? page : frame);
+  const where = document ? `on p. ${at}` : timed ? `at ${framesToTimecode(at, rate)}` : 'on the whole file';
+  const place = document ? { page: at } : timed ? { timestamp: indexToTimestamp(at) } : {};
 
   return (
     <form
@@ -31,7 +37,7 @@ export function Composer({ canDraw }: { canDraw: boolean }) {
         e.preventDefault();
         if (busy || !text.trim()) return;
         setBusy(true);
-        void create(text, timed ? indexToTimestamp(at) : undefined, draft.shapes)
+        void create(text, place, draft.shapes)
           .then((ok) => {
             if (!ok) return;
             setText('');

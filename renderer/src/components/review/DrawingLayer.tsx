@@ -2,16 +2,23 @@ import { useRef, useState, type PointerEvent } from 'react';
 import type { Shape } from '../../../../preload/contract.ts';
 import { extendStroke, penShape, shapeFromDrag, toPicture, type Box, type Point } from '../../lib/drawing.ts';
 import { useDraft } from '../../store/draft.ts';
-import { usePlayback } from '../../store/playback.ts';
 import { ShapeView } from './ShapeView.tsx';
+
+interface Props {
+  picture: Box;
+  shown: readonly Shape[];
+  /** the frame (or a document's page) showing: a drawing belongs to the one it was begun on */
+  at: number;
+  /** called as a stroke begins: keep the picture still, on the frame or page the drawing is on */
+  hold(drawnAt: number | null): void;
+}
 
 /**
  * Laid exactly over the picture: shows the selected comment's drawing and the one being made, and
  * turns drags into shapes while a drawing tool is in hand.
  */
-export function DrawingLayer({ picture, shown }: { picture: Box; shown: readonly Shape[] }) {
+export function DrawingLayer({ picture, shown, at: showing, hold }: Props) {
   const { tool, color, size, shapes, frame: drawnAt, add } = useDraft();
-  const frame = usePlayback((s) => s.frame);
   const [stroke, setStroke] = useState<Point[] | null>(null);
   const svg = useRef<SVGSVGElement>(null);
 
@@ -21,8 +28,8 @@ export function DrawingLayer({ picture, shown }: { picture: Box; shown: readonly
   };
   const shapeOf = (points: readonly Point[]) => (tool === 'pen' ? penShape(points, color, size) : tool && shapeFromDrag(tool, points[0]!, points.at(-1)!, color, size));
   const preview = stroke && stroke.length > 1 ? shapeOf(stroke) : undefined;
-  // The drawing belongs to its frame: elsewhere on the timeline it waits, out of sight.
-  const drawing = drawnAt === null || drawnAt === frame ? shapes : [];
+  // The drawing belongs to its frame or page: elsewhere it waits, out of sight.
+  const drawing = drawnAt === null || drawnAt === showing ? shapes : [];
   const all = [...shown, ...drawing, ...(preview ? [preview] : [])];
 
   return (
@@ -36,9 +43,7 @@ export function DrawingLayer({ picture, shown }: { picture: Box; shown: readonly
       data-testid="drawing-layer"
       onPointerDown={(event) => {
         if (!tool) return;
-        // A drawing belongs to one frame: hold the picture still, and go back to it if need be.
-        usePlayback.getState().media?.pause();
-        if (drawnAt !== null && drawnAt !== frame) usePlayback.getState().seek(drawnAt);
+        hold(drawnAt);
         event.currentTarget.setPointerCapture(event.pointerId);
         setStroke([at(event)]);
       }}
@@ -48,7 +53,7 @@ export function DrawingLayer({ picture, shown }: { picture: Box; shown: readonly
       onPointerUp={(event) => {
         if (!stroke) return;
         const shape = shapeOf(tool === 'pen' ? extendStroke(stroke, at(event)) : [stroke[0]!, at(event)]);
-        if (shape) add(shape, frame);
+        if (shape) add(shape, showing);
         setStroke(null);
       }}
       onPointerCancel={() => setStroke(null)}

@@ -5,6 +5,7 @@ import { mediaKind, playbackUrls } from '../../lib/media.ts';
 import { timestampToIndex } from '../../lib/timecode.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { useReview } from '../../store/review.ts';
+import { DocumentView } from './DocumentView.tsx';
 import { DrawingLayer } from './DrawingLayer.tsx';
 
 /** Why there is nothing to play, in words that say what to do. */
@@ -16,7 +17,7 @@ function missingMedia(file: FileDetails): string {
 export function Player() {
   const file = useReview((s) => s.file)!;
   const selected = useReview((s) => s.comments.find((c) => c.id === s.selectedId));
-  const { attach, sync, frame, playing } = usePlayback();
+  const { attach, sync, seek, frame, playing } = usePlayback();
   const stage = useRef<HTMLDivElement>(null);
   const [box, setBox] = useState({ width: 0, height: 0 });
   const [natural, setNatural] = useState({ width: 0, height: 0 });
@@ -50,7 +51,13 @@ export function Player() {
   if (kind === 'other') return <p className="viewer-empty">Slate cannot show {file.mediaType ?? 'this kind of file'} here. Open it in Frame.io instead.</p>;
   if (failed) return <p className="viewer-empty">This file&apos;s media cannot be played here (its format is not one the player knows). Open it in Frame.io to watch it; comments still work.</p>;
   if (!url) return <p className="viewer-empty">{missingMedia(file)}</p>;
+  if (kind === 'document') return <DocumentView key={url} url={url} />;
 
+  // A drawing belongs to one frame: hold the picture still, and go back to it if need be.
+  const hold = (drawnAt: number | null) => {
+    usePlayback.getState().media?.pause();
+    if (drawnAt !== null && drawnAt !== frame) seek(drawnAt);
+  };
   const onFrame = selected && (kind === 'image' || selected.timestamp === null || (timestampToIndex(selected.timestamp) === frame && !playing));
   const events = { onLoadedMetadata: sync, onDurationChange: sync, onPlay: sync, onPause: sync, onSeeked: sync, onEnded: sync, onTimeUpdate: sync, onError: next };
   return (
@@ -77,7 +84,7 @@ export function Player() {
         </>
       )}
       {kind === 'image' && <img src={url} alt={file.name} onLoad={(e) => setNatural({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })} onError={next} />}
-      {kind !== 'audio' && natural.width > 0 && <DrawingLayer picture={containRect(box, natural)} shown={onFrame ? selected.shapes : []} />}
+      {kind !== 'audio' && natural.width > 0 && <DrawingLayer picture={containRect(box, natural)} shown={onFrame ? selected.shapes : []} at={frame} hold={hold} />}
     </div>
   );
 }
