@@ -134,3 +134,23 @@ test('read a PDF call sheet page by page, find the note on page 2, add one with 
 
   assert.deepEqual(errors, [], 'nothing refused by the CSP, no fallback to a worker on the page');
 });
+
+test('a file named .pdf that is not one says it cannot be read, and what to do, while its comments still work', { skip, timeout: 60_000 }, async () => {
+  await page.getByRole('button', { name: '← Back to files' }).click();
+  await page.getByLabel('Files to upload').setInputFiles({ name: 'Broken_Script.pdf', mimeType: 'application/pdf', buffer: Buffer.from('This is a text file, not a PDF.\n') });
+  const main = page.getByRole('navigation', { name: 'Main' });
+  await main.getByRole('button', { name: 'Transfers' }).click();
+  await page.getByTestId('transfer-job').first().getByText('Done').waitFor({ timeout: 30_000 });
+  await main.getByRole('button', { name: 'Projects' }).click();
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.getByTestId('asset-row').filter({ hasText: 'Broken_Script.pdf' }).dblclick();
+  await page.getByRole('heading', { name: 'Broken_Script.pdf' }).waitFor();
+
+  await page.getByRole('alert').filter({ hasText: 'This file cannot be read as a PDF: it may be damaged, or not a PDF at all.' }).waitFor();
+  assert.match((await page.getByRole('alert').textContent())!, /upload a good copy as a new version/);
+  assert.equal(await page.getByRole('button', { name: 'Next page' }).isDisabled(), true, 'no pages to turn to');
+  await snap(page, 'review-pdf-unreadable');
+  await page.getByRole('textbox', { name: 'Comment', exact: true }).fill('Please re-export this script');
+  await page.getByRole('button', { name: 'Comment on p. 1' }).click();
+  await page.getByTestId('comment').filter({ hasText: 'Please re-export this script' }).getByText('p. 1', { exact: true }).waitFor();
+});

@@ -6,6 +6,8 @@ export function PageControls() {
   const { page, pages, goTo, step } = usePages();
   // What the person is typing, until they commit it; otherwise the page showing.
   const [typed, setTyped] = useState<string>();
+  // Until the document has been read (or when it cannot be) there is nowhere to go.
+  const unread = pages === 0;
   useEffect(() => setTyped(undefined), [page]);
   const commit = () => {
     if (typed !== undefined && typed.trim() !== '') goTo(Number(typed));
@@ -13,7 +15,7 @@ export function PageControls() {
   };
   return (
     <div className="page-controls" role="toolbar" aria-label="Pages">
-      <button type="button" aria-label="Previous page" title="Previous page (← or Page Up)" disabled={page <= 1} onClick={() => step(-1)}>
+      <button type="button" aria-label="Previous page" title="Previous page (← or Page Up)" disabled={unread || page <= 1} onClick={() => step(-1)}>
         ◀︎
       </button>
       <label className="page-number">
@@ -23,6 +25,7 @@ export function PageControls() {
           inputMode="numeric"
           min={1}
           max={pages || undefined}
+          disabled={unread}
           aria-label="Page number"
           value={typed ?? String(page)}
           onChange={(e) => setTyped(e.currentTarget.value)}
@@ -34,9 +37,9 @@ export function PageControls() {
         />
       </label>
       <span className="muted" data-testid="page-count">
-        {pages > 0 ? `of ${pages}` : 'of …'}
+        {unread ? 'of …' : `of ${pages}`}
       </span>
-      <button type="button" aria-label="Next page" title="Next page (→ or Page Down)" disabled={pages > 0 && page >= pages} onClick={() => step(1)}>
+      <button type="button" aria-label="Next page" title="Next page (→ or Page Down)" disabled={unread || page >= pages} onClick={() => step(1)}>
         ▶︎
       </button>
     </div>
