@@ -4,6 +4,7 @@ import { openPdf, pdfFailure, type PdfDocument } from '../../lib/pdf.ts';
 import { usePages } from '../../store/pages.ts';
 import { useReview } from '../../store/review.ts';
 import { DrawingLayer } from './DrawingLayer.tsx';
+import { useStageSize } from './use-stage-size.ts';
 import './document.css';
 
 /** pdf.js says a render was cancelled (a newer page or size replaced it) with this name. */
@@ -13,22 +14,13 @@ const CANCELLED = 'RenderingCancelledException';
 export function DocumentView({ url }: { url: string }) {
   const selected = useReview((s) => s.comments.find((c) => c.id === s.selectedId));
   const { page, pages, opened, goTo } = usePages();
-  const stage = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [box, setBox] = useState({ width: 0, height: 0 });
+  const [stage, box] = useStageSize();
   const [pdf, setPdf] = useState<PdfDocument>();
   /** the page's own size (PDF points), as the picture the drawings are fractions of */
   const [sheet, setSheet] = useState({ width: 0, height: 0 });
   const [rendered, setRendered] = useState(0);
   const [failure, setFailure] = useState<string>();
-
-  useEffect(() => {
-    const element = stage.current;
-    if (!element) return;
-    const observer = new ResizeObserver(([entry]) => entry && setBox({ width: entry.contentRect.width, height: entry.contentRect.height }));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
 
   useEffect(() => {
     const abort = new AbortController();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { FileDetails } from '../../../../preload/contract.ts';
 import { containRect } from '../../lib/drawing.ts';
 import { mediaKind, playbackUrls } from '../../lib/media.ts';
@@ -7,6 +7,7 @@ import { usePlayback } from '../../store/playback.ts';
 import { useReview } from '../../store/review.ts';
 import { DocumentView } from './DocumentView.tsx';
 import { DrawingLayer } from './DrawingLayer.tsx';
+import { useStageSize } from './use-stage-size.ts';
 
 /** Why there is nothing to play, in words that say what to do. */
 function missingMedia(file: FileDetails): string {
@@ -18,8 +19,7 @@ export function Player() {
   const file = useReview((s) => s.file)!;
   const selected = useReview((s) => s.comments.find((c) => c.id === s.selectedId));
   const { attach, sync, seek, frame, playing } = usePlayback();
-  const stage = useRef<HTMLDivElement>(null);
-  const [box, setBox] = useState({ width: 0, height: 0 });
+  const [stage, box] = useStageSize();
   const [natural, setNatural] = useState({ width: 0, height: 0 });
   /** which of the playback links is in use; past the last, none would play */
   const [attempt, setAttempt] = useState(0);
@@ -29,14 +29,6 @@ export function Player() {
   const url = urls[attempt];
   const failed = urls.length > 0 && attempt >= urls.length;
   const next = () => setAttempt((n) => n + 1);
-
-  useEffect(() => {
-    const element = stage.current;
-    if (!element) return;
-    const observer = new ResizeObserver(([entry]) => entry && setBox({ width: entry.contentRect.width, height: entry.contentRect.height }));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [kind, url]);
 
   // The element's own time events come a few times a second; the timecode should move every frame.
   useEffect(() => {
