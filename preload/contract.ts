@@ -72,6 +72,9 @@ export const FileDetailsSchema = AssetSchema.extend({
   metadata: z.array(MetadataValueSchema),
 });
 
+/** A file's bytes as they cross the boundary: base64, so one JSON reply carries them over ipc and the WebSocket alike. */
+export const FileOriginalSchema = z.object({ mediaType: z.string(), base64: z.string() });
+
 export const TransferJobSchema = z.object({
   id: z.string(),
   kind: z.enum(['upload', 'remote', 'version']),
@@ -300,6 +303,12 @@ export const requests = {
   'asset:delete': { input: z.object({ ...inAccount, assetId: id, type: z.enum(['file', 'folder']) }).strict(), output: z.object({ deleted: z.literal(true) }) },
   /** `playable` adds the renditions a player can use (the viewer wants them; the details panel does not) */
   'file:show': { input: z.object({ ...inAccount, fileId: id, playable: z.boolean().optional() }).strict(), output: FileDetailsSchema },
+  /**
+   * The bytes of a file's original, for a page that cannot fetch its media link itself (pdf.js,
+   * when the media host sends no CORS headers). A file id, never a URL: the service fetches only
+   * what the file's own link points at.
+   */
+  'file:original': { input: z.object({ ...inAccount, fileId: id }).strict(), output: FileOriginalSchema },
   'stack:versions': { input: z.object({ ...inAccount, stackId: id }).strict(), output: z.array(AssetSchema) },
   'transfers:list': { input: none, output: z.array(TransferJobSchema) },
   'transfers:files': { input: z.object({ jobId: id }).strict(), output: z.array(TransferFileSchema) },
@@ -442,6 +451,7 @@ export type Project = z.output<typeof ProjectSchema>;
 export type Asset = z.output<typeof AssetSchema>;
 export type FolderListing = z.output<typeof FolderListingSchema>;
 export type FileDetails = z.output<typeof FileDetailsSchema>;
+export type FileOriginal = z.output<typeof FileOriginalSchema>;
 export type TransferJob = z.output<typeof TransferJobSchema>;
 export type TransferFile = z.output<typeof TransferFileSchema>;
 export type TransferProgress = z.output<typeof TransferProgressSchema>;

@@ -1,5 +1,6 @@
 // `npm run sandbox -- [--port N] [--data DIR] [--seed demo|minimal] [--rate-limits real|off]
-//   [--part-size BYTES] [--transcode-delay-ms MS] [--faults SPEC] [--token T] [--exchange-log FILE]`
+//   [--part-size BYTES] [--transcode-delay-ms MS] [--faults SPEC] [--token T] [--exchange-log FILE]
+//   [--no-media-cors]`
 import { parseArgs } from 'node:util';
 import { startSandbox } from './server.ts';
 
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     'transcode-delay-ms': { type: 'string' },
     'exchange-log': { type: 'string' },
     faults: { type: 'string' },
+    'no-media-cors': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -48,6 +50,7 @@ const sandbox = await startSandbox({
   transcodeDelayMs: count('transcode-delay-ms', values['transcode-delay-ms'], 0),
   exchangeLog: values['exchange-log'],
   faults: values.faults,
+  mediaCors: !values['no-media-cors'],
 }).catch((error: NodeJS.ErrnoException) => fail(error.code === 'EADDRINUSE' ? `port ${port} is already in use; pick another with --port` : error.message));
 console.log(`SANDBOX_URL=${sandbox.url}`);
 console.log(`SANDBOX_TOKEN=${sandbox.token}`);

@@ -61,6 +61,8 @@ export interface SandboxOptions {
   mediaUrlTtlMs?: number;
   /** time from "uploaded" to "transcoded" (default 2 s) */
   transcodeDelayMs?: number;
+  /** media links answer without CORS headers, as a CDN with no CORS rule does (default: with them) */
+  mediaCors?: boolean;
   /** first webhook retry delay, doubling on each of up to 5 attempts (default 1 s) */
   webhookRetryBaseMs?: number;
   onWebhookDelivery?: (delivery: Delivery) => void;
@@ -99,6 +101,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       uploadUrlTtlMs: options.uploadUrlTtlMs ?? DAY_MS,
       mediaUrlTtlMs: options.mediaUrlTtlMs ?? DAY_MS,
       transcodeDelayMs: options.transcodeDelayMs ?? 2000,
+      mediaCors: options.mediaCors ?? true,
     },
     baseUrl: '',
     later(delayMs, work) {

@@ -14,6 +14,8 @@ export interface WorldSettings {
   mediaUrlTtlMs: number;
   /** time from "uploaded" to "transcoded" */
   transcodeDelayMs: number;
+  /** whether media links answer with CORS headers */
+  mediaCors: boolean;
 }
 
 export interface World {

@@ -39,6 +39,11 @@ export interface WebAgent {
   close(): Promise<void>;
 }
 
+/**
+ * The largest frame the browser may send. Its requests are small (dropped files go through /stage),
+ * and ws applies this to what it receives only: a `file:original` reply, up to 100 MB as base64,
+ * goes out whole.
+ */
 const MAX_FRAME_BYTES = 1024 * 1024;
 
 export async function startWebAgent(options: WebAgentOptions): Promise<WebAgent> {

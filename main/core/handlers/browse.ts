@@ -1,5 +1,6 @@
 import type { FrameioClient } from '../api/client.ts';
 import { Browser } from '../browse/browse.ts';
+import { readOriginal } from '../browse/original.ts';
 import { Places } from '../browse/places.ts';
 import type { HandlerGroup } from './types.ts';
 
@@ -22,6 +23,7 @@ export function browseHandlers(api: FrameioClient): HandlerGroup<'workspaces' | 
     'folder:rename': ({ accountId, folderId, name }) => browser.renameFolder(accountId, folderId, name),
     'asset:delete': async ({ accountId, assetId, type }) => (await browser.delete(accountId, assetId, type), deleted),
     'file:show': ({ accountId, fileId, playable }) => browser.file(accountId, fileId, playable ?? false),
+    'file:original': ({ accountId, fileId }) => readOriginal(api, accountId, fileId),
     'stack:versions': ({ accountId, stackId }) => browser.versions(accountId, stackId),
   };
 }

@@ -53,8 +53,11 @@ async function putPart(world: World, req: IncomingMessage, res: ServerResponse, 
 function getObject(world: World, req: IncomingMessage, res: ServerResponse, url: URL, blobId: string): void {
   // A page that reads media with fetch rather than an element (the viewer's pdf.js) is let through
   // only by CORS, as from an S3 bucket with a CORS rule; its failures too, so it can read their status.
-  res.setHeader('access-control-allow-origin', '*');
-  res.setHeader('access-control-expose-headers', 'accept-ranges, content-length, content-range');
+  // Without it (mediaCors off) the sandbox is a CDN with no such rule, and the page must go round.
+  if (world.settings.mediaCors) {
+    res.setHeader('access-control-allow-origin', '*');
+    res.setHeader('access-control-expose-headers', 'accept-ranges, content-length, content-range');
+  }
   const verdict = world.signer.verify('GET', url, req.headers);
   if (!verdict.ok) return s3Error(res, 403, verdict.code, verdict.message);
   const partCount = Number(url.searchParams.get('parts'));
