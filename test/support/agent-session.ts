@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
 import { NODE, run, type Running } from './processes.ts';
+import type { SandboxOptions } from '../../main/sandbox/server.ts';
 import { startCheckedSandbox, type CheckedSandbox } from './sandbox.ts';
 
 export interface AgentSession {
@@ -18,10 +19,11 @@ export interface AgentSession {
   close(): Promise<void>;
 }
 
-export async function openAgentSession(context: BrowserContextOptions = {}): Promise<AgentSession> {
+/** `sandbox` options go to the demo sandbox, e.g. media links without CORS headers. */
+export async function openAgentSession(context: BrowserContextOptions = {}, sandboxOptions: SandboxOptions = {}): Promise<AgentSession> {
   const work = mkdtempSync(join(tmpdir(), 'slate-e2e-'));
   const browser = await launchChromium();
-  const sandbox = await startCheckedSandbox({ seed: 'demo' });
+  const sandbox = await startCheckedSandbox({ seed: 'demo', ...sandboxOptions });
   const agent = run(NODE, ['bin/slate.js', 'serve'], { SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, SLATE_DATA_DIR: join(work, 'data') });
   const page = await (await browser.newContext(context)).newPage();
   await page.goto(await agent.waitFor('SLATE_URL'));

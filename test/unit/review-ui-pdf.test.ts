@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pdfFailure } from '../../renderer/src/lib/pdf.ts';
+import { SlateFailure } from '../../renderer/src/slate.ts';
 
 /** pdf.js's errors as it throws them: a name and a message, and a status for a failed download. */
 const pdfjsError = (name: string, message: string, extra: object = {}) => Object.assign(new Error(message), { name, ...extra });
@@ -23,4 +24,11 @@ test('a failed download gives its status and says to reload for a fresh link', (
 test('anything else is reported with its own words and a next step', () => {
   assert.equal(pdfFailure(new TypeError('Failed to fetch')), 'The PDF could not be read (Failed to fetch). Check the connection and reload the viewer, or open it in Frame.io.');
   assert.match(pdfFailure(undefined), /\(no reason given\)/);
+});
+
+test("when the service read the PDF for the page and failed, its own words and action are shown", () => {
+  const failure = new SlateFailure({ code: 'api:not-found', message: 'Frame.io could not find it', action: 'It may have been moved or deleted; refresh and try again.' });
+  assert.equal(pdfFailure(failure), 'Frame.io could not find it. It may have been moved or deleted; refresh and try again.');
+  const tooLarge = 'Plans.pdf is larger than the 100 MB Slate reads itself. Open it in Frame.io, or download it, to read it there; comments still work here.';
+  assert.equal(pdfFailure(new SlateFailure({ code: 'internal', message: tooLarge })), tooLarge);
 });

@@ -3,6 +3,8 @@
 // admits; the only other thing fetched is the document itself. pdf.js is loaded on the first PDF
 // opened, so the rest of the app does not carry it.
 import type * as PdfJs from 'pdfjs-dist';
+import type { FileOriginal } from '../../../preload/contract.ts';
+import { SlateFailure } from '../slate.ts';
 
 export type PdfDocument = PdfJs.PDFDocumentProxy;
 
@@ -17,17 +19,52 @@ function library(): Promise<typeof PdfJs> {
   return pdfjs;
 }
 
-/** Opens the PDF at `url`. Aborting, then or later, stops the download or closes the document. */
-export async function openPdf(url: string, signal: AbortSignal): Promise<PdfDocument> {
+/**
+ * Opens the PDF at `url`. pdf.js fetches it from the page, which a media host sends only with a
+ * CORS rule for the page's origin; where the fetch fails as the network (or that rule) refusing
+ * it, the document is read from `original`'s bytes instead, which the service fetches. Aborting,
+ * then or later, stops the download or closes the document.
+ */
+export async function openPdf(url: string, original: () => Promise<FileOriginal>, signal: AbortSignal): Promise<PdfDocument> {
+  try {
+    return await load({ url }, signal);
+  } catch (error) {
+    if (signal.aborted || !unreachable(error)) throw error;
+    const { base64 } = await original();
+    signal.throwIfAborted();
+    return load({ data: bytesOf(base64) }, signal);
+  }
+}
+
+async function load(source: { url: string } | { data: Uint8Array }, signal: AbortSignal): Promise<PdfDocument> {
   const { getDocument } = await library();
   signal.throwIfAborted();
-  const task = getDocument({ url });
+  const task = getDocument(source);
   signal.addEventListener('abort', () => void task.destroy(), { once: true });
   return task.promise;
 }
 
+/**
+ * fetch() fails with a TypeError, and nothing more, when the network or CORS stops it (the page
+ * may not learn which); pdf.js passes it on as an UnknownErrorException with its text in `details`.
+ * A document that arrived but is no PDF, or an HTTP error it could read, fails otherwise.
+ */
+function unreachable(error: unknown): boolean {
+  const { name, details } = (error ?? {}) as { name?: string; details?: unknown };
+  return name === 'UnknownErrorException' && typeof details === 'string' && details.startsWith('TypeError');
+}
+
+function bytesOf(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 /** What to tell the person when a PDF cannot be shown, with what they can do about it. */
 export function pdfFailure(error: unknown): string {
+  // The service's own words, from reading the bytes for the page: they say what to do already.
+  if (error instanceof SlateFailure) return error.action ? `${error.message.replace(/[.!?]?$/, '.')} ${error.action}` : error.message;
   const { name, message, status } = (error ?? {}) as { name?: string; message?: string; status?: number };
   if (name === 'PasswordException') return 'This PDF is protected by a password, which Slate cannot ask for. Open it in Frame.io to read it; comments still work here.';
   if (name === 'InvalidPDFException') {

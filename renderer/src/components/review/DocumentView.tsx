@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { containRect } from '../../lib/drawing.ts';
 import { openPdf, pdfFailure, type PdfDocument } from '../../lib/pdf.ts';
+import { call } from '../../slate.ts';
 import { usePages } from '../../store/pages.ts';
 import { useReview } from '../../store/review.ts';
 import { DrawingLayer } from './DrawingLayer.tsx';
@@ -11,7 +12,7 @@ import './document.css';
 const CANCELLED = 'RenderingCancelledException';
 
 /** A PDF's page showing, fitted to the viewer, with the drawings on that page over it. */
-export function DocumentView({ url }: { url: string }) {
+export function DocumentView({ url, accountId, fileId }: { url: string; accountId: string; fileId: string }) {
   const selected = useReview((s) => s.comments.find((c) => c.id === s.selectedId));
   const { page, pages, opened, goTo } = usePages();
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -25,7 +26,7 @@ export function DocumentView({ url }: { url: string }) {
   useEffect(() => {
     const abort = new AbortController();
     usePages.getState().reset();
-    openPdf(url, abort.signal).then(
+    openPdf(url, () => call('file:original', { accountId, fileId }), abort.signal).then(
       (document) => {
         if (abort.signal.aborted) return;
         setPdf(document);
@@ -34,7 +35,7 @@ export function DocumentView({ url }: { url: string }) {
       (error: unknown) => !abort.signal.aborted && setFailure(pdfFailure(error)),
     );
     return () => abort.abort();
-  }, [url, opened]);
+  }, [url, accountId, fileId, opened]);
 
   useEffect(() => {
     const target = canvas.current;

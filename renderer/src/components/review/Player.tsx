@@ -17,6 +17,7 @@ function missingMedia(file: FileDetails): string {
 
 export function Player() {
   const file = useReview((s) => s.file)!;
+  const accountId = useReview((s) => s.accountId)!;
   const selected = useReview((s) => s.comments.find((c) => c.id === s.selectedId));
   const { attach, sync, seek, frame, playing } = usePlayback();
   const [stage, box] = useStageSize();
@@ -43,7 +44,7 @@ export function Player() {
   if (kind === 'other') return <p className="viewer-empty">Slate cannot show {file.mediaType ?? 'this kind of file'} here. Open it in Frame.io instead.</p>;
   if (failed) return <p className="viewer-empty">This file&apos;s media cannot be played here (its format is not one the player knows). Open it in Frame.io to watch it; comments still work.</p>;
   if (!url) return <p className="viewer-empty">{missingMedia(file)}</p>;
-  if (kind === 'document') return <DocumentView key={url} url={url} />;
+  if (kind === 'document') return <DocumentView key={url} url={url} accountId={accountId} fileId={file.id} />;
 
   // A drawing belongs to one frame: hold the picture still, and go back to it if need be.
   const hold = (drawnAt: number | null) => {
