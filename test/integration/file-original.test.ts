@@ -53,7 +53,10 @@ test("an uploaded PDF's original comes back byte for byte, with its media type, 
   assert.equal(client.stats.requests - before, 1, 'one files.show, paced by the client');
   const show = sandbox.exchanges.findLast((e) => e.url.startsWith(`/v4/accounts/${sandbox.accountId}/files/${fileId}?`));
   assert.match(show!.url, /include=media_links\.original/);
-  assert.ok(sandbox.exchanges.some((e) => e.method === 'GET' && e.url.startsWith('/objects/download/') && e.status === 200), "the bytes came from the file's own media link");
+  // The sandbox records a download once its response has finished, which may be after the bytes arrived here.
+  const downloaded = () => sandbox.exchanges.some((e) => e.method === 'GET' && e.url.startsWith('/objects/download/') && e.status === 200);
+  for (let waited = 0; !downloaded() && waited < 2000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.ok(downloaded(), "the bytes came from the file's own media link");
 });
 
 test('a file still uploading has no original yet, and says to try again or open it in Frame.io', async () => {
