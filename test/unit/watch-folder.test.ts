@@ -258,3 +258,20 @@ test('a watched folder that goes away and comes back (a drive unplugged) is caug
   assert.deepEqual(rig.watch.files().map((f) => [f.path, f.state]).sort(), [['before.mov', 'done'], ['while-away.mov', 'done']]);
   await rig.watch.stop();
 });
+
+test('an upload journaled as under way waits while its drive is unplugged, and is forgotten if the drive comes back without it', async () => {
+  const parent = tempDir();
+  const dir = join(parent, 'card');
+  const journal = new WatchJournal(new DatabaseSync(':memory:'));
+  journal.addWatch({ id: 'w1', dir, accountId: 'a', folderId: 'root', settings: {}, paused: false });
+  journal.putFile('w1', { path: 'clip.mov', size: 4, mtimeMs: 1, sha256: null, state: 'uploading', reason: 'uploading', remoteId: null, jobId: 'job1' });
+  const rig = await startRig({}, { dir, journal, uploader: new RecordingUploader(), destination: new MemoryDestination() });
+  await sleep(300);
+  assert.equal(journal.file('w1', 'clip.mov')?.state, 'uploading', 'kept while the drive is away');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'other.mov'), 'other');
+  await settled(rig.watch, () => rig.uploader.orders.length === 1);
+  assert.equal(journal.file('w1', 'clip.mov'), undefined, 'the drive came back without it');
+  assert.deepEqual(rig.watch.files().map((f) => f.path), ['other.mov']);
+  await rig.watch.stop();
+});

@@ -148,3 +148,25 @@ test('a full look at the tree comes round on its own when asked for (network sha
   assert.equal(quietLooks(), 1, 'without rescans an unchanged file is reported once');
   await Promise.all([quiet.close(), rescanning.close()]);
 });
+
+test('a full look is announced before and after, with every file of the tree in between', async () => {
+  const dir = join(tempDir(), 'card');
+  const said: string[] = [];
+  const observer = new TreeObserver(dir, () => false, { checkEveryMs: 50, rescanEveryMs: 200 });
+  observers.push(observer);
+  observer.on('looking', () => said.push('looking'));
+  observer.on('looked', () => said.push('looked'));
+  observer.on('file', (path) => said.push(path));
+  await observer.start();
+  assert.equal(said.length, 0, 'no look while the folder is not there');
+  mkdirSync(join(dir, 'clips'), { recursive: true });
+  writeFileSync(join(dir, 'a.mov'), 'a');
+  writeFileSync(join(dir, 'clips/b.mov'), 'b');
+  await until(() => said.filter((s) => s === 'looked').length >= 2, () => said.join(', '));
+  const [first, second] = said.join(' ').split('looked').map((look) => look.trim().split(' '));
+  for (const look of [first!, second!]) {
+    assert.equal(look[0], 'looking');
+    assert.deepEqual(look.slice(1).sort(), ['a.mov', 'clips/b.mov']);
+  }
+  await observer.close();
+});

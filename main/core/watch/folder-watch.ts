@@ -51,6 +51,8 @@ interface Entry extends FileStat {
   jobId: string | null;
   /** seen on disk since this watch started (journaled files are not, until the scan finds them) */
   present: boolean;
+  /** the last full look at the tree that found it */
+  look?: number;
   updatedAt: number;
   /** cancels the decision or upload under way */
   work?: AbortController;
@@ -72,6 +74,8 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
   /** uploads of one shot in one folder go one after another, so v002 finds v001 to stack onto */
   private readonly shots = new Map<string, Promise<unknown>>();
   private observer: TreeObserver | undefined;
+  /** counts the full looks at the tree, the first (the catch-up) included */
+  private look = 0;
   private timer: NodeJS.Timeout | undefined;
   private checking = false;
   private stopped = false;
@@ -100,9 +104,10 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     observer.on('file', (path, now) => this.seen(path, now));
     observer.on('gone', (path) => this.gone(path));
     observer.on('goneDir', (path) => this.goneDir(path));
+    observer.on('looking', () => this.look++);
+    observer.on('looked', () => this.forgetMissed());
     observer.on('error', (error) => this.emit('error', error));
     await observer.start();
-    this.forgetUnseen();
     this.emit('ready');
   }
 
@@ -171,7 +176,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     if (this.stopped || !this.rules.accepts(path)) return;
     const entry = this.entries.get(path);
     if (!entry) {
-      const fresh: Entry = { ...now, state: 'pending', reason: 'still being written', sha256: null, remoteId: null, jobId: null, present: true, updatedAt: Date.now() };
+      const fresh: Entry = { ...now, state: 'pending', reason: 'still being written', sha256: null, remoteId: null, jobId: null, present: true, look: this.look, updatedAt: Date.now() };
       this.entries.set(path, fresh);
       this.emit('file', this.view(path, fresh));
       this.settle(path, now);
@@ -179,6 +184,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     }
     const firstSight = !entry.present;
     entry.present = true;
+    entry.look = this.look;
     const same = entry.size === now.size && entry.mtimeMs === now.mtimeMs;
     switch (entry.state) {
       case 'pending':
@@ -240,10 +246,15 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     for (const path of [...this.entries.keys()]) if (path.startsWith(prefix)) this.gone(path);
   }
 
-  /** After the catch-up scan: uploads journaled as under way whose file is gone are forgotten. */
-  private forgetUnseen(): void {
+  /**
+   * After a full look: a file it did not find has gone, though no event said so (a network share
+   * sends none for other machines' changes), and an upload journaled as under way whose file it did
+   * not find is forgotten. While the folder is not there (an unplugged drive) there is no look, and
+   * those uploads wait for it.
+   */
+  private forgetMissed(): void {
     for (const [path, entry] of [...this.entries]) {
-      if (!entry.present && !FINISHED_STATES.includes(entry.state)) this.gone(path);
+      if (entry.look !== this.look && (entry.present || !FINISHED_STATES.includes(entry.state))) this.gone(path);
     }
   }
 

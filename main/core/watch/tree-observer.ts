@@ -16,6 +16,10 @@ export interface TreeObserverEvents {
   gone: [path: string];
   /** a directory went away, with everything in it; '' is the watched folder itself */
   goneDir: [path: string];
+  /** a full look at the tree begins: every file in it will be reported before `looked` */
+  looking: [];
+  /** the full look is over: a file it did not report is no longer there, event or not */
+  looked: [];
   error: [Error];
 }
 
@@ -120,8 +124,10 @@ export class TreeObserver extends EventEmitter<TreeObserverEvents> {
     if (now === undefined) return;
     this.lastFullLook = performance.now();
     if (this.recursive && !this.treeWatcher) this.treeWatcher = this.watchDir('');
+    this.emit('looking');
     this.enqueueScan('', true);
     await this.scansDone();
+    if (!this.closed && this.dirs.get('')?.identity === now) this.emit('looked');
   }
 
   private onEvent(dir: string, name: string | Buffer | null): void {
