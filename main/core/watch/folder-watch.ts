@@ -51,8 +51,9 @@ interface Entry extends FileStat {
   jobId: string | null;
   /** seen on disk since this watch started (journaled files are not, until the scan finds them) */
   present: boolean;
-  /** the last full look at the tree that found it */
-  look?: number;
+  /** the last full look at the tree that found it (0: none yet); set from the start, so that 100,000
+   * entries keep one shape as they are found */
+  look: number;
   updatedAt: number;
   /** cancels the decision or upload under way */
   work?: AbortController;
@@ -96,7 +97,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
   async start(): Promise<void> {
     this.stopped = false;
     for (const record of this.journal.files(this.id)) {
-      if (!this.entries.has(record.path)) this.entries.set(record.path, { ...record, present: false });
+      if (!this.entries.has(record.path)) this.entries.set(record.path, { ...record, present: false, look: 0 });
     }
     const rescanSeconds = this.settings.rescanSeconds;
     const observer = new TreeObserver(this.dir, (path) => this.rules.ignoredBy(path) !== undefined, rescanSeconds > 0 ? { rescanEveryMs: rescanSeconds * 1000 } : {});
