@@ -7,6 +7,7 @@ import { FileVaultStore, vaultPath } from './core/api/auth/file-store.ts';
 import { SessionControl } from './core/api/auth/session-control.ts';
 import { FrameioClient, staticToken } from './core/api/client.ts';
 import { ChosenPaths } from './core/chosen-paths.ts';
+import { lockDataFolder } from './core/data-lock.ts';
 import { defaultDataDir, openDatabase } from './core/db.ts';
 import { createService, type Service } from './core/service.ts';
 import { SettingsStore } from './core/settings.ts';
@@ -67,7 +68,9 @@ export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web
   const dataDir = config.dataDir ?? defaultDataDir();
   const settings = new SettingsStore(dataDir);
   const { fileConcurrency, partConcurrency, bandwidth } = settings.get();
-  // The embedded sandbox starts afresh each run, so its transfers must not outlive it either.
+  // The embedded sandbox starts afresh each run, so its transfers must not outlive it either, and
+  // nothing on disk needs guarding from another Slate.
+  const lock = sandbox ? undefined : lockDataFolder(dataDir, shell === 'desktop' ? 'The Slate app' : '`slate serve`');
   const db = openDatabase(sandbox ? ':memory:' : dataDir);
   const engine = new TransferEngine({ client: api, db, fileConcurrency, partConcurrency, bandwidth });
   const watches = new WatchManager({
@@ -102,6 +105,7 @@ export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web
       await watches.close();
       await engine.close();
       db.close();
+      lock?.release();
       await sandbox?.close();
     },
   };

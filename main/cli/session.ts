@@ -6,6 +6,7 @@ import { FileVaultStore, vaultPath } from '../core/api/auth/file-store.ts';
 import { FrameioClient } from '../core/api/client.ts';
 import { ApiError } from '../core/api/errors.ts';
 import { AccountApi } from '../core/api/resources.ts';
+import { lockDataFolder } from '../core/data-lock.ts';
 import { defaultDataDir, openDatabase, type Database } from '../core/db.ts';
 import { TransferEngine, type EngineOptions } from '../core/transfers/engine.ts';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -73,7 +74,9 @@ export async function chooseAccount(client: FrameioClient, flags: ConnectionFlag
 export async function openSession(flags: ConnectionFlags, engineOptions: Partial<EngineOptions> = {}, env: NodeJS.ProcessEnv = process.env): Promise<Session> {
   const client = connect(flags, env);
   const accountId = await chooseAccount(client, flags, env);
-  const db = openDatabase(flags['data-dir'] ?? defaultDataDir(env));
+  const dataDir = flags['data-dir'] ?? defaultDataDir(env);
+  const lock = lockDataFolder(dataDir, `\`slate ${process.argv[2] ?? ''}\``);
+  const db = openDatabase(dataDir);
   const engine = new TransferEngine({ client, db, ...engineOptions });
   return {
     client,
@@ -84,6 +87,7 @@ export async function openSession(flags: ConnectionFlags, engineOptions: Partial
     async close() {
       await engine.close();
       db.close();
+      lock.release();
     },
   };
 }

@@ -1,11 +1,11 @@
 // The `slate` command's contract with scripts: output, --json, and exit codes.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { NODE, ROOT } from '../support/processes.ts';
+import { NODE, ROOT, run } from '../support/processes.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 
 let sandbox: CheckedSandbox;
@@ -79,4 +79,22 @@ test('the command refuses to run on an old Node with a clear message', { skip: n
   const old = spawnSync(SYSTEM_NODE, ['bin/slate.js', 'status'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(old.status, 2);
   assert.match(old.stderr, /needs Node 24 or newer/);
+});
+
+test('while `slate serve` runs on a data folder, an upload into it is refused and says why; once it stops, the upload runs', async () => {
+  const shared = mkdtempSync(join(tmpdir(), 'slate-shared-'));
+  const source = join(shared, 'cut.mov');
+  writeFileSync(source, 'frames');
+  const agent = run(NODE, ['bin/slate.js', 'serve'], { SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, SLATE_DATA_DIR: join(shared, 'data') });
+  try {
+    await agent.waitFor('SLATE_URL');
+    const refused = await slate(['upload', source, '--to', sandbox.rootFolderId], { SLATE_DATA_DIR: join(shared, 'data'), SLATE_ACCOUNT_ID: sandbox.accountId });
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, new RegExp(`\`slate serve\` \\(process ${agent.child.pid}, since .+\\) is already using the data folder .+data\\. Let it do the work, or close it first`));
+  } finally {
+    await agent.stop();
+  }
+  const after = await slate(['upload', source, '--to', sandbox.rootFolderId], { SLATE_DATA_DIR: join(shared, 'data'), SLATE_ACCOUNT_ID: sandbox.accountId });
+  assert.equal(after.status, 0, after.stderr);
+  rmSync(shared, { recursive: true, force: true });
 });
