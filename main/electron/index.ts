@@ -86,6 +86,11 @@ if (!app.requestSingleInstanceLock()) {
     installMenu();
     mainWindow = openWindow();
     app.on('activate', showWindow);
+  }).catch((error: unknown) => {
+    // Without the service there is nothing to show (another Slate holds the data folder, or it
+    // cannot be written): say why in words, rather than run on with no window.
+    dialog.showErrorBox('Slate cannot start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
   });
 
   app.on('before-quit', () => {
