@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { chromiumMissing, snap } from '../support/browser.ts';
+import { inked, openCallSheet, rendered } from '../support/call-sheet.ts';
 import { openAgentSession, type AgentSession } from '../support/agent-session.ts';
 import type { CheckedSandbox } from '../support/sandbox.ts';
 
@@ -29,35 +30,14 @@ before(async () => {
 });
 after(() => session?.close());
 
-const sheet = () => page.getByTestId('pdf-page');
-
-async function rendered(pageNumber: number): Promise<void> {
-  await page.locator(`[data-testid="pdf-page"][data-rendered-page="${pageNumber}"]`).waitFor();
-}
-
-/** Dark pixels on the page's canvas: text and lines, where a blank sheet has none. */
-const inked = () =>
-  sheet().evaluate((canvas) => {
-    const element = canvas as unknown as { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
-    const { data } = element.getContext('2d').getImageData(0, 0, element.width, element.height);
-    let dark = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i]! < 128 && data[i + 1]! < 128 && data[i + 2]! < 128 && data[i + 3]! > 0) dark++;
-    return dark;
-  });
-
 const sent = (operation: RegExp, method: string) => sandbox.exchanges.filter((e) => e.method === method && operation.test(e.url) && e.status < 300);
 
 test('read a PDF call sheet page by page, find the note on page 2, add one with a rectangle there, and export CSV with pages', { skip, timeout: 90_000 }, async () => {
-  await page.getByLabel('Workspace').selectOption({ label: 'Productions' });
-  await page.getByRole('button', { name: 'Harbor Lights — Feature' }).click();
-  await page.getByTestId('asset-row').filter({ hasText: 'Documents' }).dblclick();
-  await page.getByTestId('asset-row').filter({ hasText: 'Harbor_Call_Sheet.pdf' }).dblclick();
-  await page.getByRole('heading', { name: 'Harbor_Call_Sheet.pdf' }).waitFor();
+  await openCallSheet(page);
 
   // Page 1 is drawn, with ink on it, and the count is shown.
-  await page.getByTestId('page-count').filter({ hasText: 'of 3' }).waitFor();
-  await rendered(1);
-  const firstInk = await inked();
+  await rendered(page, 1);
+  const firstInk = await inked(page);
   assert.ok(firstInk > 500, `page 1 has text on it (${firstInk} dark pixels)`);
   assert.equal(await page.getByLabel('Page number').inputValue(), '1');
   assert.equal(await page.getByRole('button', { name: 'Previous page' }).isDisabled(), true);
@@ -69,33 +49,33 @@ test('read a PDF call sheet page by page, find the note on page 2, add one with 
 
   // Next page, then the keys: ← back, → on, End to the last, Home to the first.
   await page.getByRole('button', { name: 'Next page' }).click();
-  await rendered(2);
-  assert.notEqual(await inked(), firstInk, 'page 2 is another picture');
+  await rendered(page, 2);
+  assert.notEqual(await inked(page), firstInk, 'page 2 is another picture');
   await page.getByRole('heading', { name: 'Comments' }).click();
   await page.keyboard.press('ArrowLeft');
-  await rendered(1);
+  await rendered(page, 1);
   await page.keyboard.press('End');
-  await rendered(3);
+  await rendered(page, 3);
   assert.equal(await page.getByRole('button', { name: 'Next page' }).isDisabled(), true);
   await page.keyboard.press('Home');
-  await rendered(1);
+  await rendered(page, 1);
 
   // A page number typed in; then the seeded note takes the reader to page 2 and shows its drawing
   // there, and only there.
   await page.getByLabel('Page number').fill('3');
   await page.getByLabel('Page number').press('Enter');
-  await rendered(3);
+  await rendered(page, 3);
   await seeded.getByRole('button').first().click();
-  await rendered(2);
+  await rendered(page, 2);
   assert.equal(await page.getByLabel('Page number').inputValue(), '2');
   const layer = page.getByTestId('drawing-layer');
   await layer.locator('[data-shape="rect"]').waitFor();
   await page.getByRole('heading', { name: 'Comments' }).click();
   await page.keyboard.press('ArrowRight');
-  await rendered(3);
+  await rendered(page, 3);
   assert.equal(await layer.locator('[data-shape]').count(), 0, "a drawing shows on its own page only");
   await page.keyboard.press('ArrowLeft');
-  await rendered(2);
+  await rendered(page, 2);
 
   // A new note on page 2 with a rectangle drawn over the storyboard's first frame.
   await page.getByRole('textbox', { name: 'Comment', exact: true }).fill('12A needs the harbor lights on');
