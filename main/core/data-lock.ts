@@ -21,7 +21,8 @@ export class DataFolderBusy extends Error {
     const where = holder.host === hostname() ? `process ${holder.pid}` : `process ${holder.pid} on ${holder.host}`;
     super(
       `${holder.what} (${where}, since ${holder.since}) is already using the data folder ${dataDir}. ` +
-        'Let it do the work, or close it first; to run separately, give this one its own folder with --data-dir or SLATE_DATA_DIR.',
+        'Let it do the work, or close it first; to run separately, give this one its own folder with --data-dir or SLATE_DATA_DIR. ' +
+        `(If no Slate is running there, delete ${join(dataDir, LOCK_FILE)}.)`,
     );
     this.name = 'DataFolderBusy';
   }

@@ -47,7 +47,7 @@ test('a second Slate is refused, naming the first and saying what to do; once th
       (error: unknown) =>
         error instanceof DataFolderBusy &&
         error.message.startsWith(`\`slate serve\` (process ${child.pid}, since `) &&
-        error.message.includes(`is already using the data folder ${dir}. Let it do the work, or close it first; to run separately, give this one its own folder with --data-dir or SLATE_DATA_DIR.`),
+        error.message.includes(`is already using the data folder ${dir}. Let it do the work, or close it first; to run separately, give this one its own folder with --data-dir or SLATE_DATA_DIR. (If no Slate is running there, delete ${join(dir, LOCK_FILE)}.)`),
     );
   } finally {
     child.kill('SIGKILL');
