@@ -107,7 +107,8 @@ export class Store {
   }
 
   issueToken(userId: string, kind: TokenKind, options: { token?: string; expiresAt?: number } = {}): string {
-    const token = options.token ?? randomBytes(24).toString('base64url');
+    // Never starting with '-' or '_': a token is passed on command lines (`--token <t>`), where a leading dash reads as an option.
+    const token = options.token ?? `sbx${randomBytes(24).toString('base64url')}`;
     this.sql('INSERT OR REPLACE INTO tokens (token, user_id, kind, expires_at) VALUES (?, ?, ?, ?)').run(token, userId, kind, options.expiresAt ?? null);
     return token;
   }
