@@ -212,6 +212,8 @@ export const WatchSchema = z.object({
   paused: z.boolean(),
   running: z.boolean(),
   counts: z.record(WatchFileStateSchema, z.number()).nullable(),
+  /** when the last full look at the folder ended (epoch ms) */
+  lookedAt: z.number().nullable(),
 });
 
 export const WatchFileSchema = z.object({
@@ -364,6 +366,8 @@ export const requests = {
   'watches:update': { input: z.object({ watchId: id, settings: WatchSettingsSchema.partial() }).strict(), output: WatchSchema },
   'watches:pause': { input: z.object({ watchId: id }).strict(), output: WatchSchema },
   'watches:resume': { input: z.object({ watchId: id }).strict(), output: WatchSchema },
+  /** a full look at the folder now, for files that arrived without an event (network shares) */
+  'watches:lookNow': { input: z.object({ watchId: id }).strict(), output: WatchSchema },
   'watches:remove': { input: z.object({ watchId: id }).strict(), output: z.object({ removed: z.literal(true) }) },
   'watches:files': { input: z.object({ watchId: id }).strict(), output: z.array(WatchFileSchema) },
   /** The desktop's folder picker; the folder chosen becomes a chosen path. Null when cancelled. */

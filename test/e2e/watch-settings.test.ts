@@ -154,6 +154,19 @@ test('a rescan every 5 seconds, a negative stability window or an unconfirmed de
   await form.getByRole('button', { name: 'Cancel' }).click();
 });
 
+test('Look now looks through the whole folder again, and the card says when it last did', { skip }, async () => {
+  const [before] = await watchesInService();
+  assert.ok(before!.lookedAt, 'the catch-up at start was a full look');
+  await card().getByTestId('watch-looked').getByText(/Last looked through the whole folder at /).waitFor();
+  await card().getByRole('button', { name: 'Look now' }).click();
+  for (let waited = 0; ((await watchesInService())[0]!.lookedAt ?? 0) <= before!.lookedAt!; waited += 100) {
+    assert.ok(waited < 10_000, 'the look did not happen');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.ok(sent.includes('watches:lookNow'));
+  await card().getByRole('button', { name: 'Look now' }).waitFor();
+});
+
 test('a refusal from the service shows in the problem banner and keeps the edits', { skip }, async () => {
   await openSettings();
   const form = settingsForm();

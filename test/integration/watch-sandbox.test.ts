@@ -188,3 +188,15 @@ test('a watch on an unplugged drive can still have its settings changed, and use
   await assert.rejects(rig.manager.update(rig.watchId, { afterUpload: { action: 'move', folder: '..' } }), /cannot take uploaded files/);
   await rig.close();
 });
+
+test('a look asked for goes through the whole folder and says when; a paused watch says to resume it', async () => {
+  const rig = await startWatch('look-now', { stableSeconds: 0.3 });
+  const first = rig.manager.summary(rig.watchId).lookedAt!;
+  assert.ok(first > 0, 'the catch-up at start counts as a look');
+  await sleep(5);
+  const after = await rig.manager.lookNow(rig.watchId);
+  assert.ok(after.lookedAt! > first);
+  await rig.manager.pause(rig.watchId);
+  await assert.rejects(rig.manager.lookNow(rig.watchId), /^Error: This watch is paused: resume it, and it looks through its folder as it starts\.$/);
+  await rig.close();
+});

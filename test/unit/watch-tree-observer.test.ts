@@ -170,3 +170,17 @@ test('a full look is announced before and after, with every file of the tree in 
   }
   await observer.close();
 });
+
+test('a look asked for lists the whole tree again, and resolves once it is over', async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'a.mov'), 'a');
+  const said: string[] = [];
+  const observer = new TreeObserver(dir, () => false);
+  observers.push(observer);
+  observer.on('looked', () => said.push('looked'));
+  observer.on('file', (path) => said.push(path));
+  await observer.start();
+  await observer.lookAgain();
+  assert.deepEqual(said, ['a.mov', 'looked', 'a.mov', 'looked']);
+  await observer.close();
+});

@@ -24,6 +24,7 @@ export function watchHandlers(manager: WatchManager, chosen: ChosenPaths, pickFo
     'watches:update': ({ watchId, settings }) => manager.update(watchId, settings),
     'watches:pause': ({ watchId }) => manager.pause(watchId),
     'watches:resume': ({ watchId }) => manager.resume(watchId),
+    'watches:lookNow': ({ watchId }) => manager.lookNow(watchId),
     'watches:remove': async ({ watchId }) => {
       await manager.remove(watchId);
       return { removed: true as const };

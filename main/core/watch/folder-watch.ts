@@ -37,8 +37,8 @@ export interface FolderWatchOptions {
 
 export interface FolderWatchEvents {
   file: [WatchFileView];
-  /** the first scan (the catch-up) is done: every file on disk has been compared with the journal */
-  ready: [];
+  /** a full look at the tree is over (the catch-up at start, a timed one, or one asked for) */
+  looked: [];
   /** the watched folder could not be read, or a file's journey broke in an unexpected way */
   error: [Error];
 }
@@ -77,6 +77,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
   private observer: TreeObserver | undefined;
   /** counts the full looks at the tree, the first (the catch-up) included */
   private look = 0;
+  private lastLookAt: number | null = null;
   private timer: NodeJS.Timeout | undefined;
   private checking = false;
   private stopped = false;
@@ -106,10 +107,23 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     observer.on('gone', (path) => this.gone(path));
     observer.on('goneDir', (path) => this.goneDir(path));
     observer.on('looking', () => this.look++);
-    observer.on('looked', () => this.forgetMissed());
+    observer.on('looked', () => {
+      this.forgetMissed();
+      this.lastLookAt = Date.now();
+      this.emit('looked');
+    });
     observer.on('error', (error) => this.emit('error', error));
     await observer.start();
-    this.emit('ready');
+  }
+
+  /** Looks through the whole folder again now (a network share's new files); resolves when done. */
+  async lookAgain(): Promise<void> {
+    await this.observer?.lookAgain();
+  }
+
+  /** When the last full look at the folder ended (epoch ms), or null before the first. */
+  lookedAt(): number | null {
+    return this.lastLookAt;
   }
 
   /** Stops watching. Uploads already handed to the engine are left to it; they are found again on the next start. */

@@ -38,6 +38,8 @@ export interface WatchSummary {
   /** watching now (not paused, and the folder could be opened) */
   running: boolean;
   counts: Record<WatchFileState, number> | null;
+  /** when the last full look at the folder ended (epoch ms); null while not running or before the first */
+  lookedAt: number | null;
 }
 
 export interface WatchManagerEvents {
@@ -100,7 +102,7 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> {
   summary(id: string): WatchSummary {
     const record = this.record(id);
     const watch = this.running.get(id);
-    return { ...record, settings: withDefaults(record.settings), running: watch !== undefined, counts: watch?.counts() ?? null };
+    return { ...record, settings: withDefaults(record.settings), running: watch !== undefined, counts: watch?.counts() ?? null, lookedAt: watch?.lookedAt() ?? null };
   }
 
   /** The files of a running watch, with their states. */
@@ -111,6 +113,17 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> {
   async pause(id: string): Promise<WatchSummary> {
     this.options.journal.setPaused(id, true);
     await this.halt(id);
+    return this.changed(id);
+  }
+
+  /** Looks through a running watch's whole folder now, for what arrived without an event (a network share). */
+  async lookNow(id: string): Promise<WatchSummary> {
+    const watch = this.running.get(id);
+    if (!watch) {
+      const paused = this.record(id).paused;
+      throw new Error(paused ? 'This watch is paused: resume it, and it looks through its folder as it starts.' : 'This watch is not running: its folder could not be opened. Check that its drive is connected.');
+    }
+    await watch.lookAgain();
     return this.changed(id);
   }
 
@@ -151,6 +164,7 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> {
       destination: new WatchTarget(this.options.api(record.accountId), journal, record.id, record.folderId),
     });
     watch.on('file', (file) => this.emit('file', file));
+    watch.on('looked', () => this.changed(record.id));
     watch.on('error', (error) => this.report(record.id, error));
     this.running.set(record.id, watch);
     try {

@@ -81,6 +81,11 @@ export class TreeObserver extends EventEmitter<TreeObserverEvents> {
     this.checkTimer = setInterval(() => void this.checkTop(this.fullLookDue()), this.checkEveryMs);
   }
 
+  /** Lists the whole tree again now; resolves once that full look is over. */
+  lookAgain(): Promise<void> {
+    return this.checkTop(true);
+  }
+
   private fullLookDue(): boolean {
     return this.rescanEveryMs !== undefined && performance.now() - this.lastFullLook >= this.rescanEveryMs;
   }

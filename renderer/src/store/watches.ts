@@ -13,7 +13,8 @@ interface WatchesState {
   add(dir: string, accountId: string, folderId: string, settings?: Partial<WatchSettings>): Promise<boolean>;
   /** Resolves with whether the service took the settings. */
   update(watchId: string, settings: Partial<WatchSettings>): Promise<boolean>;
-  act(action: 'pause' | 'resume', watchId: string): Promise<void>;
+  /** lookNow: a full look at the folder, for what arrived without an event (network shares) */
+  act(action: 'pause' | 'resume' | 'lookNow', watchId: string): Promise<void>;
   remove(watchId: string): Promise<void>;
   loadFiles(watchId: string): Promise<void>;
   dismissProblem(): void;

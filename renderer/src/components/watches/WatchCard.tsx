@@ -23,6 +23,7 @@ export function WatchCard({ watch }: { watch: Watch }) {
   const settingsId = useId();
   const list = files[watch.id];
   const status = watch.paused ? 'Paused' : watch.running ? 'Watching' : 'Waiting for the folder';
+  const [looking, setLooking] = useState(false);
 
   return (
     <li className="watch" data-testid="watch">
@@ -32,6 +33,11 @@ export function WatchCard({ watch }: { watch: Watch }) {
         </span>
         <span className="job-state">{status}</span>
       </div>
+      {watch.lookedAt !== null && (
+        <p className="muted watch-looked" data-testid="watch-looked">
+          Last looked through the whole folder at {new Date(watch.lookedAt).toLocaleTimeString()}
+        </p>
+      )}
       {watch.counts && (
         <ul className="watch-counts" aria-label={`File states of ${watch.dir}`}>
           {STATES.filter(({ state }) => (watch.counts?.[state] ?? 0) > 0).map(({ state, label }) => (
@@ -45,6 +51,19 @@ export function WatchCard({ watch }: { watch: Watch }) {
         <button type="button" onClick={() => void act(watch.paused ? 'resume' : 'pause', watch.id)}>
           {watch.paused ? 'Resume' : 'Pause'}
         </button>
+        {watch.running && (
+          <button
+            type="button"
+            disabled={looking}
+            title="Look through the whole folder now: a network share sends no word of what other machines write"
+            onClick={() => {
+              setLooking(true);
+              void act('lookNow', watch.id).finally(() => setLooking(false));
+            }}
+          >
+            {looking ? 'Looking…' : 'Look now'}
+          </button>
+        )}
         <button
           type="button"
           onClick={() => {
