@@ -92,6 +92,18 @@ export const TransferJobSchema = z.object({
   filesFailed: z.number(),
   bytesTotal: z.number(),
   bytesDone: z.number(),
+  /** epoch ms since the job's work waits for Frame.io to answer again; null while it answers */
+  waitingSince: z.number().nullable(),
+  /** who paused it: the person (stays paused) or Slate before the computer slept (resumes on wake) */
+  pausedBy: z.enum(['person', 'sleep']).nullable(),
+  /** epoch ms of the first start, and of the end (null while unfinished) */
+  startedAt: z.number().nullable(),
+  endedAt: z.number().nullable(),
+  /** files Frame.io confirmed complete at the size sent, and their bytes */
+  filesVerified: z.number(),
+  bytesVerified: z.number(),
+  /** the Frame.io folder, named as it was when the job began, and its page when the API gives one */
+  destination: z.object({ folderId: z.string(), label: z.string().nullable(), url: z.string().nullable() }),
 });
 
 export const TransferFileSchema = z.object({
@@ -99,10 +111,26 @@ export const TransferFileSchema = z.object({
   name: z.string(),
   relDir: z.string(),
   size: z.number(),
-  state: z.enum(['pending', 'creating', 'uploading', 'confirming', 'stacking', 'done', 'skipped', 'failed', 'cancelled']),
+  /** `paused`: an unfinished file of a paused job */
+  state: z.enum(['pending', 'creating', 'uploading', 'confirming', 'stacking', 'done', 'skipped', 'failed', 'cancelled', 'paused']),
   bytesDone: z.number(),
   remoteId: z.string().nullable(),
   error: z.string().nullable(),
+  /** the Frame.io folder the file lands in, once known */
+  parentId: z.string().nullable(),
+  /** set while a passing failure is retried: the attempt coming, why, and when (null: once Frame.io answers) */
+  retry: z.object({ attempt: z.number(), reason: z.string(), nextAt: z.number().nullable() }).nullable(),
+});
+
+/** Whether Frame.io answers, as the transfers see it. */
+export const TransferConnectionSchema = z.object({
+  reachable: z.boolean(),
+  /** epoch ms since it has (or has not) answered */
+  since: z.number(),
+  /** what the last failure was, while unreachable */
+  message: z.string().nullable(),
+  /** epoch ms of the next probe, while unreachable */
+  nextProbeAt: z.number().nullable(),
 });
 
 export const TransferProgressSchema = z.object({
@@ -324,12 +352,14 @@ export const requests = {
     output: TransferJobSchema,
   },
   'transfers:version': { input: z.object({ ...inAccount, fileId: id, path: z.string().min(1) }).strict(), output: TransferJobSchema },
-  'transfers:pause': { input: z.object({ jobId: id }).strict(), output: TransferJobSchema },
+  /** lets parts in flight finish; `now` aborts them (what they had sent of a part is sent again on resume) */
+  'transfers:pause': { input: z.object({ jobId: id, now: z.boolean().optional() }).strict(), output: TransferJobSchema },
   'transfers:resume': { input: z.object({ jobId: id }).strict(), output: TransferJobSchema },
   'transfers:cancel': { input: z.object({ jobId: id }).strict(), output: TransferJobSchema },
   'transfers:priority': { input: z.object({ jobId: id, priority: z.number().int().min(-100).max(100) }).strict(), output: TransferJobSchema },
   'transfers:pauseAll': { input: none, output: z.array(TransferJobSchema) },
   'transfers:resumeAll': { input: none, output: z.array(TransferJobSchema) },
+  'transfers:connection': { input: none, output: TransferConnectionSchema },
   'comments:list': { input: z.object({ ...inAccount, fileId: id }).strict(), output: z.array(CommentSchema) },
   'comments:create': {
     input: z
@@ -427,6 +457,8 @@ export const events = {
 export const PATHS_CHOSEN_CHANNEL = 'paths:chosen';
 export const PathsChosenSchema = z.array(z.string().min(1)).min(1).max(10_000);
 
+  /** Frame.io stopped or started answering the transfers */
+  'transfers:connection': TransferConnectionSchema,
 /** A failure as it crosses the boundary: what happened, and what the person can do. */
 export const FailureSchema = z.object({
   code: z.string(),
@@ -474,6 +506,7 @@ export type WatchFile = z.output<typeof WatchFileSchema>;
 export type WatchSettings = z.output<typeof WatchSettingsSchema>;
 
 /** What the renderer sees as `window.slate`, in Electron and in a browser alike. */
+export type TransferConnection = z.output<typeof TransferConnectionSchema>;
 export interface SlateApi {
   invoke<C extends RequestChannel>(channel: C, input: RequestInput<C>): Promise<Reply>;
   on<E extends EventName>(event: E, listener: (payload: unknown) => void): () => void;

@@ -60,6 +60,14 @@ const MIGRATIONS: string[] = [
      sha256 TEXT,
      PRIMARY KEY (file_id, idx)
    );`,
+  // What the transfers screen tells: when a job ran, who paused it, since when it waits for
+  // Frame.io, and the destination folder as it was named when the job began.
+  `ALTER TABLE jobs ADD COLUMN started_at INTEGER;
+   ALTER TABLE jobs ADD COLUMN ended_at INTEGER;
+   ALTER TABLE jobs ADD COLUMN paused_by TEXT;
+   ALTER TABLE jobs ADD COLUMN waiting_since INTEGER;
+   ALTER TABLE jobs ADD COLUMN dest_label TEXT;
+   ALTER TABLE jobs ADD COLUMN dest_url TEXT;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

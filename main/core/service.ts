@@ -57,6 +57,7 @@ export function createService(deps: ServiceDeps): Service {
     file: (change: EventPayload<'transfers:file'>) => emit('transfers:file', change),
     progress: (progress: EventPayload<'transfers:progress'>) => emit('transfers:progress', progress),
     watch: (watch: EventPayload<'watches:changed'>) => emit('watches:changed', watch),
+    connection: (state: EventPayload<'transfers:connection'>) => emit('transfers:connection', state),
     // A file changing state changes its watch's counts too; a catch-up over a big tree moves
     // thousands of files, so the counts (a pass over all of them) go out a few times a second.
     watchFile: (file: EventPayload<'watches:file'>) => {
@@ -83,6 +84,7 @@ export function createService(deps: ServiceDeps): Service {
   engine.on('file', forwarders.file);
   engine.on('progress', forwarders.progress);
   deps.watches.on('watch', forwarders.watch);
+  engine.reachability.on('change', forwarders.connection);
   deps.watches.on('file', forwarders.watchFile);
 
   const following = new Following(api, {
@@ -115,6 +117,7 @@ export function createService(deps: ServiceDeps): Service {
       deps.watches.off('watch', forwarders.watch);
       deps.watches.off('file', forwarders.watchFile);
       for (const timer of countsDue.values()) clearTimeout(timer);
+      engine.reachability.off('change', forwarders.connection);
       emitter.removeAllListeners();
     },
   };

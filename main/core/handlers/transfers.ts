@@ -30,6 +30,7 @@ export function transferHandlers(engine: TransferEngine, chosen: ChosenPaths): H
       engine.pause(jobId);
       return job(jobId);
     },
+    'transfers:connection': async () => engine.reachability.state(),
     'transfers:resume': async ({ jobId }) => engine.resume(jobId),
     'transfers:cancel': ({ jobId }) => engine.cancel(jobId),
     'transfers:priority': async ({ jobId, priority }) => {

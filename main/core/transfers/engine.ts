@@ -8,6 +8,7 @@ import { basename, resolve } from 'node:path';
 import { systemClock, type Clock } from '../api/clock.ts';
 import type { FrameioClient } from '../api/client.ts';
 import { ApiError } from '../api/errors.ts';
+import { Reachability } from '../api/reachability.ts';
 import { AccountApi } from '../api/resources.ts';
 import type { Database } from '../db.ts';
 import { Bandwidth, parseBandwidth } from './bandwidth.ts';
@@ -21,7 +22,7 @@ import { planUpload } from './plan.ts';
 import { ProgressMeter, Throttle } from './progress.ts';
 import { runRemoteUpload } from './remote-upload.ts';
 import { Slots } from './slots.ts';
-import type { EngineEvents, FileSnapshot, JobSnapshot, RemoteUploadRequest, UploadRequest, VersionRequest } from './types.ts';
+import type { EngineEvents, FileRetry, FileSnapshot, JobSnapshot, PausedBy, RemoteUploadRequest, UploadRequest, VersionRequest } from './types.ts';
 
 export interface EngineOptions {
   client: FrameioClient;
@@ -40,6 +41,8 @@ export interface EngineOptions {
   partRetries?: number;
   /** how long to wait for Frame.io to confirm a file before leaving it for a later resume */
   confirmTimeoutMs?: number;
+  /** whether Frame.io answers; by default one of the engine's own, probing with the client */
+  reachability?: Reachability;
 }
 
 type StopReason = 'pause' | 'cancel' | 'close';
@@ -61,6 +64,9 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
   private readonly options: Required<Pick<EngineOptions, 'partConcurrency' | 'progressIntervalMs' | 'partRetries' | 'confirmTimeoutMs'>>;
   private readonly active = new Map<string, ActiveJob>();
   private readonly apis = new Map<string, AccountApi>();
+  /** files riding out a passing failure, by file id */
+  private readonly retries = new Map<number, FileRetry>();
+  readonly reachability: Reachability;
   private pausedAll = false;
 
   constructor(options: EngineOptions) {
@@ -69,6 +75,7 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     this.clock = options.clock ?? systemClock;
     this.fs = options.fs ?? nodeFs;
     this.journal = new Journal(options.db);
+    this.reachability = options.reachability ?? new Reachability({ probe: (signal) => options.client.call('users.show', { signal }) });
     this.fileSlots = new Slots(options.fileConcurrency ?? 4);
     const maxParts = options.maxParts ?? 10;
     this.partSlots = new Slots(maxParts);
@@ -143,10 +150,10 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     return this.restart(jobId);
   }
 
-  pause(jobId: string): void {
+  pause(jobId: string, by: PausedBy = 'person'): void {
     const active = this.active.get(jobId);
     if (active) this.stop(active, 'pause');
-    else if (this.journal.job(jobId)?.state === 'queued') this.setJobState(jobId, 'paused');
+    else if (this.journal.job(jobId)?.state === 'queued') this.setJobState(jobId, 'paused', null, by);
   }
 
   /** Pauses every job; new and resumed jobs wait until `resumeAll()`. */
@@ -190,7 +197,7 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
   }
 
   files(jobId: string): FileSnapshot[] {
-    return this.journal.files(jobId).map(fileSnapshot);
+    return this.journal.files(jobId).map((row) => fileSnapshot(row, this.retries.get(row.id) ?? null));
   }
 
   /** Resolves when the job stops running: done, failed, paused or cancelled. */
@@ -203,6 +210,7 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     const running = [...this.active.values()];
     for (const active of running) this.stop(active, 'close');
     await Promise.all(running.map((a) => a.settled));
+    this.reachability.close();
   }
 
   private create(job: Omit<NewJob, 'id'>, files: NewFile[], folders: string[]): JobSnapshot {
@@ -275,7 +283,8 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
       const stopped = reason();
       if (signal.aborted && stopped) {
         if (stopped === 'cancel') await this.cleanUpCancelled(jobId);
-        else this.setJobState(jobId, stopped === 'pause' ? 'paused' : 'queued');
+        else if (stopped === 'pause') this.setJobState(jobId, 'paused', null, 'person');
+        else this.setJobState(jobId, 'queued');
       } else {
         this.setJobState(jobId, 'failed', describe(error));
       }
@@ -368,15 +377,15 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     return api;
   }
 
-  private setJobState(jobId: string, state: JobSnapshot['state'], error: string | null = null): void {
-    this.journal.setJobState(jobId, state, error);
+  private setJobState(jobId: string, state: JobSnapshot['state'], error: string | null = null, pausedBy: PausedBy | null = null): void {
+    this.journal.setJobState(jobId, state, error, pausedBy);
     this.emit('job', this.journal.job(jobId)!);
   }
 
   private updateFile(jobId: string, fileId: number, patch: FilePatch): void {
     this.journal.updateFile(fileId, patch);
     if (patch.state !== undefined || patch.remoteId !== undefined || patch.error !== undefined) {
-      this.emit('file', { jobId, file: fileSnapshot(this.journal.file(fileId)) });
+      this.emit('file', { jobId, file: fileSnapshot(this.journal.file(fileId), this.retries.get(fileId) ?? null) });
     }
   }
 

@@ -3,7 +3,19 @@
 // after a crash is the truth to resume from.
 import { sep } from 'node:path';
 import { transaction, type Database } from '../db.ts';
-import { SOURCE_RELEASED_STATES, type ConflictPolicy, type FileSnapshot, type FileState, type JobKind, type JobSnapshot, type JobState, type PartState } from './types.ts';
+import {
+  FINISHED_FILE_STATES,
+  SOURCE_RELEASED_STATES,
+  type ConflictPolicy,
+  type FileRetry,
+  type FileSnapshot,
+  type FileState,
+  type JobKind,
+  type JobSnapshot,
+  type JobState,
+  type PartState,
+  type PausedBy,
+} from './types.ts';
 
 export interface NewJob {
   id: string;
@@ -28,7 +40,10 @@ export interface NewFile {
   error?: string;
 }
 
-export interface FileRow extends FileSnapshot {
+export interface FileRow extends Omit<FileSnapshot, 'state' | 'retry'> {
+  state: FileState;
+  /** the state of the file's job, which decides whether an unfinished file shows as paused */
+  jobState: JobState;
   jobId: string;
   seq: number;
   mtimeMs: number;
@@ -60,11 +75,21 @@ interface JobRecord {
   error: string | null;
   created_at: number;
   updated_at: number;
+  started_at: number | null;
+  ended_at: number | null;
+  paused_by: PausedBy | null;
+  waiting_since: number | null;
+  dest_label: string | null;
+  dest_url: string | null;
 }
 
-const FILE_COLUMNS = `id, job_id AS jobId, seq, source, rel_dir AS relDir, name, size, mtime_ms AS mtimeMs, stack_onto AS stackOnto,
-  remote_name AS remoteName, remote_id AS remoteId, media_type AS mediaType, state, error, sha256,
-  created_remote_at AS createdRemoteAt, bytes_done AS bytesDone, attempts`;
+// The folder a file lands in: the job's target for the top of the drop, else the folder made for its path.
+const FILE_COLUMNS = `files.id, files.job_id AS jobId, seq, source, rel_dir AS relDir, name, size, mtime_ms AS mtimeMs, stack_onto AS stackOnto,
+  remote_name AS remoteName, files.remote_id AS remoteId, media_type AS mediaType, files.state, files.error, sha256,
+  created_remote_at AS createdRemoteAt, bytes_done AS bytesDone, attempts, jobs.state AS jobState,
+  CASE WHEN rel_dir = '' THEN jobs.folder_id ELSE job_folders.remote_id END AS parentId`;
+const FILE_FROM = `files JOIN jobs ON jobs.id = files.job_id
+  LEFT JOIN job_folders ON job_folders.job_id = files.job_id AND job_folders.rel_path = files.rel_dir`;
 
 const FILE_FIELDS = {
   remoteName: 'remote_name',
@@ -152,8 +177,32 @@ export class Journal {
     return (this.db.prepare('SELECT spec FROM jobs WHERE id = ?').get(id) as { spec: string }).spec;
   }
 
-  setJobState(id: string, state: JobState, error: string | null = null): void {
-    this.db.prepare('UPDATE jobs SET state = ?, error = ?, updated_at = ? WHERE id = ?').run(state, error, this.now(), id);
+  /**
+   * A job's new state. Running stamps the first start; a finished state stamps the end, which an
+   * unfinished one clears; `pausedBy` is kept only while paused.
+   */
+  setJobState(id: string, state: JobState, error: string | null = null, pausedBy: PausedBy | null = null): void {
+    const now = this.now();
+    const finished = state === 'done' || state === 'failed' || state === 'cancelled';
+    this.db
+      .prepare(
+        `UPDATE jobs SET state = ?, error = ?, updated_at = ?, paused_by = ?,
+           started_at = CASE WHEN ? AND started_at IS NULL THEN ? ELSE started_at END,
+           ended_at = CASE WHEN ? THEN ? ELSE NULL END,
+           waiting_since = CASE WHEN ? THEN NULL ELSE waiting_since END
+         WHERE id = ?`,
+      )
+      .run(state, error, now, state === 'paused' ? pausedBy : null, state === 'running' ? 1 : 0, now, finished ? 1 : 0, now, state === 'running' ? 0 : 1, id);
+  }
+
+  /** Since when the job's work waits for Frame.io (null: it no longer does). */
+  setWaiting(id: string, since: number | null): void {
+    this.db.prepare('UPDATE jobs SET waiting_since = ? WHERE id = ?').run(since, id);
+  }
+
+  /** The destination folder's name and page, as Frame.io gave them; kept from the first time. */
+  setDestination(id: string, label: string, url: string | null): void {
+    this.db.prepare('UPDATE jobs SET dest_label = COALESCE(dest_label, ?), dest_url = COALESCE(dest_url, ?) WHERE id = ?').run(label, url, id);
   }
 
   /** Puts failed and cancelled files of a job back in line, keeping what they had already sent. */
@@ -176,11 +225,11 @@ export class Journal {
   }
 
   files(jobId: string): FileRow[] {
-    return this.db.prepare(`SELECT ${FILE_COLUMNS} FROM files WHERE job_id = ? ORDER BY seq`).all(jobId) as unknown as FileRow[];
+    return this.db.prepare(`SELECT ${FILE_COLUMNS} FROM ${FILE_FROM} WHERE files.job_id = ? ORDER BY seq`).all(jobId) as unknown as FileRow[];
   }
 
   file(id: number): FileRow {
-    return this.db.prepare(`SELECT ${FILE_COLUMNS} FROM files WHERE id = ?`).get(id) as unknown as FileRow;
+    return this.db.prepare(`SELECT ${FILE_COLUMNS} FROM ${FILE_FROM} WHERE files.id = ?`).get(id) as unknown as FileRow;
   }
 
   updateFile(id: number, patch: FilePatch): void {
@@ -213,10 +262,11 @@ export class Journal {
         `SELECT COUNT(*) AS total,
            SUM(state = 'done') AS done, SUM(state = 'skipped') AS skipped, SUM(state = 'failed') AS failed,
            COALESCE(SUM(size), 0) AS bytesTotal,
-           COALESCE(SUM(CASE WHEN state IN ('done','skipped') THEN size ELSE bytes_done END), 0) AS bytesDone
+           COALESCE(SUM(CASE WHEN state IN ('done','skipped') THEN size ELSE bytes_done END), 0) AS bytesDone,
+           COALESCE(SUM(CASE WHEN state = 'done' THEN size ELSE 0 END), 0) AS bytesVerified
          FROM files WHERE job_id = ?`,
       )
-      .get(row.id) as { total: number; done: number | null; skipped: number | null; failed: number | null; bytesTotal: number; bytesDone: number };
+      .get(row.id) as { total: number; done: number | null; skipped: number | null; failed: number | null; bytesTotal: number; bytesDone: number; bytesVerified: number };
     return {
       id: row.id,
       kind: row.kind,
@@ -235,11 +285,20 @@ export class Journal {
       filesFailed: counts.failed ?? 0,
       bytesTotal: counts.bytesTotal,
       bytesDone: counts.bytesDone,
+      waitingSince: row.waiting_since,
+      pausedBy: row.state === 'paused' ? row.paused_by : null,
+      startedAt: row.started_at,
+      endedAt: row.ended_at,
+      // A file is done only after Frame.io confirmed it complete at the size sent.
+      filesVerified: counts.done ?? 0,
+      bytesVerified: counts.bytesVerified,
+      destination: { folderId: row.folder_id, label: row.dest_label, url: row.dest_url },
     };
   }
 }
 
-export function fileSnapshot(row: FileRow): FileSnapshot {
+export function fileSnapshot(row: FileRow, retry: FileRetry | null = null): FileSnapshot {
+  const paused = row.jobState === 'paused' && !FINISHED_FILE_STATES.includes(row.state);
   return {
     id: row.id,
     source: row.source,
@@ -248,9 +307,11 @@ export function fileSnapshot(row: FileRow): FileSnapshot {
     remoteName: row.remoteName,
     remoteId: row.remoteId,
     size: row.size,
-    state: row.state as FileState,
+    state: paused ? 'paused' : row.state,
     bytesDone: row.bytesDone,
     sha256: row.sha256,
     error: row.error,
+    parentId: row.parentId,
+    retry: paused ? null : retry,
   };
 }

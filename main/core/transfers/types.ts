@@ -7,6 +7,12 @@ export type JobState = 'queued' | 'running' | 'paused' | 'done' | 'failed' | 'ca
  * `creating` is written before the create call, so a crash there is known and cleaned up on resume.
  */
 export type FileState = 'pending' | 'creating' | 'uploading' | 'confirming' | 'stacking' | 'done' | 'skipped' | 'failed' | 'cancelled';
+/** What a file is shown as: its journaled state, or `paused` while its job is paused and it is unfinished. */
+export type ShownFileState = FileState | 'paused';
+/** Who paused a job: the person (stays paused) or Slate before the computer slept (resumes on wake). */
+export type PausedBy = 'person' | 'sleep';
+/** Files no run will touch again unless the person retries them. */
+export const FINISHED_FILE_STATES: readonly FileState[] = ['done', 'skipped', 'failed', 'cancelled'];
 export type PartState = 'pending' | 'sending' | 'done';
 
 /** What to do when the target folder already holds a file of the same name. */
@@ -49,6 +55,13 @@ export interface VersionRequest {
   priority?: number;
 }
 
+/** A transient failure being ridden out: which attempt comes next, why, and when (null: when Frame.io answers). */
+export interface FileRetry {
+  attempt: number;
+  reason: string;
+  nextAt: number | null;
+}
+
 export interface FileSnapshot {
   id: number;
   source: string;
@@ -58,10 +71,21 @@ export interface FileSnapshot {
   remoteName: string | null;
   remoteId: string | null;
   size: number;
-  state: FileState;
+  state: ShownFileState;
   bytesDone: number;
   sha256: string | null;
   error: string | null;
+  /** the Frame.io folder the file lands in, once known */
+  parentId: string | null;
+  retry: FileRetry | null;
+}
+
+export interface Destination {
+  folderId: string;
+  /** the folder's name as Frame.io gave it when the job began */
+  label: string | null;
+  /** its page in Frame.io */
+  url: string | null;
 }
 
 export interface JobSnapshot {
@@ -82,6 +106,16 @@ export interface JobSnapshot {
   filesFailed: number;
   bytesTotal: number;
   bytesDone: number;
+  /** since when the job's work waits for Frame.io to answer again; null while it does */
+  waitingSince: number | null;
+  pausedBy: PausedBy | null;
+  /** when the job first ran, and when it last finished (null while unfinished) */
+  startedAt: number | null;
+  endedAt: number | null;
+  /** files Frame.io confirmed complete at the size sent, and their bytes */
+  filesVerified: number;
+  bytesVerified: number;
+  destination: Destination;
 }
 
 export interface ProgressEvent {
