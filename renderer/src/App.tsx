@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { AgentBanner } from './components/AgentBanner.tsx';
 import { BackendBadge } from './components/BackendBadge.tsx';
 import { UserMenu } from './components/UserMenu.tsx';
 import { useSignIn } from './store/sign-in.ts';
@@ -17,6 +18,7 @@ import { useWatches } from './store/watches.ts';
 import { UnreadBadge } from './components/review/UnreadBadge.tsx';
 import { useFollowing } from './store/following.ts';
 import { useSettings } from './store/settings.ts';
+import { onReconnect } from './store/agent.ts';
 
 const SCREENS = { projects: ProjectsView, transfers: TransfersView, watches: WatchFoldersView, shares: SharesView, settings: SettingsView };
 
@@ -36,7 +38,18 @@ export function App() {
   useEffect(() => {
     void load();
     void loadSettings().catch(() => undefined);
-    const stops = [startTransfers(), startSettings(), startWatches(), startFollowing(), subscribe('session:changed', () => void Promise.all([load(), useSignIn.getState().load()]))];
+    const stops = [
+      startTransfers(),
+      startSettings(),
+      startWatches(),
+      startFollowing(),
+      subscribe('session:changed', () => void Promise.all([load(), useSignIn.getState().load()])),
+      // A session that loaded stays on screen; one that failed for want of the agent loads now.
+      onReconnect(() => {
+        if (useSession.getState().status === 'failed') void load();
+        void useSignIn.getState().load();
+      }),
+    ];
     return () => stops.forEach((stop) => stop());
   }, [load, startTransfers, loadSettings, startSettings, startWatches, startFollowing]);
 
@@ -50,6 +63,7 @@ export function App() {
         <TransferIndicator onOpen={() => go('transfers')} />
         <UserMenu me={me} sandbox={info?.backend.kind === 'sandbox'} />
       </header>
+      <AgentBanner />
       <div className="shell">
         <nav className="sidebar" aria-label="Main">
           {VIEWS.map((item) => (

@@ -3,10 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { createWebBridge } from './bridge/web-bridge.ts';
 import { connectBridge } from './slate.ts';
+import { agentReachable } from './store/agent.ts';
 import './styles.css';
 
 // Electron's preload provides window.slate; in a browser the web agent's bridge stands in for it.
-connectBridge(window.slate ?? createWebBridge());
+connectBridge(window.slate ?? createWebBridge(agentReachable));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

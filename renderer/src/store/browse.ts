@@ -2,6 +2,7 @@
 // get here (the breadcrumbs), that folder's items, and the sort, filter and selection over them.
 import { create } from 'zustand';
 import type { Asset, FileDetails, FolderListing, Project, Workspace } from '../../../preload/contract.ts';
+import { unreachable, type Stale } from '../lib/offline.ts';
 import { call } from '../slate.ts';
 import { attempter, toProblem, type Problem } from './problem.ts';
 
@@ -22,6 +23,8 @@ interface BrowseState {
   path: Crumb[];
   items: Asset[];
   loading: boolean;
+  /** set while `items` is what was last loaded of this folder, because it cannot be read now */
+  stale?: Stale;
   problem?: Problem;
   sort: { key: SortKey; descending: boolean };
   filter: string;
@@ -34,6 +37,8 @@ interface BrowseState {
   open(asset: Asset): Promise<void>;
   goTo(index: number): Promise<void>;
   refresh(): Promise<void>;
+  /** Lists the folder on screen again without disturbing it: selection, scroll and details stay. */
+  reload(): Promise<void>;
   select(id: string | undefined): Promise<void>;
   setSort(key: SortKey): void;
   setFilter(filter: string): void;
@@ -63,36 +68,72 @@ export const useBrowse = create<BrowseState>((set, get) => {
     }
   }
 
+  /** Each folder's items as last loaded, shown while it cannot be read again. */
+  const lastLoaded = new Map<string, { items: Asset[]; loadedAt: number }>();
+  const placeKey = (accountId: string, crumb: Crumb) => `${accountId}/${crumb.kind}/${crumb.id}`;
+
+  /** Every item of a folder or stack: the first page, then the rest of a big folder behind it. */
+  async function listAll(accountId: string, here: Crumb, onPage?: (sofar: Asset[]) => void, stillWanted: () => boolean = () => true): Promise<Asset[]> {
+    if (here.kind === 'stack') return call('stack:versions', { accountId, stackId: here.id });
+    let page: FolderListing = await call('folder:list', { accountId, folderId: here.id });
+    let items = page.items;
+    onPage?.(items);
+    while (page.next && stillWanted()) {
+      page = await call('folder:list', { accountId, folderId: here.id, cursor: page.next });
+      items = [...items, ...page.items];
+      onPage?.(items);
+    }
+    return items;
+  }
+
+  /**
+   * A listing that failed: when Frame.io (or the agent) cannot be reached, what was last loaded
+   * of this folder stays on screen and says when it is from; never an empty folder that is not.
+   */
+  function listingFailed(accountId: string, here: Crumb, error: unknown): void {
+    const why = unreachable(error);
+    if (!why) {
+      set({ items: [], problem: toProblem(error), stale: undefined });
+      return;
+    }
+    const last = lastLoaded.get(placeKey(accountId, here));
+    set({ items: last?.items ?? [], stale: { loadedAt: last?.loadedAt ?? null, why }, problem: undefined });
+  }
+
   async function loadPath(path: Crumb[]): Promise<void> {
     const { accountId } = get();
     const here = path.at(-1);
     if (!accountId || !here) return;
-    set({ path, selectedId: undefined, details: undefined });
-    if (here.kind === 'stack') {
-      await load(() => call('stack:versions', { accountId, stackId: here.id }), (items) => set({ items }));
-      return;
+    const samePlace = get().path.at(-1)?.id === here.id;
+    // Another folder's items never stand under this folder's name, not even while it loads.
+    if (!samePlace) set({ path, items: lastLoaded.get(placeKey(accountId, here))?.items ?? [], selectedId: undefined, details: undefined, stale: undefined });
+    else set({ path });
+    const mine = ++generation;
+    set({ loading: true, problem: undefined });
+    try {
+      const items = await listAll(
+        accountId,
+        here,
+        (sofar) => {
+          if (mine === generation) set({ items: sofar, loading: false, stale: undefined });
+        },
+        () => mine === generation,
+      );
+      if (mine !== generation) return;
+      lastLoaded.set(placeKey(accountId, here), { items, loadedAt: Date.now() });
+      set({ items, stale: undefined });
+      keepSelection();
+    } catch (error) {
+      if (mine === generation) listingFailed(accountId, here, error);
+    } finally {
+      if (mine === generation) set({ loading: false });
     }
-    // The first page shows at once; the rest of a big folder streams in behind it.
-    const mine = generation + 1;
-    let cursor: string | null = null;
-    await load(
-      () => call('folder:list', { accountId, folderId: here.id }),
-      (page) => {
-        set({ items: page.items });
-        cursor = page.next;
-      },
-    );
-    while (cursor && mine === generation) {
-      try {
-        const page: FolderListing = await call('folder:list', { accountId, folderId: here.id, cursor });
-        if (mine !== generation) return;
-        set({ items: [...get().items, ...page.items] });
-        cursor = page.next;
-      } catch (error) {
-        if (mine === generation) set({ problem: toProblem(error) });
-        return;
-      }
-    }
+  }
+
+  /** A selection whose item went (deleted by someone else) goes too. */
+  function keepSelection(): void {
+    const { selectedId, items } = get();
+    if (selectedId !== undefined && !items.some((item) => item.id === selectedId)) set({ selectedId: undefined, details: undefined });
   }
 
   return {
@@ -136,6 +177,23 @@ export const useBrowse = create<BrowseState>((set, get) => {
 
     goTo: (index) => loadPath(get().path.slice(0, index + 1)),
     refresh: () => loadPath(get().path),
+
+    async reload() {
+      const { accountId, path, loading } = get();
+      const here = path.at(-1);
+      // A load the person asked for is under way: its answer is as fresh.
+      if (!accountId || !here || loading) return;
+      const mine = generation;
+      try {
+        const items = await listAll(accountId, here);
+        if (mine !== generation) return;
+        lastLoaded.set(placeKey(accountId, here), { items, loadedAt: Date.now() });
+        set({ items, stale: undefined, problem: undefined });
+        keepSelection();
+      } catch (error) {
+        if (mine === generation) listingFailed(accountId, here, error);
+      }
+    },
 
     async select(id) {
       const { accountId, items } = get();

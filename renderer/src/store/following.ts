@@ -1,6 +1,7 @@
 // Files whose new comments the person wants to hear about, and how many they have not read.
 import { create } from 'zustand';
 import { call, subscribe } from '../slate.ts';
+import { onReconnect } from './agent.ts';
 
 const key = (accountId: string, fileId: string) => `${accountId}/${fileId}`;
 
@@ -16,14 +17,20 @@ export const useFollowing = create<FollowingState>((set, get) => ({
   following: {},
   total: 0,
   start() {
-    void call('comments:following', {})
-      .then(({ files, total }) => set({ total, following: Object.fromEntries(files.map((f) => [key(f.accountId, f.fileId), f.unread])) }))
-      .catch(() => undefined);
-    return subscribe('comments:unread', ({ accountId, fileId, unread, total }) => {
-      const id = key(accountId, fileId);
-      if (id in get().following) set({ following: { ...get().following, [id]: unread } });
-      set({ total });
-    });
+    const read = () =>
+      void call('comments:following', {})
+        .then(({ files, total }) => set({ total, following: Object.fromEntries(files.map((f) => [key(f.accountId, f.fileId), f.unread])) }))
+        .catch(() => undefined);
+    read();
+    const stops = [
+      onReconnect(read),
+      subscribe('comments:unread', ({ accountId, fileId, unread, total }) => {
+        const id = key(accountId, fileId);
+        if (id in get().following) set({ following: { ...get().following, [id]: unread } });
+        set({ total });
+      }),
+    ];
+    return () => stops.forEach((stop) => stop());
   },
   async toggle(accountId, fileId) {
     const id = key(accountId, fileId);

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Settings } from '../../../preload/contract.ts';
 import { call, subscribe } from '../slate.ts';
+import { onReconnect } from './agent.ts';
 import { toProblem, type Problem } from './problem.ts';
 
 interface SettingsState {
@@ -12,7 +13,7 @@ interface SettingsState {
   start(): () => void;
 }
 
-export const useSettings = create<SettingsState>((set) => ({
+export const useSettings = create<SettingsState>((set, get) => ({
   async load() {
     const { settings, dataDir } = await call('settings:get', {});
     set({ settings, dataDir });
@@ -27,6 +28,7 @@ export const useSettings = create<SettingsState>((set) => ({
     }
   },
   start() {
-    return subscribe('settings:changed', (settings) => set({ settings }));
+    const stops = [subscribe('settings:changed', (settings) => set({ settings })), onReconnect(() => void get().load().catch(() => undefined))];
+    return () => stops.forEach((stop) => stop());
   },
 }));

@@ -1,14 +1,17 @@
 // Every transfer job, kept current by the service's events, and the actions on them.
 import { create } from 'zustand';
-import type { ConflictPolicy, TransferFile, TransferJob, TransferProgress } from '../../../preload/contract.ts';
+import type { ConflictPolicy, TransferConnection, TransferFile, TransferJob, TransferProgress } from '../../../preload/contract.ts';
 import type { PickedFiles } from '../lib/drop.ts';
 import { call, pathsForFiles, subscribe } from '../slate.ts';
+import { onReconnect } from './agent.ts';
 import { attempter, toProblem, type Problem } from './problem.ts';
 
 interface TransfersState {
   jobs: Record<string, TransferJob>;
   progress: Record<string, TransferProgress>;
   files: Record<string, TransferFile[]>;
+  /** whether Frame.io answers the transfers; unknown until the service says */
+  connection?: TransferConnection;
   problem?: Problem;
   /** A drop being staged or handed over; shown while it happens. */
   preparing: number;
@@ -35,8 +38,21 @@ export const useTransfers = create<TransfersState>((set, get) => {
     preparing: 0,
 
     start() {
-      void attempt(async () => keep(await call('transfers:list', {})));
+      // The whole list: after a lost connection, what changed meanwhile is only known by asking.
+      const list = () => attempt(async () => set({ jobs: Object.fromEntries((await call('transfers:list', {})).map((job) => [job.id, job])) }));
+      const connection = () =>
+        call('transfers:connection', {})
+          .then((state) => set({ connection: state }))
+          .catch(() => undefined);
+      void list();
+      void connection();
       const stops = [
+        onReconnect(() => {
+          void list();
+          void connection();
+          for (const jobId of Object.keys(get().files)) void get().loadFiles(jobId);
+        }),
+        subscribe('transfers:connection', (state) => set({ connection: state })),
         subscribe('transfers:job', (job) => keep([job])),
         subscribe('transfers:progress', (progress) => set({ progress: { ...get().progress, [progress.jobId]: progress } })),
         subscribe('transfers:file', ({ jobId, file }) => {

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { Watch, WatchFile, WatchSettings } from '../../../preload/contract.ts';
 import { call, subscribe } from '../slate.ts';
+import { onReconnect } from './agent.ts';
 import { attempter, type Problem } from './problem.ts';
 
 interface WatchesState {
@@ -28,8 +29,14 @@ export const useWatches = create<WatchesState>((set, get) => {
     watches: {},
     files: {},
     start() {
-      void attempt(async () => keep(await call('watches:list', {})));
+      // The whole list each time: after a lost connection, a watch removed meanwhile must go too.
+      const list = () => attempt(async () => set({ watches: Object.fromEntries((await call('watches:list', {})).map((w) => [w.id, w])) }));
+      void list();
       const stops = [
+        onReconnect(() => {
+          void list();
+          for (const watchId of Object.keys(get().files)) void get().loadFiles(watchId);
+        }),
         subscribe('watches:changed', (watch) => keep([watch])),
         subscribe('watches:file', (file) => {
           const known = get().files[file.watchId];

@@ -5,7 +5,9 @@ import { DetailsPanel } from '../components/browser/DetailsPanel.tsx';
 import { DropZone } from '../components/browser/DropZone.tsx';
 import { ProjectPicker } from '../components/browser/ProjectPicker.tsx';
 import { Toolbar } from '../components/browser/Toolbar.tsx';
+import { useLiveFolder } from '../components/browser/use-live-folder.ts';
 import { ProblemBanner } from '../components/ProblemBanner.tsx';
+import { StaleNote } from '../components/StaleNote.tsx';
 import { useBrowse } from '../store/browse.ts';
 import { useReview } from '../store/review.ts';
 import { useSession } from '../store/session.ts';
@@ -13,8 +15,9 @@ import { ViewerView } from './ViewerView.tsx';
 
 export function ProjectsView() {
   const { accounts } = useSession();
-  const { accountId, chooseAccount, project, problem, refresh } = useBrowse();
+  const { accountId, chooseAccount, project, problem, stale, selectedId, refresh } = useBrowse();
   const viewing = useReview((s) => s.fileId !== undefined);
+  useLiveFolder(!viewing);
 
   useEffect(() => {
     const first = accounts[0];
@@ -27,6 +30,7 @@ export function ProjectsView() {
       <ProjectPicker />
       <section className="browser" aria-label="Browser">
         {problem && <ProblemBanner problem={problem} onRetry={() => void refresh()} />}
+        {stale && <StaleNote stale={stale} nothingYet="This folder has not been loaded yet" onRetry={() => void refresh()} />}
         {project ? (
           <>
             <Breadcrumbs />
@@ -34,7 +38,8 @@ export function ProjectsView() {
             <DropZone>
               <div className="browser-body">
                 <AssetTable />
-                <DetailsPanel />
+                {/* Keyed by the selection: a form or a link made for one item never shows under another. */}
+                <DetailsPanel key={selectedId} />
               </div>
             </DropZone>
           </>

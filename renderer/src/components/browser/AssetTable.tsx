@@ -15,7 +15,7 @@ const COLUMNS: Array<{ key: SortKey; label: string }> = [
 ];
 
 export function AssetTable() {
-  const { items, filter, sort, setSort, selectedId, select, open } = useBrowse();
+  const { items, filter, sort, setSort, selectedId, select, open, loading, stale, problem } = useBrowse();
   const shown = visibleItems(items, filter, sort);
 
   const onKey = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -43,7 +43,8 @@ export function AssetTable() {
         ))}
       </div>
       {shown.length === 0 ? (
-        <p className="muted empty">{filter ? 'Nothing here matches the filter.' : 'This folder is empty. Drop files here to upload them.'}</p>
+        // Empty only when Frame.io said so: not while loading, nor when it could not be asked.
+        <p className="muted empty">{filter && items.length > 0 ? 'Nothing here matches the filter.' : loading ? 'Loading…' : stale || problem ? '' : 'This folder is empty. Drop files here to upload them.'}</p>
       ) : (
         <VirtualList items={shown} rowHeight={ROW_HEIGHT} label="Items" renderRow={(asset) => <AssetRow asset={asset} selected={asset.id === selectedId} />} />
       )}

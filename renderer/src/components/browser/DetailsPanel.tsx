@@ -9,7 +9,7 @@ import { openViewer } from '../../store/open-viewer.ts';
 
 export function DetailsPanel() {
   const { accountId, project, items, selectedId, details, renameFolder, remove } = useBrowse();
-  const created = useShares((s) => s.created);
+  const created = useShares((s) => (selectedId === undefined ? undefined : s.created[selectedId]));
   const [sharing, setSharing] = useState(false);
   const uploadVersion = useTransfers((s) => s.uploadVersion);
   const versionInput = useRef<HTMLInputElement>(null);

@@ -1,27 +1,33 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { TransferJob } from '../../../../preload/contract.ts';
 import { formatBytes, jobTitle } from '../../lib/format.ts';
 import { formatEta, formatRate, percent } from '../../lib/rate.ts';
+import { fileCounts, isWaiting, jobLabel } from '../../lib/transfer-rows.ts';
 import { useTransfers } from '../../store/transfers.ts';
+import { JobFiles } from './JobFiles.tsx';
 
-const STATE_LABEL: Record<TransferJob['state'], string> = {
-  queued: 'Queued',
-  running: 'Uploading',
-  paused: 'Paused',
-  done: 'Done',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-};
+/** How often an open, moving job's rows are read again: file events say when a state changes, not how far a big file has got. */
+const ROWS_EVERY_MS = 1_000;
+
+const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
 
 export function JobRow({ job }: { job: TransferJob }) {
-  const { progress, files, act, move, loadFiles } = useTransfers();
+  const { progress, files, connection, act, move, loadFiles } = useTransfers();
   const [open, setOpen] = useState(false);
   const live = progress[job.id];
   const bytesDone = Math.max(job.bytesDone, live?.bytesDone ?? 0);
-  const shown = percent(bytesDone, job.bytesTotal);
+  const shown = job.state === 'done' ? 100 : percent(bytesDone, job.bytesTotal);
   const active = job.state === 'queued' || job.state === 'running';
+  const waiting = isWaiting(job, connection);
   const jobFiles = files[job.id];
+  const counts = fileCounts(job, jobFiles);
   const title = jobTitle(job.kind, job.label);
+
+  useEffect(() => {
+    if (!open || !active) return;
+    const timer = setInterval(() => void loadFiles(job.id), ROWS_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [open, active, job.id, loadFiles]);
 
   const toggle = () => {
     if (!open) void loadFiles(job.id);
@@ -29,28 +35,51 @@ export function JobRow({ job }: { job: TransferJob }) {
   };
 
   return (
-    <li className={`job job-${job.state}`} data-testid="transfer-job">
+    <li className={`job job-${job.state}${waiting ? ' job-waiting' : ''}`} data-testid="transfer-job">
       <div className="job-main">
         <button type="button" className="link job-label" onClick={toggle} aria-expanded={open} title={job.label}>
           {title}
         </button>
-        <span className="job-state">{STATE_LABEL[job.state]}</span>
+        <span className="job-state">{jobLabel(job, connection)}</span>
       </div>
-      <div className="progress" role="progressbar" aria-label={`${title} progress`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={job.state === 'done' ? 100 : shown}>
-        <span style={{ width: `${job.state === 'done' ? 100 : shown}%` }} />
+      <div className="progress" role="progressbar" aria-label={`${title} progress`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={shown}>
+        <span style={{ width: `${shown}%` }} />
       </div>
       <div className="job-meta">
         <span>
-          {job.filesDone + job.filesSkipped} of {job.filesTotal} files · {formatBytes(bytesDone)} of {formatBytes(job.bytesTotal)}
-          {job.filesSkipped > 0 && ` · ${job.filesSkipped} already there`}
-          {job.filesFailed > 0 && ` · ${job.filesFailed} failed`}
+          {counts.done + counts.skipped} of {counts.total} files · {formatBytes(bytesDone)} of {formatBytes(job.bytesTotal)}
+          {counts.skipped > 0 && ` · ${counts.skipped} already there`}
+          {counts.failed > 0 && ` · ${counts.failed} failed`}
         </span>
-        {active && live && (
+        {active && live && !waiting && (
           <span>
             {formatRate(live.rate)} {formatEta(live.etaSeconds)}
           </span>
         )}
       </div>
+      <div className="job-meta">
+        <span>
+          To{' '}
+          {job.destination.url ? (
+            <a href={job.destination.url} target="_blank" rel="noreferrer">
+              {job.destination.label ?? 'the Frame.io folder'}
+            </a>
+          ) : (
+            (job.destination.label ?? 'the Frame.io folder')
+          )}
+          {job.startedAt !== null && ` · started ${time.format(job.startedAt)}`}
+          {job.endedAt !== null && ` · ended ${time.format(job.endedAt)}`}
+        </span>
+        <span>
+          {job.filesVerified} {job.filesVerified === 1 ? 'file' : 'files'} verified ({formatBytes(job.bytesVerified)})
+        </span>
+      </div>
+      {waiting && (
+        <p className="job-waiting-note" role="status">
+          {connection?.reachable === false && connection.message ? `${connection.message}. ` : ''}
+          Slate carries on by itself when Frame.io answers; nothing sent is lost.
+        </p>
+      )}
       {job.error && (
         <p className="job-error" role="status">
           {job.error}
@@ -92,21 +121,7 @@ export function JobRow({ job }: { job: TransferJob }) {
           </>
         )}
       </div>
-      {open && jobFiles && (
-        <ul className="job-files" aria-label={`Files of ${title}`}>
-          {jobFiles.map((file) => (
-            <li key={file.id}>
-              <span className="name" title={file.relDir ? `${file.relDir}/${file.name}` : file.name}>
-                {file.relDir ? `${file.relDir}/` : ''}
-                {file.name}
-              </span>
-              <span>{formatBytes(file.size)}</span>
-              <span className={`file-state file-${file.state}`}>{file.state}</span>
-              {file.error && <span className="job-error">{file.error}</span>}
-            </li>
-          ))}
-        </ul>
-      )}
+      {open && jobFiles && <JobFiles job={job} files={jobFiles} title={title} connection={connection} />}
     </li>
   );
 }

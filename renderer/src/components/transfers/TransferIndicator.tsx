@@ -1,23 +1,20 @@
-import { formatEta, percent } from '../../lib/rate.ts';
+import { indicator } from '../../lib/transfer-rows.ts';
+import { formatEta } from '../../lib/rate.ts';
 import { useTransfers } from '../../store/transfers.ts';
 
-/** Always in view: how much of what is in flight has gone, across every job. */
+/** Always in view: how much of what is in flight has gone, across every job, and what holds it. */
 export function TransferIndicator({ onOpen }: { onOpen: () => void }) {
-  const { jobs, progress, preparing } = useTransfers();
-  const active = Object.values(jobs).filter((job) => job.state === 'queued' || job.state === 'running');
-  if (active.length === 0 && preparing === 0) return null;
-  const total = active.reduce((sum, job) => sum + job.bytesTotal, 0);
-  const done = active.reduce((sum, job) => sum + Math.max(job.bytesDone, progress[job.id]?.bytesDone ?? 0), 0);
-  const eta = Math.max(0, ...active.map((job) => progress[job.id]?.etaSeconds ?? 0));
-  const label = active.length === 0 ? 'Preparing upload…' : `Uploading ${active.length} ${active.length === 1 ? 'job' : 'jobs'} · ${percent(done, total)}%`;
+  const { jobs, progress, connection, preparing } = useTransfers();
+  const shown = indicator(Object.values(jobs), progress, connection, preparing);
+  if (!shown) return null;
 
   return (
-    <button type="button" className="transfer-indicator" onClick={onOpen} aria-label={`${label}. Open transfers`}>
+    <button type="button" className={`transfer-indicator indicator-${shown.tone}`} onClick={onOpen} aria-label={`${shown.label}. Open transfers`}>
       <span className="progress small" aria-hidden="true">
-        <span style={{ width: `${percent(done, total)}%` }} />
+        <span style={{ width: `${shown.percent}%` }} />
       </span>
-      <span>{label}</span>
-      {eta > 0 && <span className="muted">{formatEta(eta)}</span>}
+      <span>{shown.label}</span>
+      {shown.etaSeconds > 0 && <span className="muted">{formatEta(shown.etaSeconds)}</span>}
     </button>
   );
 }
