@@ -1,6 +1,8 @@
-// Sharing from the browser: make a link for a folder, find it under Shares, copy it, invite a
-// reviewer, and delete it.
+// Sharing from the browser: make a link for a folder (shown for that folder only), find it under
+// Shares, copy it, invite a reviewer, and delete it.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { chromiumMissing, snap } from '../support/browser.ts';
@@ -33,6 +35,15 @@ test('share a folder, copy the link, invite a reviewer, delete the share', { ski
   const ready = page.getByRole('status').filter({ hasText: 'Share link ready' });
   const shortUrl = await ready.getByRole('link').textContent();
   assert.match(shortUrl ?? '', /^https?:\/\//);
+
+  // The link belongs to the folder it shares: another item selected afterwards never shows it.
+  writeFileSync(join(session.work, 'brief.txt'), 'for the client: scenes 4 to 9');
+  await page.getByLabel('Files to upload').setInputFiles(join(session.work, 'brief.txt'));
+  await page.getByTestId('asset-row').filter({ hasText: 'brief.txt' }).click({ timeout: 30_000 });
+  await page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: 'brief.txt' }).waitFor();
+  assert.equal(await page.getByText('Share link ready').count(), 0, 'no share link under another file');
+  await page.getByTestId('asset-row').filter({ hasText: 'Client review' }).click();
+  await ready.waitFor();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Shares' }).click();
   const card = page.getByTestId('share').filter({ hasText: 'Client review' });
