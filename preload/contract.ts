@@ -438,6 +438,8 @@ export const requests = {
 export const events = {
   /** The service lost or regained its sign-in; the renderer re-reads the user. */
   'session:changed': z.object({ signedIn: z.boolean() }),
+  /** Something Slate uploaded landed in this folder (or version stack); a view showing it lists it again. */
+  'browse:changed': z.object({ accountId: z.string(), folderId: z.string() }),
   'transfers:job': TransferJobSchema,
   'transfers:file': z.object({ jobId: z.string(), file: TransferFileSchema }),
   /** throttled by the engine to a few per second per job */
