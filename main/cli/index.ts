@@ -27,7 +27,10 @@ Commands:
       [--rescan SECONDS]                    a full look every SECONDS, for network shares (no events)
 
 Transfer commands take --api-url, --token, --account and --data-dir, and --json for one JSON
-object per line (progress, files, then the result). Exit code 0 only when every file succeeded.
+object per line (progress, files, connection changes, then the result). When Frame.io cannot be
+reached they wait and carry on by themselves; upload, remote-upload, stack and resume take
+--give-up-after DURATION (90s, 10m, 1h) to fail instead after that long without it.
+Exit code 0 only when every file succeeded.
 
 Configuration: SLATE_API_URL, SLATE_TOKEN (SLATE_TOKEN_KIND=legacy for a developer token),
 SLATE_ACCOUNT_ID, SLATE_DATA_DIR; sign-in: SLATE_IMS_URL, SLATE_IMS_CLIENT_ID. Without a token,

@@ -10,7 +10,9 @@ import { lockDataFolder } from '../core/data-lock.ts';
 import { defaultDataDir, openDatabase, type Database } from '../core/db.ts';
 import { TransferEngine, type EngineOptions } from '../core/transfers/engine.ts';
 import packageJson from '../../package.json' with { type: 'json' };
+import { parseDuration } from './duration.ts';
 import { UsageError } from './output.ts';
+import type { RunOptions } from './run-jobs.ts';
 
 /** The options every command that talks to Frame.io accepts. */
 export const connectionOptions = {
@@ -19,6 +21,18 @@ export const connectionOptions = {
   account: { type: 'string' },
   'data-dir': { type: 'string' },
 } as const;
+
+/** The options of commands that run transfers to the end. */
+export const transferOptions = {
+  ...connectionOptions,
+  /** how long to wait for Frame.io when it cannot be reached before failing; unset: as long as it takes */
+  'give-up-after': { type: 'string' },
+} as const;
+
+/** The run options the transfer flags ask for. */
+export function runOptions(flags: { 'give-up-after'?: string }): RunOptions {
+  return { giveUpAfterMs: flags['give-up-after'] === undefined ? undefined : parseDuration(flags['give-up-after'], '--give-up-after') };
+}
 
 export interface ConnectionFlags {
   'api-url'?: string;

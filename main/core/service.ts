@@ -6,7 +6,6 @@ import type { FrameioClient } from './api/client.ts';
 import type { SessionControl } from './api/auth/session-control.ts';
 import type { ChosenPaths } from './chosen-paths.ts';
 import type { SettingsStore } from './settings.ts';
-import { watchLandings } from './browse/changes.ts';
 import { browseHandlers } from './handlers/browse.ts';
 import { reviewHandlers } from './handlers/review.ts';
 import { sessionHandlers } from './handlers/session.ts';
@@ -16,6 +15,7 @@ import { transferHandlers } from './handlers/transfers.ts';
 import { watchHandlers, type FolderPicker } from './handlers/watches.ts';
 import { Following } from './review/following.ts';
 import type { Handlers } from './handlers/types.ts';
+import { TransferActivity } from './transfers/activity.ts';
 import type { TransferEngine } from './transfers/engine.ts';
 import type { WatchManager } from './watch/manager.ts';
 
@@ -27,6 +27,10 @@ export interface Service {
   handlers: Handlers;
   /** Subscribe to every event the service emits; returns the unsubscribe function. */
   subscribe(listener: <E extends EventName>(event: E, payload: EventPayload<E>) => void): () => void;
+  /** Subscribe to one event, its payload typed; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** whether transfers are under way, how far, and sleep and wake: for the shell and the tray */
+  activity: TransferActivity;
   /** Records paths the person chose; called by the adapters, never by a renderer request. */
   choosePaths(paths: readonly string[]): void;
   close(): Promise<void>;
@@ -57,8 +61,8 @@ export function createService(deps: ServiceDeps): Service {
     job: (job: EventPayload<'transfers:job'>) => emit('transfers:job', job),
     file: (change: EventPayload<'transfers:file'>) => emit('transfers:file', change),
     progress: (progress: EventPayload<'transfers:progress'>) => emit('transfers:progress', progress),
-    watch: (watch: EventPayload<'watches:changed'>) => emit('watches:changed', watch),
     connection: (state: EventPayload<'transfers:connection'>) => emit('transfers:connection', state),
+    watch: (watch: EventPayload<'watches:changed'>) => emit('watches:changed', watch),
     // A file changing state changes its watch's counts too; a catch-up over a big tree moves
     // thousands of files, so the counts (a pass over all of them) go out a few times a second.
     watchFile: (file: EventPayload<'watches:file'>) => {
@@ -84,16 +88,16 @@ export function createService(deps: ServiceDeps): Service {
   engine.on('job', forwarders.job);
   engine.on('file', forwarders.file);
   engine.on('progress', forwarders.progress);
-  deps.watches.on('watch', forwarders.watch);
   engine.reachability.on('change', forwarders.connection);
+  deps.watches.on('watch', forwarders.watch);
   deps.watches.on('file', forwarders.watchFile);
-  const stopLandings = watchLandings(engine, (change) => emit('browse:changed', change));
 
   const following = new Following(api, {
     comment: (accountId, fileId, comment) => emit('comments:new', { accountId, fileId, comment }),
     unread: (accountId, fileId, unread, total) => emit('comments:unread', { accountId, fileId, unread, total }),
   }, () => deps.settings.get().commentCheckSeconds * 1000);
 
+  const activity = new TransferActivity(engine);
   const info: AppInfo = { name: 'Slate', version: deps.version, backend: deps.backend, shell: deps.shell };
   return {
     handlers: {
@@ -110,17 +114,25 @@ export function createService(deps: ServiceDeps): Service {
       emitter.on('event', forward);
       return () => emitter.off('event', forward);
     },
+    on(event, listener) {
+      const forward = (name: EventName, payload: unknown) => {
+        if (name === event) listener(payload as never);
+      };
+      emitter.on('event', forward);
+      return () => emitter.off('event', forward);
+    },
+    activity,
     choosePaths: (paths) => chosen.add(paths),
     async close() {
       await following.close();
-      stopLandings();
+      activity.close();
       engine.off('job', forwarders.job);
       engine.off('file', forwarders.file);
       engine.off('progress', forwarders.progress);
+      engine.reachability.off('change', forwarders.connection);
       deps.watches.off('watch', forwarders.watch);
       deps.watches.off('file', forwarders.watchFile);
       for (const timer of countsDue.values()) clearTimeout(timer);
-      engine.reachability.off('change', forwarders.connection);
       emitter.removeAllListeners();
     },
   };

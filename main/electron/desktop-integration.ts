@@ -1,19 +1,20 @@
 // What the desktop adds around the service: notifications when jobs end, keeping the machine
-// awake while bytes move, pausing for sleep and resuming after it, and start at login.
+// awake while transfers are under way, pausing for sleep and resuming after it, and start at
+// login. What counts as busy, and what sleep pauses and wake resumes, is the service's
+// activity's call; this file only connects it to Electron.
 import { app, Notification, powerMonitor, powerSaveBlocker } from 'electron';
-import type { EventPayload, Settings, TransferJob } from '../../preload/contract.ts';
+import type { Settings } from '../../preload/contract.ts';
 import type { Service } from '../core/service.ts';
+import type { ActivitySummary } from '../core/transfers/activity.ts';
+import type { JobSnapshot } from '../core/transfers/types.ts';
 import { Updates } from './updates.ts';
 
-export function integrateDesktop(service: Service, onJobs: (jobs: TransferJob[]) => void): () => void {
-  const { handlers } = service;
-  const jobs = new Map<string, TransferJob>();
+export function integrateDesktop(service: Service): () => void {
+  const { handlers, activity } = service;
   let settings: Settings | undefined;
   let blocker: number | undefined;
-  let pausedForSleep = false;
 
-  const keepAwake = () => {
-    const busy = [...jobs.values()].some((job) => job.state === 'running' || job.state === 'queued');
+  const keepAwake = ({ busy }: ActivitySummary) => {
     if (busy && blocker === undefined) blocker = powerSaveBlocker.start('prevent-app-suspension');
     if (!busy && blocker !== undefined) {
       powerSaveBlocker.stop(blocker);
@@ -21,8 +22,8 @@ export function integrateDesktop(service: Service, onJobs: (jobs: TransferJob[])
     }
   };
 
-  const notify = (previous: TransferJob | undefined, job: TransferJob) => {
-    if (!settings?.notifications || !Notification.isSupported() || previous?.state === job.state) return;
+  const notify = (job: JobSnapshot) => {
+    if (!settings?.notifications || !Notification.isSupported()) return;
     if (job.state === 'done') {
       const failed = job.filesFailed > 0 ? `, ${job.filesFailed} failed` : '';
       new Notification({ title: 'Upload finished', body: `${job.label}: ${job.filesDone} of ${job.filesTotal} files${failed}.` }).show();
@@ -39,48 +40,29 @@ export function integrateDesktop(service: Service, onJobs: (jobs: TransferJob[])
   };
 
   void handlers['settings:get']({}).then(({ settings: initial }) => applySettings(initial));
-  void handlers['transfers:list']({}).then((all) => {
-    for (const job of all) jobs.set(job.id, job);
-    onJobs([...jobs.values()]);
-    keepAwake();
-  });
+  keepAwake(activity.summary());
+  activity.on('change', keepAwake);
+  activity.on('ended', notify);
+  const unsubscribe = [
+    service.on('settings:changed', applySettings),
+    service.on('comments:new', ({ comment }) => {
+      if (settings?.notifications && Notification.isSupported()) new Notification({ title: 'New comment', body: `${comment.author ?? 'Someone'}: ${comment.text}` }).show();
+    }),
+  ];
 
-  const unsubscribe = service.subscribe((event, payload) => {
-    if (event === 'settings:changed') applySettings(payload as Settings);
-    if (event === 'comments:new' && settings?.notifications && Notification.isSupported()) {
-      const { comment } = payload as EventPayload<'comments:new'>;
-      new Notification({ title: 'New comment', body: `${comment.author ?? 'Someone'}: ${comment.text}` }).show();
-    }
-    if (event !== 'transfers:job') return;
-    const job = payload as TransferJob;
-    notify(jobs.get(job.id), job);
-    jobs.set(job.id, job);
-    onJobs([...jobs.values()]);
-    keepAwake();
-  });
-
-  // Sockets do not survive sleep well: stop cleanly before it and pick up where we were after.
-  const onSuspend = () => {
-    pausedForSleep = [...jobs.values()].some((job) => job.state === 'running' || job.state === 'queued');
-    if (pausedForSleep) void handlers['transfers:pauseAll']({});
-  };
-  const onResume = () => {
-    if (pausedForSleep) void handlers['transfers:resumeAll']({});
-    pausedForSleep = false;
-  };
+  // Sockets do not survive sleep well: stop before it, and after it resume only what was stopped for it.
+  const onSuspend = () => activity.beforeSleep();
+  const onResume = () => void activity.afterWake();
   powerMonitor.on('suspend', onSuspend);
   powerMonitor.on('resume', onResume);
 
   return () => {
-    unsubscribe();
+    for (const off of unsubscribe) off();
+    activity.off('change', keepAwake);
+    activity.off('ended', notify);
     powerMonitor.off('suspend', onSuspend);
     powerMonitor.off('resume', onResume);
     if (blocker !== undefined) powerSaveBlocker.stop(blocker);
     updates.stop();
   };
-}
-
-/** Whether closing the window should hide it to the tray instead of quitting. */
-export function hasWorkInFlight(jobs: TransferJob[]): boolean {
-  return jobs.some((job) => job.state === 'running' || job.state === 'queued');
 }

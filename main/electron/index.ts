@@ -1,10 +1,9 @@
 // The desktop shell: one instance, one window, the service behind ipc, a tray while work runs.
 // Logic lives in core; this file only connects it to the desktop.
 import { app, BrowserWindow, dialog } from 'electron';
-import type { TransferJob } from '../../preload/contract.ts';
 import { backendConfigFromEnv, openBackend, type Backend } from '../backend.ts';
 import { defaultDataDir } from '../core/db.ts';
-import { hasWorkInFlight, integrateDesktop } from './desktop-integration.ts';
+import { integrateDesktop } from './desktop-integration.ts';
 import { wireIpc } from './ipc.ts';
 import { installMenu } from './menu.ts';
 import { desktopSignIn, ProtocolRedirects } from './sign-in.ts';
@@ -17,7 +16,6 @@ if (!app.requestSingleInstanceLock()) {
   let backend: Backend | undefined;
   let mainWindow: BrowserWindow | undefined;
   let tray: SlateTray | undefined;
-  let jobs: TransferJob[] = [];
   // Hidden to the tray rather than closed while either of these still has work.
   let watching = false;
   let quitting = false;
@@ -33,7 +31,7 @@ if (!app.requestSingleInstanceLock()) {
     const window = createMainWindow();
     // Uploads and watches keep going with the window closed; the tray brings it back.
     window.on('close', (event) => {
-      if (!quitting && (watching || hasWorkInFlight(jobs))) {
+      if (!quitting && (watching || backend?.service.activity.summary().busy)) {
         event.preventDefault();
         window.hide();
       }
@@ -72,17 +70,14 @@ if (!app.requestSingleInstanceLock()) {
       resumeAll: () => void service.handlers['transfers:resumeAll']({}),
       quit: () => app.quit(),
     });
-    integrateDesktop(service, (next) => {
-      jobs = next;
-      tray?.update(next);
-    });
+    integrateDesktop(service);
+    tray.update(service.activity.summary());
+    service.activity.on('change', (summary) => tray?.update(summary));
     const refreshWatching = async () => {
       watching = (await service.handlers['watches:list']({})).some((watch) => !watch.paused);
     };
     void refreshWatching();
-    service.subscribe((event) => {
-      if (event === 'watches:changed') void refreshWatching();
-    });
+    service.on('watches:changed', () => void refreshWatching());
     installMenu();
     mainWindow = openWindow();
     app.on('activate', showWindow);

@@ -2,7 +2,7 @@
 // window when it is hidden while uploads or watches keep running.
 import { Menu, nativeImage, Tray } from 'electron';
 import { join } from 'node:path';
-import type { TransferJob } from '../../preload/contract.ts';
+import type { ActivitySummary } from '../core/transfers/activity.ts';
 
 const ICON = join(import.meta.dirname, '../../assets/icon.png');
 
@@ -21,21 +21,16 @@ export class SlateTray {
     this.actions = actions;
     this.tray = new Tray(nativeImage.createFromPath(ICON).resize({ width: 18, height: 18 }));
     this.tray.on('click', () => actions.show());
-    this.update([]);
   }
 
-  update(jobs: TransferJob[]): void {
-    const active = jobs.filter((job) => job.state === 'queued' || job.state === 'running');
-    const paused = jobs.some((job) => job.state === 'paused');
-    const total = active.reduce((sum, job) => sum + job.bytesTotal, 0);
-    const done = active.reduce((sum, job) => sum + job.bytesDone, 0);
-    this.tray.setToolTip(active.length === 0 ? 'Slate — idle' : `Slate — uploading ${active.length} · ${total > 0 ? Math.floor((done / total) * 100) : 0}%`);
+  update(activity: ActivitySummary): void {
+    this.tray.setToolTip(tooltip(activity));
     this.tray.setContextMenu(
       Menu.buildFromTemplate([
         { label: 'Open Slate', click: () => this.actions.show() },
         { type: 'separator' },
-        { label: 'Pause all uploads', enabled: active.length > 0, click: () => this.actions.pauseAll() },
-        { label: 'Resume uploads', enabled: paused, click: () => this.actions.resumeAll() },
+        { label: 'Pause all uploads', enabled: activity.active > 0, click: () => this.actions.pauseAll() },
+        { label: 'Resume uploads', enabled: activity.paused > 0, click: () => this.actions.resumeAll() },
         { type: 'separator' },
         { label: 'Quit Slate', click: () => this.actions.quit() },
       ]),
@@ -45,4 +40,10 @@ export class SlateTray {
   destroy(): void {
     this.tray.destroy();
   }
+}
+
+function tooltip({ active, bytesDone, bytesTotal, waitingSince }: ActivitySummary): string {
+  if (active === 0) return 'Slate — idle';
+  if (waitingSince !== null) return `Slate — waiting for Frame.io · ${active} upload${active === 1 ? '' : 's'} will carry on when it answers`;
+  return `Slate — uploading ${active} · ${bytesTotal > 0 ? Math.floor((bytesDone / bytesTotal) * 100) : 0}%`;
 }

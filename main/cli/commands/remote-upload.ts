@@ -3,10 +3,10 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../output.ts';
 import { runJobs } from '../run-jobs.ts';
-import { connectionOptions, openSession } from '../session.ts';
+import { openSession, runOptions, transferOptions } from '../session.ts';
 
 export async function remoteUpload(args: string[], json: boolean): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...connectionOptions, to: { type: 'string' }, name: { type: 'string' } }, strict: true });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...transferOptions, to: { type: 'string' }, name: { type: 'string' } }, strict: true });
   const [url] = positionals;
   if (!url || positionals.length > 1) throw new UsageError('Give exactly one URL to fetch.');
   if (!/^https?:\/\//i.test(url)) throw new UsageError(`"${url}" is not an http(s) URL.`);
@@ -14,10 +14,11 @@ export async function remoteUpload(args: string[], json: boolean): Promise<numbe
   const name = values.name ?? decodeURIComponent(basename(new URL(url).pathname));
   if (!name) throw new UsageError('The URL names no file; give one with --name.');
 
+  const run = runOptions(values);
   const session = await openSession(values);
   try {
     const job = await session.engine.remoteUpload({ accountId: session.accountId, folderId: values.to, url, name });
-    return await runJobs(session, [job], json);
+    return await runJobs(session, [job], json, run);
   } finally {
     await session.close();
   }

@@ -2,10 +2,11 @@
 // or failed), at part granularity, without creating any file twice.
 import { parseArgs } from 'node:util';
 import { runJobs } from '../run-jobs.ts';
-import { connectionOptions, openSession } from '../session.ts';
+import { openSession, runOptions, transferOptions } from '../session.ts';
 
 export async function resume(args: string[], json: boolean): Promise<number> {
-  const { values } = parseArgs({ args, options: connectionOptions, strict: true });
+  const { values } = parseArgs({ args, options: transferOptions, strict: true });
+  const run = runOptions(values);
   const session = await openSession(values);
   try {
     const unfinished = session.engine.jobs().filter((job) => ['queued', 'running', 'paused', 'failed'].includes(job.state));
@@ -14,7 +15,7 @@ export async function resume(args: string[], json: boolean): Promise<number> {
       return 0;
     }
     const jobs = unfinished.map((job) => session.engine.resume(job.id));
-    return await runJobs(session, jobs, json);
+    return await runJobs(session, jobs, json, run);
   } finally {
     await session.close();
   }

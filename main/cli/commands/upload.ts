@@ -6,14 +6,14 @@ import { parseBandwidth } from '../../core/transfers/bandwidth.ts';
 import { CONFLICT_POLICIES, type ConflictPolicy } from '../../core/transfers/types.ts';
 import { UsageError } from '../output.ts';
 import { runJobs } from '../run-jobs.ts';
-import { connectionOptions, openSession } from '../session.ts';
+import { openSession, runOptions, transferOptions } from '../session.ts';
 
 export async function upload(args: string[], json: boolean): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: {
-      ...connectionOptions,
+      ...transferOptions,
       to: { type: 'string' },
       concurrency: { type: 'string', default: '5' },
       'on-conflict': { type: 'string', default: 'skip' },
@@ -29,10 +29,11 @@ export async function upload(args: string[], json: boolean): Promise<number> {
   const concurrency = positiveInteger(values.concurrency, '--concurrency');
   if (values.bwlimit) parseBandwidthOrThrow(values.bwlimit);
 
+  const run = runOptions(values);
   const session = await openSession(values, { maxParts: concurrency, partConcurrency: concurrency, bandwidth: values.bwlimit });
   try {
     const job = await session.engine.upload({ accountId: session.accountId, folderId: values.to, paths: positionals, conflict, priority: Number(values.priority) || 0 });
-    return await runJobs(session, [job], json);
+    return await runJobs(session, [job], json, run);
   } finally {
     await session.close();
   }

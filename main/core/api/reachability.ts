@@ -27,7 +27,7 @@ export interface ReachabilityOptions {
 }
 
 /** A failure that says nothing lasting about the request: Frame.io was out of reach, busy or slow. */
-export function isPassingApiError(error: unknown): error is ApiError {
+export function isPassingApiError(error: unknown): boolean {
   return error instanceof ApiError && (error.kind === 'network' || error.kind === 'server' || error.kind === 'rate-limited' || error.status === 408);
 }
 

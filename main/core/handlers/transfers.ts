@@ -26,8 +26,8 @@ export function transferHandlers(engine: TransferEngine, chosen: ChosenPaths): H
       requireChosen([path]);
       return engine.uploadVersion({ accountId, fileId, path });
     },
-    'transfers:pause': async ({ jobId }) => {
-      engine.pause(jobId);
+    'transfers:pause': async ({ jobId, now }) => {
+      engine.pause(jobId, { now });
       return job(jobId);
     },
     'transfers:connection': async () => engine.reachability.state(),

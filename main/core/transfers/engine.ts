@@ -1,7 +1,9 @@
 // The upload engine: one job per drop (or remote upload, or new version), run from the journal
 // with file- and part-level concurrency under a global cap, priorities, pause/resume/cancel, a
 // bandwidth limit, and throttled progress events. Everything it knows is in the journal first, so
-// `resumeUnfinished()` after a crash picks up at part granularity.
+// `resumeUnfinished()` after a crash picks up at part granularity. A file that meets a passing
+// failure (Frame.io out of reach, busy, failing for now) waits for Frame.io to answer and goes on;
+// only lasting causes fail a file.
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { basename, resolve } from 'node:path';
@@ -13,7 +15,7 @@ import { AccountApi } from '../api/resources.ts';
 import type { Database } from '../db.ts';
 import { Bandwidth, parseBandwidth } from './bandwidth.ts';
 import { FolderIndex } from './conflicts.ts';
-import { apiFailure, FileFailure, JobStop } from './errors.ts';
+import { apiFailure, FileFailure, isPassing, JobStop } from './errors.ts';
 import { uploadLocalFile, type FileContext } from './file-upload.ts';
 import { FolderResolver } from './folders.ts';
 import { nodeFs, type TransferFs } from './fs.ts';
@@ -22,7 +24,7 @@ import { planUpload } from './plan.ts';
 import { ProgressMeter, Throttle } from './progress.ts';
 import { runRemoteUpload } from './remote-upload.ts';
 import { Slots } from './slots.ts';
-import type { EngineEvents, FileRetry, FileSnapshot, JobSnapshot, PausedBy, RemoteUploadRequest, UploadRequest, VersionRequest } from './types.ts';
+import { FINISHED_FILE_STATES, type EngineEvents, type FileRetry, type FileSnapshot, type JobSnapshot, type PausedBy, type RemoteUploadRequest, type UploadRequest, type VersionRequest } from './types.ts';
 
 export interface EngineOptions {
   client: FrameioClient;
@@ -48,9 +50,19 @@ export interface EngineOptions {
 type StopReason = 'pause' | 'cancel' | 'close';
 
 interface ActiveJob {
+  /** aborts everything the job does, parts in flight included */
   controller: AbortController;
+  /** stops the job from starting anything new; what is in flight finishes */
+  drain: AbortController;
   reason?: StopReason;
+  pausedBy?: PausedBy;
   settled: Promise<JobSnapshot>;
+}
+
+export interface PauseOptions {
+  /** abort parts in flight rather than let them finish */
+  now?: boolean;
+  by?: PausedBy;
 }
 
 export class TransferEngine extends EventEmitter<EngineEvents> {
@@ -66,8 +78,13 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
   private readonly apis = new Map<string, AccountApi>();
   /** files riding out a passing failure, by file id */
   private readonly retries = new Map<number, FileRetry>();
+  /** files of each job waiting for Frame.io to answer */
+  private readonly held = new Map<string, number>();
+  /** job snapshots due out after their files changed, a few a second per job */
+  private readonly jobEvents = new Map<string, Throttle>();
   readonly reachability: Reachability;
-  private pausedAll = false;
+  /** set while every job is paused: new and resumed jobs wait too */
+  private pausedAll: PausedBy | undefined;
 
   constructor(options: EngineOptions) {
     super();
@@ -76,6 +93,9 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     this.fs = options.fs ?? nodeFs;
     this.journal = new Journal(options.db);
     this.reachability = options.reachability ?? new Reachability({ probe: (signal) => options.client.call('users.show', { signal }) });
+    this.reachability.on('change', () => {
+      for (const jobId of this.held.keys()) this.showWaiting(jobId);
+    });
     this.fileSlots = new Slots(options.fileConcurrency ?? 4);
     const maxParts = options.maxParts ?? 10;
     this.partSlots = new Slots(maxParts);
@@ -83,7 +103,7 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     this.options = {
       partConcurrency: Math.min(options.partConcurrency ?? 5, maxParts),
       progressIntervalMs: options.progressIntervalMs ?? 250,
-      partRetries: options.partRetries ?? 6,
+      partRetries: options.partRetries ?? 3,
       confirmTimeoutMs: options.confirmTimeoutMs ?? 120_000,
     };
   }
@@ -150,21 +170,34 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     return this.restart(jobId);
   }
 
-  pause(jobId: string, by: PausedBy = 'person'): void {
+  /**
+   * Pauses a job. Parts in flight finish first (what they carry is kept), unless `now`; a pause
+   * already under way is made immediate by pausing again with `now`.
+   */
+  pause(jobId: string, options: PauseOptions = {}): void {
+    const by = options.by ?? 'person';
     const active = this.active.get(jobId);
-    if (active) this.stop(active, 'pause');
-    else if (this.journal.job(jobId)?.state === 'queued') this.setJobState(jobId, 'paused', null, by);
+    if (active) {
+      active.pausedBy ??= by;
+      this.stop(active, 'pause', options.now);
+    } else if (this.journal.job(jobId)?.state === 'queued') {
+      this.setJobState(jobId, 'paused', null, by);
+    }
   }
 
   /** Pauses every job; new and resumed jobs wait until `resumeAll()`. */
-  pauseAll(): void {
-    this.pausedAll = true;
-    for (const job of this.journal.jobs(['queued', 'running'])) this.pause(job.id);
+  pauseAll(options: PauseOptions = {}): void {
+    this.pausedAll = options.by ?? 'person';
+    for (const job of this.journal.jobs(['queued', 'running'])) this.pause(job.id, options);
   }
 
-  resumeAll(): JobSnapshot[] {
-    this.pausedAll = false;
-    return this.journal.jobs(['queued', 'running', 'paused']).map((job) => this.restart(job.id));
+  /** Resumes every paused job, or with `by` only those paused by it (after sleep: not the person's). */
+  resumeAll(by?: PausedBy): JobSnapshot[] {
+    this.pausedAll = undefined;
+    return this.journal
+      .jobs(['queued', 'running', 'paused'])
+      .filter((job) => by === undefined || job.state !== 'paused' || job.pausedBy === by)
+      .map((job) => this.restart(job.id));
   }
 
   /** Stops a job for good and removes what it left half-made in Frame.io. */
@@ -226,8 +259,10 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     if (!job) throw new Error(`No job ${jobId} in the journal.`);
     if (this.active.has(jobId) || job.state === 'done') return job;
     if (job.state === 'failed' || job.state === 'cancelled' || job.state === 'paused') {
-      this.journal.retryFiles(jobId);
+      const retried = this.journal.retryFiles(jobId);
       this.setJobState(jobId, 'queued');
+      // The rows lose their failed look the moment they are back in line.
+      for (const fileId of retried) this.emit('file', { jobId, file: this.fileView(fileId) });
     }
     this.start(jobId);
     return this.journal.job(jobId)!;
@@ -236,21 +271,24 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
   private start(jobId: string): void {
     if (this.active.has(jobId)) return;
     if (this.pausedAll) {
-      this.setJobState(jobId, 'paused');
+      this.setJobState(jobId, 'paused', null, this.pausedAll);
       return;
     }
     const controller = new AbortController();
-    const active: ActiveJob = { controller, settled: this.run(jobId, controller, () => active.reason).finally(() => this.active.delete(jobId)) };
+    const drain = new AbortController();
+    const active: ActiveJob = { controller, drain, settled: Promise.resolve(undefined as never) };
+    active.settled = this.run(jobId, active).finally(() => this.active.delete(jobId));
     this.active.set(jobId, active);
   }
 
-  private stop(active: ActiveJob, reason: StopReason): void {
+  private stop(active: ActiveJob, reason: StopReason, now = true): void {
     active.reason ??= reason;
-    active.controller.abort(new Error(`job ${reason}`));
+    active.drain.abort(new Error(`job ${reason}`));
+    if (now) active.controller.abort(new Error(`job ${reason}`));
   }
 
-  private async run(jobId: string, controller: AbortController, reason: () => StopReason | undefined): Promise<JobSnapshot> {
-    const signal = controller.signal;
+  private async run(jobId: string, active: ActiveJob): Promise<JobSnapshot> {
+    const signal = active.controller.signal;
     this.setJobState(jobId, 'running');
     const job = this.journal.job(jobId)!;
     const meter = new ProgressMeter(this.clock, job.bytesDone, job.bytesTotal);
@@ -267,33 +305,91 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
       confirmTimeoutMs: this.options.confirmTimeoutMs,
       priority: () => this.journal.job(jobId)?.priority ?? 0,
       signal,
+      draining: active.drain.signal,
+      reachable: () => this.reachability.state().reachable,
       onBytes: (delta) => {
         meter.add(delta);
         throttle.poke();
       },
-      update: (fileId, patch) => this.updateFile(jobId, fileId, patch),
+      update: (fileId, patch) => {
+        this.updateFile(jobId, fileId, patch);
+        if (patch.state !== undefined) throttle.poke();
+      },
+      retrying: (fileId, retry) => this.setRetry(jobId, fileId, retry),
     };
 
     try {
       await (job.kind === 'remote' ? this.runRemote(ctx, job) : this.runFiles(ctx, job));
       const after = this.journal.job(jobId)!;
-      const failed = after.filesFailed;
-      this.setJobState(jobId, failed > 0 ? 'failed' : 'done', failed > 0 ? `${failed} of ${after.filesTotal} files could not be uploaded.` : null);
-    } catch (error) {
-      const stopped = reason();
-      if (signal.aborted && stopped) {
-        if (stopped === 'cancel') await this.cleanUpCancelled(jobId);
-        else if (stopped === 'pause') this.setJobState(jobId, 'paused', null, 'person');
-        else this.setJobState(jobId, 'queued');
+      const unfinished = this.journal.files(jobId).some((f) => !FINISHED_FILE_STATES.includes(f.state));
+      if (active.reason && unfinished) {
+        await this.stopped(jobId, active);
       } else {
-        this.setJobState(jobId, 'failed', describe(error));
+        const failed = after.filesFailed;
+        this.setJobState(jobId, failed > 0 ? 'failed' : 'done', failed > 0 ? `${failed} of ${after.filesTotal} files could not be uploaded.` : null);
       }
+    } catch (error) {
+      if (active.reason) await this.stopped(jobId, active);
+      else this.setJobState(jobId, 'failed', describe(error));
     } finally {
       throttle.cancel();
+      // The job's last state went out with setJobState; counts due after it would repeat it.
+      this.jobEvents.get(jobId)?.cancel();
+      this.jobEvents.delete(jobId);
+      for (const file of this.journal.files(jobId)) this.retries.delete(file.id);
       meter.bytesDone = this.journal.job(jobId)!.bytesDone;
       this.emitProgress(jobId, meter);
     }
     return this.journal.job(jobId)!;
+  }
+
+  /** Where a job stopped on request ends up: cancelled (cleaned up), paused, or queued to resume next time. */
+  private async stopped(jobId: string, active: ActiveJob): Promise<void> {
+    if (active.reason === 'cancel') await this.cleanUpCancelled(jobId);
+    else if (active.reason === 'pause') this.setJobState(jobId, 'paused', null, active.pausedBy ?? 'person');
+    else this.setJobState(jobId, 'queued');
+  }
+
+  /**
+   * Runs one file's work until it ends, waiting out passing failures: each one waits for Frame.io
+   * to answer a probe, then the work starts again from what the journal holds.
+   */
+  private async rideOut(jobId: string, fileId: number, signal: AbortSignal, work: () => Promise<void>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (!this.reachability.state().reachable) await this.hold(jobId, () => this.reachability.whenReachable(signal));
+        await work();
+        return;
+      } catch (error) {
+        if (signal.aborted || !isPassing(error)) throw error;
+        this.setRetry(jobId, fileId, { attempt, reason: describe(error), nextAt: null });
+        await this.hold(jobId, () => this.reachability.waitForAnswer(signal));
+      }
+    }
+  }
+
+  /** Counts a file of the job as waiting for Frame.io while `wait` runs. */
+  private async hold(jobId: string, wait: () => Promise<void>): Promise<void> {
+    this.held.set(jobId, (this.held.get(jobId) ?? 0) + 1);
+    this.showWaiting(jobId);
+    try {
+      await wait();
+    } finally {
+      const left = (this.held.get(jobId) ?? 1) - 1;
+      if (left > 0) this.held.set(jobId, left);
+      else this.held.delete(jobId);
+      this.showWaiting(jobId);
+    }
+  }
+
+  /** The job waits for Frame.io while some file of it does and Frame.io is known not to answer. */
+  private showWaiting(jobId: string): void {
+    const connection = this.reachability.state();
+    const since = this.held.has(jobId) && !connection.reachable ? connection.since : null;
+    const job = this.journal.job(jobId);
+    if (!job || job.waitingSince === since || (since !== null && job.state !== 'running')) return;
+    this.journal.setWaiting(jobId, since);
+    this.emit('job', this.journal.job(jobId)!);
   }
 
   private async runFiles(ctx: FileContext, job: JobSnapshot): Promise<void> {
@@ -302,27 +398,37 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     const indexFor = (folderId: string) => {
       let index = indexes.get(folderId);
       if (!index) {
-        index = resolver.created.has(folderId) || job.conflict === 'new' ? Promise.resolve(FolderIndex.empty()) : FolderIndex.load(ctx.api, folderId, ctx.signal);
-        indexes.set(folderId, index);
+        const loading = resolver.created.has(folderId) || job.conflict === 'new' ? Promise.resolve(FolderIndex.empty()) : FolderIndex.load(ctx.api, folderId, ctx.signal);
+        // A listing cut short (Frame.io out of reach) is asked for again by the next attempt.
+        loading.catch(() => indexes.get(folderId) === loading && indexes.delete(folderId));
+        indexes.set(folderId, (index = loading));
       }
       return index;
     };
     const stopper = new AbortController();
     let stop: JobStop | undefined;
     const signal = AbortSignal.any([ctx.signal, stopper.signal]);
+    // What starts work (a file slot, a wait for Frame.io) also ends when the job is pausing.
+    const starting = AbortSignal.any([signal, ctx.draining]);
     const fileCtx: FileContext = { ...ctx, signal };
-    const unfinished = this.journal.files(job.id).filter((f) => !['done', 'skipped', 'failed', 'cancelled'].includes(f.state));
+    const unfinished = this.journal.files(job.id).filter((f) => !FINISHED_FILE_STATES.includes(f.state));
 
     await Promise.all(
       unfinished.map(async (file) => {
-        let release: (() => void) | undefined;
         try {
-          const folderId = await resolver.ensure(file.relDir);
-          const index = await indexFor(folderId);
-          release = await this.fileSlots.acquire(ctx.priority, signal);
-          await uploadLocalFile(fileCtx, file.id, folderId, index, job.conflict, release);
+          await this.rideOut(job.id, file.id, starting, async () => {
+            let release: (() => void) | undefined;
+            try {
+              const folderId = await resolver.ensure(file.relDir);
+              const index = await indexFor(folderId);
+              release = await this.fileSlots.acquire(ctx.priority, starting);
+              await uploadLocalFile(fileCtx, file.id, folderId, index, job.conflict, release);
+            } finally {
+              release?.();
+            }
+          });
         } catch (error) {
-          if (ctx.signal.aborted) return;
+          if (ctx.signal.aborted || error === ctx.draining.reason) return;
           if (error instanceof JobStop) {
             stop ??= error;
             stopper.abort(error);
@@ -330,8 +436,6 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
           }
           if (stopper.signal.aborted) return;
           this.updateFile(job.id, file.id, { state: 'failed', error: describe(error) });
-        } finally {
-          release?.();
         }
       }),
     );
@@ -343,9 +447,9 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     const [file] = this.journal.files(job.id);
     if (!file || file.state === 'done') return;
     try {
-      await runRemoteUpload(ctx, file.id, job.folderId);
+      await this.rideOut(job.id, file.id, AbortSignal.any([ctx.signal, ctx.draining]), () => runRemoteUpload(ctx, file.id, job.folderId));
     } catch (error) {
-      if (ctx.signal.aborted || error instanceof JobStop) throw error;
+      if (ctx.signal.aborted || error === ctx.draining.reason || error instanceof JobStop) throw error;
       this.updateFile(job.id, file.id, { state: 'failed', error: describe(error) });
     }
   }
@@ -384,9 +488,37 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
 
   private updateFile(jobId: string, fileId: number, patch: FilePatch): void {
     this.journal.updateFile(fileId, patch);
+    // A file that moves on is no longer retrying what it was.
+    if (patch.state !== undefined) this.retries.delete(fileId);
     if (patch.state !== undefined || patch.remoteId !== undefined || patch.error !== undefined) {
-      this.emit('file', { jobId, file: fileSnapshot(this.journal.file(fileId), this.retries.get(fileId) ?? null) });
+      this.emit('file', { jobId, file: this.fileView(fileId) });
     }
+    if (patch.state !== undefined) this.jobChanged(jobId);
+  }
+
+  private setRetry(jobId: string, fileId: number, retry: FileRetry | null): void {
+    if (retry === null && !this.retries.has(fileId)) return;
+    if (retry) this.retries.set(fileId, retry);
+    else this.retries.delete(fileId);
+    this.emit('file', { jobId, file: this.fileView(fileId) });
+  }
+
+  private fileView(fileId: number): FileSnapshot {
+    return fileSnapshot(this.journal.file(fileId), this.retries.get(fileId) ?? null);
+  }
+
+  /** Sends the job's snapshot (its file counts) after its files changed, a few times a second at most. */
+  private jobChanged(jobId: string): void {
+    if (!this.active.has(jobId)) return;
+    let throttle = this.jobEvents.get(jobId);
+    if (!throttle) {
+      throttle = new Throttle(this.options.progressIntervalMs, () => {
+        const job = this.journal.job(jobId);
+        if (job?.state === 'running') this.emit('job', job);
+      });
+      this.jobEvents.set(jobId, throttle);
+    }
+    throttle.poke();
   }
 
   private emitProgress(jobId: string, meter: ProgressMeter): void {
@@ -398,8 +530,9 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
       bytesTotal: job.bytesTotal,
       filesDone: job.filesDone + job.filesSkipped,
       filesTotal: job.filesTotal,
-      rate: Math.round(meter.rate()),
-      etaSeconds: meter.etaSeconds(),
+      // Nothing moves while Frame.io is away, whatever the last few seconds did.
+      rate: job.waitingSince === null ? Math.round(meter.rate()) : 0,
+      etaSeconds: job.waitingSince === null ? meter.etaSeconds() : null,
     });
   }
 }

@@ -1,6 +1,8 @@
 // How a transfer fails: a sentence saying what happened and one saying what to do, for the UI,
 // the CLI and the journal alike.
 import type { ApiError } from '../api/errors.ts';
+import { isPassingApiError } from '../api/reachability.ts';
+import { PartRetryable } from './part-upload.ts';
 
 /** A file could not be uploaded; the rest of the job goes on. */
 export class FileFailure extends Error {
@@ -30,8 +32,20 @@ export function targetFolderGone(cause: unknown): JobStop {
   );
 }
 
+/**
+ * Frame.io (or its upload host) did not answer, or answered that it is busy or failing for now:
+ * the file waits for it and goes on, and is never failed for it.
+ */
+export class Passing extends Error {}
+
+/** Whether a failure is one to wait out rather than fail the file for. */
+export function isPassing(error: unknown): boolean {
+  return error instanceof Passing || error instanceof PartRetryable || isPassingApiError(error);
+}
+
 /** Turns an API error during a job into the failure it means for the job or the file. */
-export function apiFailure(error: ApiError, doing: string): FileFailure {
+export function apiFailure(error: ApiError, doing: string): Error {
   if (error.kind === 'unauthorized') return signInNeeded(error);
+  if (isPassingApiError(error)) return new Passing(`${doing}: ${error.message}`, { cause: error });
   return new FileFailure(`${doing} failed: ${error.message}.`, error.action, { cause: error });
 }

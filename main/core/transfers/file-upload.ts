@@ -1,6 +1,8 @@
 // One local file, start to finish: decide its name, create it in Frame.io (journaling the id
 // before the first byte goes), send its parts in parallel with per-part retries, check the source
-// did not change, confirm through the file status, and stack it when asked.
+// did not change, confirm through the file status, and stack it when asked. A passing failure
+// (Frame.io out of reach or busy) is thrown to the engine, which waits for Frame.io and calls this
+// again: every step starts from what the journal says is already done.
 import { createHash } from 'node:crypto';
 import type { Clock } from '../api/clock.ts';
 import { ApiError } from '../api/errors.ts';
@@ -8,14 +10,14 @@ import type { AccountApi } from '../api/resources.ts';
 import { backoffDelay, defaultRetryPolicy } from '../api/retry.ts';
 import type { Bandwidth } from './bandwidth.ts';
 import type { FolderIndex } from './conflicts.ts';
-import { apiFailure, FileFailure, targetFolderGone } from './errors.ts';
+import { apiFailure, FileFailure, isPassing, targetFolderGone } from './errors.ts';
 import { TrailingHasher } from './file-hash.ts';
 import type { TransferFs } from './fs.ts';
 import type { FilePatch, FileRow, Journal, PartRow } from './journal.ts';
 import { PartRetryable, putPart, SourceReadError, UrlRejected } from './part-upload.ts';
 import { describeFsError } from './plan.ts';
 import type { Slots } from './slots.ts';
-import type { ConflictPolicy } from './types.ts';
+import type { ConflictPolicy, FileRetry } from './types.ts';
 
 export interface FileContext {
   api: AccountApi;
@@ -25,14 +27,23 @@ export interface FileContext {
   bandwidth: Bandwidth;
   partSlots: Slots;
   partConcurrency: number;
+  /** quick retries of a part before its file waits for Frame.io to answer a probe */
   partRetries: number;
   confirmTimeoutMs: number;
   priority: () => number;
+  /** aborts everything, parts in flight included */
   signal: AbortSignal;
+  /** the job is pausing: start nothing new, let parts in flight finish */
+  draining: AbortSignal;
+  /** whether Frame.io answered last time anyone asked */
+  reachable: () => boolean;
   onBytes: (delta: number) => void;
   /** journals a change of the file and tells listeners */
   update: (fileId: number, patch: FilePatch) => void;
+  /** tells listeners a passing failure is being retried (null: no longer) */
+  retrying: (fileId: number, retry: FileRetry | null) => void;
 }
+
 
 /** The source is no longer what was planned; the upload must start over or fail. */
 class SourceChanged extends Error {}
@@ -89,6 +100,9 @@ export async function uploadLocalFile(
         break;
       } else if (error instanceof UrlRejected && recreates++ < MAX_RECREATES) {
         await discardRemote(ctx, file);
+        ctx.update(fileId, {
+          error: `Frame.io refused the upload links for "${file.name}" (${error.message}), so Slate deleted the unfinished file there and is uploading it again from the start.`,
+        });
       } else if (error instanceof SourceChanged && file.attempts === 0) {
         // Once: the file may have been finishing a write when the upload began. A second change fails.
         await discardRemote(ctx, file);
@@ -119,7 +133,8 @@ export async function uploadLocalFile(
   }
   if (ctx.journal.file(fileId).state === 'confirming') await confirm(ctx, ctx.journal.file(fileId));
   if (file.stackOnto) await stack(ctx, ctx.journal.file(fileId), folderId);
-  ctx.update(fileId, { state: 'done', error: null });
+  // Any message left on the file (a re-created upload) stays: it is part of what happened.
+  ctx.update(fileId, { state: 'done' });
 }
 
 /** Compares the source with what was planned (or uploaded so far). */
@@ -199,6 +214,8 @@ async function discardRemote(ctx: FileContext, file: FileRow): Promise<void> {
 /**
  * Sends the parts not yet sent, in parallel. For a file of several parts it resolves with the
  * sha256 (hex) of the whole file, read in order beside the senders (null if that read failed).
+ * A passing failure of one part stops new parts from starting but lets the others in flight
+ * finish, so what they carry is kept; so does a pause.
  */
 async function sendParts(ctx: FileContext, file: FileRow): Promise<string | null | undefined> {
   const all = ctx.journal.parts(file.id);
@@ -206,19 +223,33 @@ async function sendParts(ctx: FileContext, file: FileRow): Promise<string | null
   let bytesDone = file.size - queue.reduce((sum, p) => sum + p.size, 0);
   const inner = new AbortController();
   const signal = AbortSignal.any([ctx.signal, inner.signal]);
+  // Stops parts from starting: a pause, or a sibling's failure.
+  const halt = new AbortController();
+  const starting = AbortSignal.any([signal, ctx.draining, halt.signal]);
   const position = new Map(all.map((p, i) => [p.idx, i]));
   const hasher = all.length > 1 ? new TrailingHasher(ctx.fs, file.source, all, signal) : undefined;
   // Parts sent on an earlier run are read by the hasher alone; the others once a sender has them.
   for (const part of all) if (part.state === 'done') hasher?.release(position.get(part.idx)!);
   const worker = async () => {
-    for (let part = queue.shift(); part; part = queue.shift()) {
-      const release = await ctx.partSlots.acquire(ctx.priority, signal);
+    while (!starting.aborted && queue.length > 0) {
+      const part = queue.shift()!;
+      let release: () => void;
+      try {
+        release = await ctx.partSlots.acquire(ctx.priority, starting);
+      } catch (error) {
+        queue.unshift(part);
+        if (ctx.signal.aborted || !starting.aborted) throw error;
+        return;
+      }
       try {
         hasher?.release(position.get(part.idx)!);
         const sha256 = await sendPart(ctx, file, part, signal, hasher === undefined);
         bytesDone += part.size;
         ctx.journal.setPart(file.id, part.idx, 'done', sha256);
         ctx.journal.updateFile(file.id, { bytesDone });
+      } catch (error) {
+        queue.unshift(part);
+        throw error;
       } finally {
         release();
       }
@@ -227,16 +258,23 @@ async function sendParts(ctx: FileContext, file: FileRow): Promise<string | null
   let firstError: unknown;
   const workers = Array.from({ length: Math.min(ctx.partConcurrency, queue.length) }, () =>
     worker().catch((error: unknown) => {
-      // One part's failure ends the file's attempt; stop its siblings rather than send bytes in vain.
-      if (firstError === undefined && !ctx.signal.aborted) {
-        firstError = error;
-        inner.abort(error);
-      }
+      if (firstError !== undefined || ctx.signal.aborted) return;
+      firstError = error;
+      halt.abort(error);
+      // A lasting failure (the source changed, the links were refused) dooms the siblings too.
+      if (!isPassing(error)) inner.abort(error);
     }),
   );
   await Promise.all(workers);
   ctx.signal.throwIfAborted();
-  if (firstError !== undefined) throw firstError;
+  if (firstError !== undefined || queue.length > 0) {
+    // The hasher waits for parts that will not be read now.
+    inner.abort(firstError ?? ctx.draining.reason);
+    hasher?.result().catch(() => undefined);
+    if (firstError !== undefined) throw firstError;
+    ctx.draining.throwIfAborted();
+  }
+  ctx.retrying(file.id, null);
   if (!hasher) return undefined;
   try {
     return await hasher.result();
@@ -250,7 +288,7 @@ async function sendPart(ctx: FileContext, file: FileRow, part: PartRow, signal: 
   ctx.journal.setPart(file.id, part.idx, 'sending');
   for (let attempt = 0; ; attempt++) {
     try {
-      return await putPart({
+      const sha256 = await putPart({
         url: part.url,
         path: file.source,
         offset: part.offset,
@@ -262,6 +300,8 @@ async function sendPart(ctx: FileContext, file: FileRow, part: PartRow, signal: 
         onBytes: ctx.onBytes,
         hash,
       });
+      if (attempt > 0) ctx.retrying(file.id, null);
+      return sha256;
     } catch (error) {
       signal.throwIfAborted();
       if (error instanceof SourceReadError) {
@@ -270,13 +310,11 @@ async function sendPart(ctx: FileContext, file: FileRow, part: PartRow, signal: 
         if (info.size !== file.size || info.mtimeMs !== file.mtimeMs) throw new SourceChanged();
         throw new FileFailure(`Could not read "${file.source}": ${error.message}.`, 'Check the disk, then run the upload again.', { cause: error });
       }
-      if (!(error instanceof PartRetryable) || attempt >= ctx.partRetries) {
-        if (error instanceof PartRetryable) {
-          throw new FileFailure(`Sending "${file.name}" kept failing: ${error.message}.`, 'Check the network connection, then run the upload again to resume.', { cause: error });
-        }
-        throw error;
-      }
-      await ctx.clock.sleep(backoffDelay({ ...defaultRetryPolicy, baseDelayMs: 500, maxDelayMs: 15_000 }, attempt), signal);
+      // Past a few quick tries, or with Frame.io known to be away, the file waits for it to answer.
+      if (!(error instanceof PartRetryable) || attempt >= ctx.partRetries || !ctx.reachable()) throw error;
+      const wait = backoffDelay({ ...defaultRetryPolicy, baseDelayMs: 500, maxDelayMs: 15_000 }, attempt);
+      ctx.retrying(file.id, { attempt: attempt + 1, reason: `Sending part ${part.idx + 1} failed: ${error.message}`, nextAt: Date.now() + wait });
+      await ctx.clock.sleep(wait, signal);
     }
   }
 }

@@ -34,8 +34,10 @@ export class FolderResolver {
   ensure(relPath: string): Promise<string> {
     let pending = this.resolving.get(relPath);
     if (!pending) {
-      pending = this.resolve(relPath);
-      this.resolving.set(relPath, pending);
+      const resolving = this.resolve(relPath);
+      // Cut short (Frame.io out of reach): the next attempt asks again.
+      resolving.catch(() => this.resolving.get(relPath) === resolving && this.resolving.delete(relPath));
+      this.resolving.set(relPath, (pending = resolving));
     }
     return pending;
   }
@@ -87,6 +89,8 @@ export class FolderResolver {
         for await (const folder of this.api.listFolders(parentId, this.signal)) if (!names.has(folder.name)) names.set(folder.name, folder.id);
         return names;
       })();
+      const loading = listing;
+      loading.catch(() => this.listings.get(parentId) === loading && this.listings.delete(parentId));
       this.listings.set(parentId, listing);
     }
     return listing;

@@ -205,9 +205,12 @@ export class Journal {
     this.db.prepare('UPDATE jobs SET dest_label = COALESCE(dest_label, ?), dest_url = COALESCE(dest_url, ?) WHERE id = ?').run(label, url, id);
   }
 
-  /** Puts failed and cancelled files of a job back in line, keeping what they had already sent. */
-  retryFiles(jobId: string): void {
-    this.db.prepare(`UPDATE files SET state = 'pending', error = NULL, attempts = 0, updated_at = ? WHERE job_id = ? AND state IN ('failed','cancelled')`).run(this.now(), jobId);
+  /** Puts failed and cancelled files of a job back in line, keeping what they had already sent; returns their ids. */
+  retryFiles(jobId: string): number[] {
+    const rows = this.db
+      .prepare(`UPDATE files SET state = 'pending', error = NULL, attempts = 0, updated_at = ? WHERE job_id = ? AND state IN ('failed','cancelled') RETURNING id`)
+      .all(this.now(), jobId) as Array<{ id: number }>;
+    return rows.map((row) => row.id);
   }
 
   setJobPriority(id: string, priority: number): void {
