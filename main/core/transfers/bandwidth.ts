@@ -45,6 +45,8 @@ export function rateAt(timetable: readonly TimetableEntry[], minuteOfDay: number
   return current.rate;
 }
 
+const MIN_SLICE = 16 * 1024;
+
 /** A token bucket holding at most a quarter second of bytes, refilled at the rate in force. */
 export class Bandwidth {
   private timetable: TimetableEntry[];
@@ -66,6 +68,12 @@ export class Bandwidth {
 
   current(): Rate {
     return rateAt(this.timetable, this.minuteOfDay());
+  }
+
+  /** How much of a read of `bytes` to send at once: all of it without a limit, an eighth of a second's worth under one. */
+  sliceOf(bytes: number): number {
+    const rate = this.current();
+    return rate === undefined ? bytes : Math.min(bytes, Math.max(MIN_SLICE, Math.floor(rate / 8)));
   }
 
   /** Waits until `bytes` may be sent under the limit in force. */

@@ -3,9 +3,10 @@
 // only once that part has been handed to a sender (or was sent on an earlier run), so it trails the
 // senders and reads bytes they have just pulled into the page cache, not the disk a second time.
 // It never holds more than a read buffer, and it never slows a part: it waits, parts do not.
-import { createHash } from 'node:crypto';
-import type { TransferFs } from './fs.ts';
+import { createHash, type Hash } from 'node:crypto';
+import type { RangeReader, TransferFs } from './fs.ts';
 import type { PartRow } from './journal.ts';
+import { giveBack, takeBuffer } from './read-buffers.ts';
 
 export class TrailingHasher {
   private readonly gates: Array<{ open: boolean; wake?: () => void }>;
@@ -40,22 +41,36 @@ export class TrailingHasher {
     for (const [index, part] of parts.entries()) {
       if (part.offset !== expected) throw new Error(`part ${index + 1} starts at ${part.offset}, not ${expected}`);
       await this.opened(index);
-      let read = 0;
-      const source = fs.read(path, part.offset, part.offset + part.size - 1);
-      const stop = () => source.destroy(this.signal.reason as Error);
-      this.signal.addEventListener('abort', stop, { once: true });
-      try {
-        for await (const chunk of source) {
-          hash.update(chunk as Buffer);
-          read += (chunk as Buffer).length;
-        }
-      } finally {
-        this.signal.removeEventListener('abort', stop);
-      }
+      const read = await this.hashRange(hash, fs.read(path, part.offset, part.offset + part.size - 1));
       if (read !== part.size) throw new Error(`read ${read} of ${part.size} bytes of part ${index + 1}`);
       expected += part.size;
     }
     return hash.digest('hex');
+  }
+
+  /** Hashes a range, reading the next buffer while the last one is hashed; resolves with its length. */
+  private async hashRange(hash: Hash, source: RangeReader): Promise<number> {
+    const stop = () => void source.close();
+    this.signal.addEventListener('abort', stop, { once: true });
+    let [current, next] = [takeBuffer(), takeBuffer()];
+    let read = 0;
+    try {
+      let length = await source.read(current);
+      while (length > 0) {
+        const reading = source.read(next);
+        hash.update(current.subarray(0, length));
+        read += length;
+        length = await reading;
+        [current, next] = [next, current];
+      }
+    } finally {
+      this.signal.removeEventListener('abort', stop);
+      await source.close();
+    }
+    this.signal.throwIfAborted();
+    giveBack(current);
+    giveBack(next);
+    return read;
   }
 
   private opened(index: number): Promise<void> {
