@@ -175,7 +175,7 @@ export const ShapeSchema = z.discriminatedUnion('tool', [
 const CommentFields = {
   id: z.string(),
   text: z.string(),
-  /** frames counted from 1, as the API counts them; null for the whole file */
+  /** the frame it is at, as an index from 0 (the service converts the API's timestamps); null for the whole file */
   timestamp: z.number().nullable(),
   durationFrames: z.number().nullable(),
   shapes: z.array(ShapeSchema),
@@ -367,7 +367,8 @@ export const requests = {
         ...inAccount,
         fileId: id,
         text: z.string().trim().min(1, 'A comment needs some text.').max(10_000),
-        timestamp: z.number().int().min(1).optional(),
+        /** a frame index, 0 the first frame */
+        timestamp: z.number().int().min(0).optional(),
         shapes: z.array(ShapeSchema).max(100).optional(),
         page: z.number().int().min(1).optional(),
       })
@@ -378,16 +379,28 @@ export const requests = {
   'comments:complete': { input: z.object({ ...inAccount, commentId: id, completed: z.boolean() }).strict(), output: CommentSchema },
   'comments:delete': { input: z.object({ ...inAccount, commentId: id }).strict(), output: z.object({ deleted: z.literal(true) }) },
   /**
-   * Read off Frame.io's comment timecodes; with too few comments to tell, 24 and `probed` false.
-   * `alternatives`: the rates those timecodes cannot tell apart from it (23.976 from 24…), for the person to choose.
+   * The file's rate: from its technical metadata (`source` metadata); without one, read off Frame.io's
+   * comment timecodes (`timecodes`), or 24 with nothing to tell it by (`assumed`). `alternatives`: the
+   * rates the person may choose instead (an override of the file's own). `startTimecode`: its first frame's.
    */
   'comments:frameRate': {
     input: z.object({ ...inAccount, fileId: id }).strict(),
-    output: FrameRateSchema.extend({ probed: z.boolean(), alternatives: z.array(FrameRateSchema) }),
+    output: FrameRateSchema.extend({ source: z.enum(['metadata', 'timecodes', 'assumed']), alternatives: z.array(FrameRateSchema), startTimecode: z.string() }),
   },
-  /** The text of an export, for the renderer to save; `fps` like "23.976" or "29.97df" */
+  /**
+   * The text of an export, for the renderer to save. `fps` (like "23.976" or "29.97df") overrides the
+   * file's own rate; `startTimecode` the file's own start.
+   */
   'comments:export': {
-    input: z.object({ ...inAccount, fileId: id, format: ExportFormatSchema, fps: z.string().max(20).optional() }).strict(),
+    input: z
+      .object({
+        ...inAccount,
+        fileId: id,
+        format: ExportFormatSchema,
+        fps: z.string().max(20).optional(),
+        startTimecode: z.string().regex(/^\d{2}[:;]\d{2}[:;]\d{2}[:;]\d{2}$/, 'A start timecode is written HH:MM:SS:FF.').optional(),
+      })
+      .strict(),
     output: z.object({ filename: z.string(), mediaType: z.string(), text: z.string(), frameRate: z.string() }),
   },
   'watches:list': { input: none, output: z.array(WatchSchema) },

@@ -1,6 +1,6 @@
 # Makes the sample media the sandbox's demo seed uploads (assets/sandbox/): a few PNG stills,
-# a short WAV tone, two versions of a tiny uncompressed AVI cut (24 fps, 2 s) and a three-page
-# PDF call sheet with storyboard frames. Plain Python
+# a short WAV tone and a three-page PDF call sheet with storyboard frames (the playable clips come
+# from scripts/make-demo-clips.sh, which needs ffmpeg). Plain Python
 # so it runs anywhere; the files are committed. Run from the repository root:
 #   python3 scripts/make-sandbox-media.py
 import math
@@ -80,50 +80,6 @@ def tone(path, seconds=1.5, rate=16000, frequency=440.0):
         w.writeframes(bytes(frames))
 
 
-def avi(path, width, height, frames, fps, frame_pixels):
-    """An uncompressed 8-bit palettized AVI (RIFF): one '00db' chunk per frame, with an idx1."""
-    palette = b''.join(bytes((b, g, r, 0)) for (r, g, b) in [mix((0x0B, 0x13, 0x20), (0xF2, 0xA6, 0x5A), i / 255) for i in range(256)])
-    frame_size = width * height  # width is a multiple of 4, so rows need no padding
-
-    def chunk(fourcc, data):
-        return fourcc + struct.pack('<I', len(data)) + data + (b'\0' if len(data) % 2 else b'')
-
-    def lst(kind, data):
-        return b'LIST' + struct.pack('<I', len(data) + 4) + kind + data
-
-    avih = struct.pack('<IIIIIIIIII4I', 1000000 // fps, frame_size * fps, 0, 0x10, frames, 0, 1, frame_size, width, height, 0, 0, 0, 0)
-    strh = b'vids' + b'DIB ' + struct.pack('<IHHIIIIIIIIhhhh', 0, 0, 0, 0, 1, fps, 0, frames, frame_size, 0xFFFFFFFF, 0, 0, 0, width, height)
-    strf = struct.pack('<IiiHHIIiiII', 40, width, height, 1, 8, 0, frame_size, 0, 0, 256, 256) + palette
-    hdrl = lst(b'hdrl', chunk(b'avih', avih) + lst(b'strl', chunk(b'strh', strh) + chunk(b'strf', strf)))
-    movi_body = b''
-    index = b''
-    for n in range(frames):
-        data = bytearray()
-        for y in range(height - 1, -1, -1):  # bottom-up rows, as DIBs are stored
-            for x in range(width):
-                data.append(frame_pixels(n, x, y))
-        index += b'00db' + struct.pack('<III', 0x10, 4 + len(movi_body), frame_size)
-        movi_body += chunk(b'00db', bytes(data))
-    body = b'AVI ' + hdrl + lst(b'movi', movi_body) + chunk(b'idx1', index)
-    with open(path, 'wb') as f:
-        f.write(b'RIFF' + struct.pack('<I', len(body)) + body)
-
-
-def cut(version):
-    # A sun rising over the horizon; version 2 holds the sun larger and warmer.
-    radius = 6 if version == 1 else 9
-
-    def frame_pixels(n, x, y):
-        sun_y = 36 - n * 0.5
-        if (x - 40) ** 2 + (y - sun_y) ** 2 < radius ** 2 and y < 30:
-            return 255
-        if y >= 30:
-            return 20 + (x + n * 2) % 16 if version == 2 else 16
-        return int(40 + y * (5 if version == 2 else 4))
-
-    return frame_pixels
-
-
 def pdf(path, pages):
     """A PDF 1.4 written out by hand: one uncompressed content stream per page, Helvetica text."""
 
@@ -196,8 +152,6 @@ def main():
     png(os.path.join(OUT, 'Lighthouse_Night.png'), 320, 180, lighthouse_night)
     png(os.path.join(OUT, 'A001_C003_Slate.png'), 320, 180, slate_card)
     tone(os.path.join(OUT, 'Room_Tone_440Hz.wav'))
-    avi(os.path.join(OUT, 'Harbor_Assembly_v1.avi'), 80, 45, 48, 24, cut(1))
-    avi(os.path.join(OUT, 'Harbor_Assembly_v2.avi'), 80, 45, 48, 24, cut(2))
     pdf(os.path.join(OUT, 'Harbor_Call_Sheet.pdf'), CALL_SHEET)
     total = sum(os.path.getsize(os.path.join(OUT, name)) for name in os.listdir(OUT))
     print(f'{OUT}: {total} bytes')

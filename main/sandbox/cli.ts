@@ -1,30 +1,62 @@
 // `npm run sandbox -- [--port N] [--data DIR] [--seed demo|minimal] [--rate-limits real|off]
 //   [--part-size BYTES] [--transcode-delay-ms MS] [--faults SPEC] [--token T] [--exchange-log FILE]
-//   [--no-media-cors]`
+//   [--no-media-cors] [--help]`
 import { parseArgs } from 'node:util';
 import { startSandbox } from './server.ts';
+
+const USAGE = `Usage: npm run sandbox -- [options]
+
+A local Frame.io V4 server with demo data. Prints SANDBOX_URL=, SANDBOX_TOKEN=, SANDBOX_ACCOUNT_ID=,
+SANDBOX_PROJECT_ID= and SANDBOX_ROOT_FOLDER_ID= lines, then serves until stopped (Ctrl-C).
+
+  --port N                  port to listen on (default: any free port)
+  --host HOST               address to listen on (default: 127.0.0.1)
+  --data DIR                keep the sandbox's state in DIR, across restarts (default: a temporary folder)
+  --seed demo|minimal       what a new data folder starts with (default: demo)
+  --rate-limits real|off    Frame.io's documented rate limits, or none (default: real)
+  --faults SPEC             inject failures, e.g. part:reset@every4,api:429@0.05,seed=7
+  --part-size BYTES         upload parts of this size instead of Frame.io's plan
+  --transcode-delay-ms MS   time from uploaded to transcoded (default: 2000)
+  --token T                 the demo user's token (default: a new one)
+  --exchange-log FILE       write every request and response to FILE as JSON lines
+  --no-media-cors           serve media links without CORS headers
+  -h, --help                print this help
+
+More: main/sandbox/README.md; what it assumes where the spec is silent: main/sandbox/FIDELITY.md.`;
 
 function fail(message: string): never {
   console.error(`sandbox: ${message}`);
   process.exit(2);
 }
 
-const { values } = parseArgs({
-  options: {
-    host: { type: 'string', default: '127.0.0.1' },
-    port: { type: 'string', default: '0' },
-    data: { type: 'string' },
-    seed: { type: 'string', default: 'demo' },
-    token: { type: 'string' },
-    'rate-limits': { type: 'string', default: 'real' },
-    'part-size': { type: 'string' },
-    'transcode-delay-ms': { type: 'string' },
-    'exchange-log': { type: 'string' },
-    faults: { type: 'string' },
-    'no-media-cors': { type: 'boolean', default: false },
-  },
-  strict: true,
-});
+function parse() {
+  try {
+    return parseArgs({ options: OPTIONS, strict: true });
+  } catch (error) {
+    return fail(`${(error as Error).message}\n\n${USAGE}`);
+  }
+}
+
+const OPTIONS = {
+  host: { type: 'string', default: '127.0.0.1' },
+  port: { type: 'string', default: '0' },
+  data: { type: 'string' },
+  seed: { type: 'string', default: 'demo' },
+  token: { type: 'string' },
+  'rate-limits': { type: 'string', default: 'real' },
+  'part-size': { type: 'string' },
+  'transcode-delay-ms': { type: 'string' },
+  'exchange-log': { type: 'string' },
+  faults: { type: 'string' },
+  'no-media-cors': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+const { values } = parse();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 function count(flag: string, raw: string | undefined, min: number): number | undefined {
   if (raw === undefined) return undefined;

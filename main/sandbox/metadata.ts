@@ -1,5 +1,7 @@
 // Metadata values as a file shows them: one entry per field definition of the account, carrying
-// the definition's name, type and mutability beside the value.
+// the definition's name, type and mutability beside the value. The immutable (system) fields hold
+// what the media's bytes said; the others what people wrote.
+import { technicalValue } from './media/technical.ts';
 import type { FieldDefinitionRecord, FileRecord } from './store/records.ts';
 import type { World } from './world.ts';
 
@@ -22,8 +24,9 @@ export function metadataField(definition: FieldDefinitionRecord, value: unknown)
 
 /** The file's metadata; without `showNull`, only fields that hold a value. */
 export function metadataFields(world: World, file: FileRecord, showNull: boolean) {
+  const valueOf = (definition: FieldDefinitionRecord) => (definition.mutable ? file.metadata[definition.id] : technicalValue(definition, file));
   return world.store
     .list('field_definition', file.account_id)
-    .filter((definition) => showNull || file.metadata[definition.id] !== undefined)
-    .map((definition) => metadataField(definition, file.metadata[definition.id]));
+    .filter((definition) => showNull || valueOf(definition) !== undefined)
+    .map((definition) => metadataField(definition, valueOf(definition)));
 }

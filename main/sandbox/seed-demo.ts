@@ -1,15 +1,17 @@
 // The demo world: Rosa's own account plus a second account, Harbor Post, where she is a plain
 // member and Sam Okafor is an admin. Rosa's account also has a "Productions" workspace with two
 // projects to explore: nested folders, real sample media (assets/sandbox/, made by
-// scripts/make-sandbox-media.py) already transcoded, a version stack of a cut, a PDF call sheet,
-// and review comments.
+// scripts/make-sandbox-media.py and scripts/make-demo-clips.sh) already transcoded with its technical
+// metadata read, playable clips at 23.976, 25 and 29.97 drop-frame (one a version stack of a cut),
+// a PDF call sheet, and review comments.
 import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createProject } from './handlers/projects.ts';
 import { addAccount, addAccountMember, addUser, addWorkspace, seedMinimal, type Seeded } from './seed.ts';
 import type { CommentRecord, FileRecord, FolderRecord, ProjectRecord, VersionStackRecord } from './store/records.ts';
-import { timecodeToFrame } from './timecode.ts';
+import { describeMedia } from './media/technical.ts';
+import { fileRate, timecodeToFrame } from './timecode.ts';
 import { mediaTypeFor } from './uploads/media-types.ts';
 import type { World } from './world.ts';
 
@@ -70,7 +72,7 @@ async function addSampleFile(place: Place, parentId: string, sample: string, cre
   const blobId = randomUUID();
   const { etag } = await place.world.blobs.writePart(blobId, 1, createReadStream(source), size);
   place.world.store.recordPart(blobId, { part_number: 1, size, etag });
-  return place.world.store.put('asset', {
+  const file = place.world.store.put('asset', {
     id: randomUUID(),
     type: 'file',
     account_id: place.project.account_id,
@@ -94,6 +96,8 @@ async function addSampleFile(place: Place, parentId: string, sample: string, cre
     version: null,
     metadata: {},
   } satisfies FileRecord);
+  await describeMedia(place.world, file);
+  return place.world.store.get('asset', file.id) as FileRecord;
 }
 
 /** Versions oldest first, as version_stacks.create takes them. */
@@ -115,7 +119,7 @@ function addVersionStack(place: Place, parentId: string, versions: FileRecord[],
 
 interface NewComment {
   text: string;
-  /** HH:MM:SS:FF at the sandbox's 24 fps */
+  /** HH:MM:SS:FF from the file's first frame, at its own rate */
   timecode?: string;
   /** a PDF's page, from 1 */
   page?: number;
@@ -132,7 +136,7 @@ function addComment(place: Place, file: FileRecord, input: NewComment): CommentR
     parent_id: null,
     owner_id: place.creatorId,
     text: input.text,
-    timestamp: input.timecode ? timecodeToFrame(input.timecode) : null,
+    timestamp: input.timecode ? timecodeToFrame(input.timecode, fileRate(file)) : null,
     duration: null,
     annotation: input.annotation === undefined ? null : JSON.stringify(input.annotation),
     page: input.page ?? null,
@@ -159,13 +163,19 @@ async function seedProductions(world: World, seeded: Seeded): Promise<void> {
   const documents = addFolder(feature, root, 'Documents', at(3, 26));
 
   await addSampleFile(feature, day01.id, 'A001_C003_Slate.png', at(4, 5));
+  const interview = await addSampleFile(feature, day01.id, 'Harbor_Interview_DF.webm', at(4, 7), 'A002_C011_Interview.webm');
+  if (interview) {
+    addComment(feature, interview, { text: 'Slate reads 11, not 12: fix the clip name in the log.', timecode: '00:00:00;00', created: at(4, 20) });
+    addComment(feature, interview, { text: 'She looks off camera here; use the other take.', timecode: '00:00:02;15', created: at(4, 22) });
+    addComment(feature, interview, { text: 'Lovely pause before the answer.', timecode: '00:00:03;20', created: at(4, 24), completed: at(5, 9) });
+  }
   await addSampleFile(feature, day01.id, 'Room_Tone_440Hz.wav', at(4, 6), 'SR001_T03_RoomTone.wav');
   await addSampleFile(feature, sound.id, 'Room_Tone_440Hz.wav', at(5, 30));
   const dawn = await addSampleFile(feature, stills.id, 'Harbor_Dawn.png', at(4, 40));
   await addSampleFile(feature, stills.id, 'Lighthouse_Night.png', at(4, 41));
 
-  const v1 = await addSampleFile(feature, cuts.id, 'Harbor_Assembly_v1.avi', at(6));
-  const v2 = await addSampleFile(feature, cuts.id, 'Harbor_Assembly_v2.avi', at(7));
+  const v1 = await addSampleFile(feature, cuts.id, 'Harbor_Assembly_v1.webm', at(6));
+  const v2 = await addSampleFile(feature, cuts.id, 'Harbor_Assembly_v2.webm', at(7));
   if (v1 && v2) {
     addVersionStack(feature, cuts.id, [v1, v2], at(7, 1));
     addComment(feature, v1, { text: 'Sun comes up too small; can we punch in?', timecode: '00:00:00:20', created: at(6, 30), completed: at(7, 2) });
@@ -196,4 +206,10 @@ async function seedProductions(world: World, seeded: Seeded): Promise<void> {
   const spotSound = addFolder(spot, spotRoot, 'Sound', at(10, 6));
   await addSampleFile(spot, spotStills.id, 'Lighthouse_Night.png', at(11), 'Spot_Keyframe_01.png');
   await addSampleFile(spot, spotSound.id, 'Room_Tone_440Hz.wav', at(11, 5), 'Spot_Tone_Reference.wav');
+  const spotEdit = addFolder(spot, spotRoot, 'Edit', at(10, 7));
+  const spotCut = await addSampleFile(spot, spotEdit.id, 'Northlight_Spot_25fps.webm', at(12), 'Northlight_Spot_30s_v3.webm');
+  if (spotCut) {
+    addComment(spot, spotCut, { text: 'Logo needs more air at the top.', timecode: '00:00:00:00', created: at(12, 30) });
+    addComment(spot, spotCut, { text: 'Cut on the beat here, two frames earlier.', timecode: '00:00:02:13', created: at(12, 35) });
+  }
 }

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { memberId } from './access.ts';
 import { createProject } from './handlers/projects.ts';
+import { ensureTechnicalFields } from './media/technical.ts';
 import type { AccountRole, UserRecord } from './store/records.ts';
 import type { World } from './world.ts';
 
@@ -26,6 +27,7 @@ export function addUser(world: World, name: string, email: string): UserRecord {
 export function addAccount(world: World, displayName: string, createdAt: string): string {
   const id = randomUUID();
   world.store.put('account', { id, display_name: displayName, adobe_id: null, image: null, storage_limit: null, storage_usage: 0, created_at: createdAt, updated_at: createdAt, v4_migrated_at: createdAt });
+  ensureTechnicalFields(world, id);
   return id;
 }
 

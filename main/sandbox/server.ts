@@ -90,6 +90,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   await mkdir(join(dataDir, 'blobs'), { recursive: true });
   const store = new Store(openDatabase(join(dataDir, 'sandbox.db')));
   const timers = new Set<NodeJS.Timeout>();
+  /** work a timer started (a transcode probing its media); close waits for it before the store goes */
+  const running = new Set<Promise<void>>();
   const events = new Events(store, { retryBaseMs: options.webhookRetryBaseMs ?? 1000, attempts: 5, onDelivery: options.onWebhookDelivery });
   const world: World = {
     store,
@@ -107,7 +109,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     later(delayMs, work) {
       const timer = setTimeout(() => {
         timers.delete(timer);
-        void Promise.resolve(work()).catch((error: unknown) => console.error('sandbox:', error));
+        const done = Promise.resolve(work())
+          .catch((error: unknown) => console.error('sandbox:', error))
+          .finally(() => running.delete(done));
+        running.add(done);
       }, delayMs);
       timers.add(timer);
     },
@@ -243,6 +248,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
+      await Promise.all(running);
       events.close();
       faults?.close();
       await closeServer(server);

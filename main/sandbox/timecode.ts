@@ -1,23 +1,28 @@
-// Comment timestamps. Frame.io stores a frame number (the first frame is 1) and, with
-// `timestamp_as_timecode=true`, reads and writes HH:MM:SS:FF instead. Converting needs the file's
-// frame rate; the sandbox does not probe media, so every file counts 24 frames a second.
+// Comment timestamps. Frame.io stores a frame number (the first frame is 0: FIRST_API_FRAME) and,
+// with `timestamp_as_timecode=true`, shows HH:MM:SS:FF instead; a body may send either (the spec's
+// TimeStamp is oneOf both). Both convert at the file's own frame rate, from its technical metadata;
+// a file whose media gave none counts at 24 (an assumption: see FIDELITY.md).
+import { apiTimestampToIndex, frameRate, frameRateOfFps, framesToTimecode, indexToApiTimestamp, TimecodeError, timecodeToFrames, type FrameRate } from '../core/review/timecode.ts';
 import { invalid } from './http.ts';
+import type { FileRecord } from './store/records.ts';
 
-export const SANDBOX_FPS = 24;
+const WITHOUT_A_RATE = frameRate('24');
 
-const TIMECODE = /^(\d{2}):(\d{2}):(\d{2})[:;](\d{2})$/;
-
-export function timecodeToFrame(timecode: string, fps = SANDBOX_FPS): number {
-  const match = TIMECODE.exec(timecode);
-  if (!match) throw invalid(`Invalid timecode "${timecode}"; expected HH:MM:SS:FF`, '/data/timestamp');
-  const [hours, minutes, seconds, frames] = match.slice(1).map(Number) as [number, number, number, number];
-  if (minutes > 59 || seconds > 59 || frames >= fps) throw invalid(`Invalid timecode "${timecode}" at ${fps} fps`, '/data/timestamp');
-  return ((hours * 60 + minutes) * 60 + seconds) * fps + frames + 1;
+export function fileRate(file: FileRecord): FrameRate {
+  const fps = file.technical?.frameRate;
+  return (fps !== undefined && frameRateOfFps(fps, file.technical?.startTimecode)) || WITHOUT_A_RATE;
 }
 
-export function frameToTimecode(frame: number, fps = SANDBOX_FPS): string {
-  const index = Math.max(0, frame - 1);
-  const two = (n: number) => String(n).padStart(2, '0');
-  const totalSeconds = Math.floor(index / fps);
-  return `${two(Math.floor(totalSeconds / 3600))}:${two(Math.floor(totalSeconds / 60) % 60)}:${two(totalSeconds % 60)}:${two(index % fps)}`;
+/** A timecode from the file's first frame (00:00:00:00) as the frame number Frame.io stores. */
+export function timecodeToFrame(timecode: string, rate: FrameRate): number {
+  try {
+    return indexToApiTimestamp(timecodeToFrames(timecode, rate));
+  } catch (error) {
+    if (error instanceof TimecodeError) throw invalid(`Invalid timecode: ${error.message}`, '/data/timestamp');
+    throw error;
+  }
+}
+
+export function frameToTimecode(frame: number, rate: FrameRate): string {
+  return framesToTimecode(apiTimestampToIndex(frame), rate);
 }

@@ -5,7 +5,10 @@
 //   literally, null matches several alternatives and fails, so null is taken out and allowed once;
 // - `additionalProperties: false` beside `allOf` means "nothing beyond what any part declares",
 //   which 2019-09 spells `unevaluatedProperties: false`; the parts themselves must then stay open,
-//   so a closed schema used as an `allOf` part is referenced through an open copy.
+//   so a closed schema used as an `allOf` part is referenced through an open copy;
+// - a `oneOf` with a `discriminator` picks its alternative by the named property, as OpenAPI says,
+//   rather than by which alternatives happen to match (a `text` and a `long_text` field look alike,
+//   and an integer is also a number).
 
 type Json = Record<string, unknown>;
 
@@ -33,6 +36,7 @@ export function translateSpec(spec: Json): Json {
         out.unevaluatedProperties = false;
       }
     }
+    if (Array.isArray(out.oneOf) && isObject(out.discriminator) && isObject(out.discriminator.mapping)) return byDiscriminator(out);
     if (Array.isArray(out.oneOf)) {
       const hoisted = hoistNull(out);
       if (hoisted) return hoisted;
@@ -105,4 +109,19 @@ function hoistNull(schema: Json): Json | undefined {
   if (alternatives.filter(admitsNull).length < 2) return undefined;
   const oneOf = alternatives.map((alt) => (admitsNull(alt) ? withoutNull(alt as Json) : alt));
   return { anyOf: [{ type: 'null' }, { ...schema, oneOf }] };
+}
+
+/** The alternative the discriminating property names, and only a value the mapping knows. */
+function byDiscriminator(schema: Json): Json {
+  const { propertyName, mapping } = schema.discriminator as { propertyName: string; mapping: Record<string, string> };
+  const out: Json = { ...schema };
+  delete out.oneOf;
+  delete out.discriminator;
+  const pick = Object.entries(mapping).map(([value, ref]) => ({ if: { properties: { [propertyName]: { const: value } } }, then: { $ref: ref } }));
+  return {
+    ...out,
+    required: [...((out.required as string[] | undefined) ?? []), propertyName],
+    properties: { ...(out.properties as Json | undefined), [propertyName]: { enum: Object.keys(mapping) } },
+    allOf: [...((out.allOf as unknown[] | undefined) ?? []), ...pick],
+  };
 }

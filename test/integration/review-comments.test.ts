@@ -34,10 +34,10 @@ after(() => sandbox.close());
 const RECT = { tool: 'rect', color: '#f22237', size: 8, x: 0.25, y: 0.125, w: 0.5, h: 0.5 };
 
 test('comments made at frames, at a timecode and on the whole file come back with authors, drawings and replies', async () => {
-  const first = await service.create(fileId, { text: 'Too warm, pull the reds', timestamp: 1, annotation: [RECT] });
-  assert.equal(first.timestamp, 1);
+  const first = await service.create(fileId, { text: 'Too warm, pull the reds', timestamp: 0, annotation: [RECT] });
+  assert.equal(first.timestamp, 0);
   assert.deepEqual(parseAnnotation(first.annotation), [{ ...RECT, color: '#F22237' }]);
-  await service.create(fileId, { text: 'Hold "this" shot,\nlonger', timestamp: 1801, durationFrames: 48 });
+  await service.create(fileId, { text: 'Hold "this" shot,\nlonger', timestamp: 1800, durationFrames: 48 });
   await service.create(fileId, { text: 'Lovely grade overall ✓' });
   // A timecode goes in as the API's own form: HH:MM:SS:FF with timestamp_as_timecode.
   const byTimecode = await client.call<{ data: { id: string } }>('comments.create', {
@@ -48,7 +48,7 @@ test('comments made at frames, at a timecode and on the whole file come back wit
   // Replies cannot be made through the stable API; one made in Frame.io's own app is put in place.
   const now = new Date().toISOString();
   sandbox.store.put('comment', {
-    id: randomUUID(), account_id: sandbox.accountId, file_id: fileId, parent_id: first.id, owner_id: sandbox.userId, text: 'Done in v2', timestamp: 1,
+    id: randomUUID(), account_id: sandbox.accountId, file_id: fileId, parent_id: first.id, owner_id: sandbox.userId, text: 'Done in v2', timestamp: 0,
     duration: null, annotation: null, page: null, text_edited_at: null, completed_at: null, completer_id: null, created_at: now, updated_at: now,
   });
 
@@ -56,13 +56,13 @@ test('comments made at frames, at a timecode and on the whole file come back wit
   assert.deepEqual(
     listed.map((c) => [c.text, c.timestamp, c.durationFrames, c.author?.name, c.replies.map((r) => r.text)]),
     [
-      ['Too warm, pull the reds', 1, null, 'Rosa Alvarez', ['Done in v2']],
-      ['Hold "this" shot,\nlonger', 1801, 48, 'Rosa Alvarez', []],
+      ['Too warm, pull the reds', 0, null, 'Rosa Alvarez', ['Done in v2']],
+      ['Hold "this" shot,\nlonger', 1800, 48, 'Rosa Alvarez', []],
       ['Lovely grade overall ✓', null, null, 'Rosa Alvarez', []],
-      ['Cut here', 241, null, 'Rosa Alvarez', []],
+      ['Cut here', 240, null, 'Rosa Alvarez', []],
     ],
   );
-  assert.equal(listed.find((c) => c.id === byTimecode.data.id)?.timestamp, 10 * 24 + 1, 'the sandbox counts 24 frames a second, from frame 1');
+  assert.equal(listed.find((c) => c.id === byTimecode.data.id)?.timestamp, 10 * 24, 'a file whose media gives no rate counts 24 frames a second, from frame 0');
 
   const rate = probeFrameRate(new Map(listed.map((c) => [c.id, c.timestamp])), await service.timecodes(fileId));
   assert.equal(rate?.name, '24', "the file's rate, read off the API's own timecodes");
@@ -87,7 +87,7 @@ test('bad drawings and frame numbers are refused before anything is sent', async
   const before = sandbox.exchanges.length;
   await assert.rejects(service.create(fileId, { text: 'x', timestamp: 5, annotation: [{ ...RECT, x: 1.2 }] }), { name: 'AnnotationError', message: /Shape 1 \(rect\): x must be a number from 0 to 1/ });
   await assert.rejects(service.create(fileId, { text: 'x', annotation: [{ tool: 'circle', color: '#FFFFFF', size: 2 }] }), AnnotationError);
-  await assert.rejects(service.create(fileId, { text: 'x', timestamp: 0 }), /frame number from 1/);
+  await assert.rejects(service.create(fileId, { text: 'x', timestamp: -1 }), /frame number from 0, got -1/);
   await assert.rejects(service.create(fileId, { text: 'x', durationFrames: 5 }), /needs a timestamp/);
   await assert.rejects(service.create(fileId, { text: '  ' }), /needs some text/);
   assert.equal(sandbox.exchanges.length, before);
@@ -130,7 +130,7 @@ test('slate comments prints a marker EDL, reading the frame rate off the API', a
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /^TITLE: Beach, take 2\.mov\r\nFCM: NON-DROP FRAME\r\n/);
   assert.ok(result.stdout.includes('00:00:10:00 00:00:10:01 00:00:10:00 00:00:10:01  \r\n |C:ResolveColorBlue |M:Rosa Alvarez: Cut here |D:1'));
-  assert.match(result.stderr, /Frame\.io counts this file at 24 fps; pass --fps for its exact rate/);
+  assert.match(result.stderr, /the file's metadata gives none; Frame\.io's timecodes count it at 24 fps\. Pass --fps for its exact rate/);
 });
 
 test('slate comments --output writes FCPXML at the rate and start timecode given', async () => {

@@ -143,10 +143,12 @@ test('every operation answers as the spec says: 71 of 71 exercised, no violation
   assert.equal(c1.timestamp, '00:00:01:12');
   const c2 = (await expect(201, 'POST', `${a}/files/${clip3}/comments`, { data: { text: 'Sound pops', timestamp: 100, duration: 12 } })).data;
   assert.equal(c2.timestamp, 100);
-  await expect(422, 'POST', `${a}/files/${clip3}/comments`, { data: { text: 'x', timestamp: '00:00:01:12' } });
+  // A timecode body needs no flag (the flag only changes how answers show timestamps); it counts from frame 0.
+  assert.equal((await expect(201, 'POST', `${a}/files/${clip3}/comments`, { data: { text: 'x', timestamp: '00:00:01:12' } })).data.timestamp, 36);
+  await expect(422, 'POST', `${a}/files/${clip3}/comments`, { data: { text: 'x', timestamp: '00:00:01:24' } });
   await expect(422, 'POST', `${a}/files/${clip3}/comments`, { data: { text: '', timestamp: 1 } });
   const c1Frames = (await expect(200, 'GET', `${a}/comments/${c1.id}?include=owner`)).data;
-  assert.equal(c1Frames.timestamp, 37);
+  assert.equal(c1Frames.timestamp, 36);
   assert.equal(c1Frames.owner.name, 'Rosa Alvarez');
   const completed = (await expect(200, 'PATCH', `${a}/comments/${c2.id}`, { data: { completed: true } })).data;
   assert.equal(completed.completer_id, sandbox.userId);

@@ -48,7 +48,7 @@ test('the demo keeps the minimal world and adds a workspace with two projects an
   const dailies = await childNamed(root, 'Dailies');
   const day01 = await childNamed(dailies.id, 'Day 01');
   const shots = (await get(`${a()}/folders/${day01.id}/children`)).data.map((c: Body) => c.name);
-  assert.deepEqual(shots.sort(), ['A001_C003_Slate.png', 'SR001_T03_RoomTone.wav']);
+  assert.deepEqual(shots.sort(), ['A001_C003_Slate.png', 'A002_C011_Interview.webm', 'SR001_T03_RoomTone.wav']);
   assert.ok((await get(`${a()}/projects/${projects[0].id}`)).data.storage > 0);
 });
 
@@ -77,12 +77,12 @@ test('the cut is a version stack of two versions with comments at timecodes, one
   const [feature] = await productions();
   const editorial = await childNamed(feature.root_folder_id, 'Editorial');
   const cuts = await childNamed(editorial.id, 'Cuts');
-  const stack = await childNamed(cuts.id, 'Harbor_Assembly_v2.avi');
+  const stack = await childNamed(cuts.id, 'Harbor_Assembly_v2.webm');
   assert.equal(stack.type, 'version_stack');
-  assert.equal(stack.head_version.name, 'Harbor_Assembly_v2.avi');
+  assert.equal(stack.head_version.name, 'Harbor_Assembly_v2.webm');
   const versions = (await get(`${a()}/version_stacks/${stack.id}/children`)).data;
-  assert.deepEqual(versions.map((v: Body) => v.name), ['Harbor_Assembly_v2.avi', 'Harbor_Assembly_v1.avi'], 'newest first');
-  assert.ok(versions.every((v: Body) => v.status === 'transcoded' && v.media_type === 'video/x-msvideo'));
+  assert.deepEqual(versions.map((v: Body) => v.name), ['Harbor_Assembly_v2.webm', 'Harbor_Assembly_v1.webm'], 'newest first');
+  assert.ok(versions.every((v: Body) => v.status === 'transcoded' && v.media_type === 'video/webm'));
 
   const comments = (await get(`${a()}/files/${stack.head_version.id}/comments?timestamp_as_timecode=true`)).data;
   assert.deepEqual(comments.map((c: Body) => c.timestamp), ['00:00:00:12', '00:00:01:06', '00:00:01:23']);
@@ -93,7 +93,7 @@ test('the cut is a version stack of two versions with comments at timecodes, one
   assert.equal(completed.length, 1);
   assert.equal(completed[0].completer_id, sandbox.userId);
   const frames = (await get(`${a()}/files/${stack.head_version.id}/comments`)).data.map((c: Body) => c.timestamp);
-  assert.deepEqual(frames, [13, 31, 48], 'frame numbers at 24 fps, the first frame is 1');
+  assert.deepEqual(frames, [12, 30, 47], 'frame numbers at 23.976 fps, the first frame is 0');
   const earlier = (await get(`${a()}/files/${versions[1].id}/comments`)).data;
   assert.equal(earlier.length, 1);
 });
@@ -119,4 +119,45 @@ test('the second project has its own folders and media', async () => {
   const keyframe = await childNamed(stills.id, 'Spot_Keyframe_01.png');
   assert.equal(keyframe.status, 'transcoded');
   await childNamed(spot.root_folder_id, 'Sound');
+});
+
+/** A file's technical metadata as name → value, read as a client reads it. */
+async function technical(fileId: string): Promise<Record<string, unknown>> {
+  const file = (await get(`${a()}/files/${fileId}?include=metadata`)).data;
+  assert.ok(file.metadata.every((m: Body) => m.mutable === false), "only the media's own fields on a demo file");
+  return Object.fromEntries(file.metadata.map((m: Body) => [m.field_definition_name, m.value]));
+}
+
+test('each demo clip lists its frame rate, duration and start timecode, read from its bytes, and its comments count frames at that rate from 0', async () => {
+  const [feature, spot] = await productions();
+  const day01 = await childNamed((await childNamed(feature.root_folder_id, 'Dailies')).id, 'Day 01');
+  const interview = await childNamed(day01.id, 'A002_C011_Interview.webm');
+  const cut = await childNamed((await childNamed(feature.root_folder_id, 'Editorial')).id, 'Cuts').then((cuts) => childNamed(cuts.id, 'Harbor_Assembly_v2.webm'));
+  const spotCut = await childNamed((await childNamed(spot.root_folder_id, 'Edit')).id, 'Northlight_Spot_30s_v3.webm');
+  const clips: Array<[string, number, string, Body]> = [
+    ['29.97 DF', 29.97, '00:00:58;00', interview],
+    ['23.976', 23.976, '01:00:00:00', cut.head_version],
+    ['25', 25, '10:00:00:00', spotCut],
+  ];
+  for (const [name, rate, start, file] of clips) {
+    const fields = await technical(file.id);
+    assert.equal(fields['Frame Rate'], rate, `${name}: Frame Rate`);
+    assert.equal(typeof fields['Duration'], 'number');
+    assert.ok(Math.abs((fields['Duration'] as number) - 4) < 0.05, `${name}: about 4 s, got ${fields['Duration']}`);
+    assert.equal(fields['Start Timecode'], start);
+    assert.equal(fields['Width'], 320);
+    assert.equal(fields['Video Codec'], 'VP9');
+    assert.equal(fields['Audio Codec'], 'Opus');
+    const comments = (await get(`${a()}/files/${file.id}/comments?timestamp_as_timecode=true`)).data;
+    assert.ok(comments.length >= 2, `${name} has comments`);
+  }
+  const frames = (await get(`${a()}/files/${interview.id}/comments`)).data.map((c: Body) => c.timestamp);
+  assert.deepEqual(frames, [0, 75, 110], 'at 29.97 DF: 00:00:00;00, 00:00:02;15, 00:00:03;20');
+  const shown = (await get(`${a()}/files/${interview.id}/comments?timestamp_as_timecode=true`)).data.map((c: Body) => c.timestamp);
+  assert.deepEqual(shown, ['00:00:00;00', '00:00:02;15', '00:00:03;20']);
+  const spotShown = (await get(`${a()}/files/${spotCut.id}/comments?timestamp_as_timecode=true`)).data.map((c: Body) => c.timestamp);
+  assert.deepEqual(spotShown, ['00:00:00:00', '00:00:02:13'], 'timestamp 0 shows as 00:00:00:00');
+  // A still and a PDF have no rate.
+  const stills = await childNamed(feature.root_folder_id, 'Stills');
+  assert.deepEqual(await technical((await childNamed(stills.id, 'Harbor_Dawn.png')).id), {});
 });

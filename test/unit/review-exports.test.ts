@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { EXPORT_FORMATS, isExportFormat, renderExport, UnsuitableExport, type ExportComment, type ReviewExport } from '../../main/core/review/exports/index.ts';
-import { frameRate, timecodeOfApiTimestamp, timecodeToFrames, type FrameRate } from '../../main/core/review/timecode.ts';
+import { FIRST_API_FRAME, frameRate, timecodeOfApiTimestamp, timecodeToFrames, type FrameRate } from '../../main/core/review/timecode.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/review/${name}`, import.meta.url), 'utf8');
 
@@ -31,7 +31,7 @@ function readingOrder(comments: ExportComment[]): ExportComment[] {
 
 function timecodeOf(comment: ExportComment, review: ReviewExport, plus = 0): string {
   const { rate, startTimecode } = review.file;
-  return timecodeOfApiTimestamp((comment.timestamp ?? 1) + plus, rate, startTimecode);
+  return timecodeOfApiTimestamp((comment.timestamp ?? FIRST_API_FRAME) + plus, rate, startTimecode);
 }
 
 /** What single-line formats make of a comment: whitespace runs of line breaks and tabs become spaces. */
@@ -320,7 +320,7 @@ test('FCPXML is well-formed and its markers parse back to the same comments, fra
     markers.forEach((m, i) => {
       const c = comments[i]!;
       const at = framesOf(m.attributes.start!, rate);
-      assert.equal(at - start, (c.timestamp ?? 1) - 1, `${rate.name} #${i + 1}: API timestamps count from 1`);
+      assert.equal(at - start, c.timestamp ?? FIRST_API_FRAME, `${rate.name} #${i + 1}: API timestamps count from 0`);
       assert.ok(at + framesOf(m.attributes.duration!, rate) <= clipEnd, 'the marker lies inside the clip');
       assert.equal(framesOf(m.attributes.duration!, rate), c.durationFrames ?? 1);
       assert.equal(m.attributes.value, c.text, 'text survives exactly, line breaks and all');

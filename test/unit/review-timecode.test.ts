@@ -3,8 +3,10 @@ import { test } from 'node:test';
 import {
   apiTimestampOfTimecode,
   apiTimestampToIndex,
+  FIRST_API_FRAME,
   FRAME_RATES,
   frameRate,
+  frameRateOfFps,
   framesToTimecode,
   frameToSeconds,
   indexToApiTimestamp,
@@ -146,21 +148,80 @@ test('invalid timecodes are refused with the reason', () => {
   assert.throws(() => framesToTimecode(1.5, frameRate('25')), TimecodeError);
 });
 
-test('API timestamps count frames from 1: timestamp 1 is the first frame, at the start timecode', () => {
-  assert.equal(apiTimestampToIndex(1), 0);
-  assert.equal(indexToApiTimestamp(0), 1);
-  assert.equal(apiTimestampToIndex(0), 0, 'the schema allows 0; it reads as the first frame');
-  assert.throws(() => apiTimestampToIndex(-3), /comment timestamp must be a whole frame number from 1/);
+test('API timestamps count frames from 0: timestamp 0 is the first frame, at the start timecode', () => {
+  assert.equal(FIRST_API_FRAME, 0);
+  assert.equal(apiTimestampToIndex(0), 0);
+  assert.equal(indexToApiTimestamp(0), 0);
+  assert.equal(apiTimestampToIndex(49), 49);
+  assert.throws(() => apiTimestampToIndex(-1), /comment timestamp must be a whole frame number from 0, got -1/);
+  assert.throws(() => apiTimestampToIndex(2.5), TimecodeError);
   const df = frameRate('29.97 DF');
-  assert.equal(timecodeOfApiTimestamp(1, df), '00:00:00;00');
-  assert.equal(timecodeOfApiTimestamp(1801, df), '00:01:00;02');
-  assert.equal(timecodeOfApiTimestamp(17_983, df), '00:10:00;00');
-  assert.equal(timecodeOfApiTimestamp(1, frameRate('25'), '01:00:00:00'), '01:00:00:00');
-  assert.equal(timecodeOfApiTimestamp(26, frameRate('25'), '01:00:00:00'), '01:00:01:00');
-  assert.equal(timecodeOfApiTimestamp(1799, df, '00:59:00;02'), '01:00:00;00', 'minute 59 drops two frames');
-  assert.equal(apiTimestampOfTimecode('01:00:00;00', df, '00:59:00;02'), 1799);
-  assert.equal(apiTimestampOfTimecode('00:00:00:00', frameRate('24'), '23:59:59:23'), 2, 'a file running past midnight');
+  // Frame.io's own display of two comments on a live 29.97 fps file.
+  assert.equal(timecodeOfApiTimestamp(9000, df), '00:05:00;10');
+  assert.equal(timecodeOfApiTimestamp(11_974, df), '00:06:39;16');
+  assert.equal(apiTimestampOfTimecode('00:05:00;10', df), 9000);
+  assert.equal(apiTimestampOfTimecode('00:06:39;16', df), 11_974);
+  assert.equal(timecodeOfApiTimestamp(0, df), '00:00:00;00');
+  assert.equal(timecodeOfApiTimestamp(1800, df), '00:01:00;02');
+  assert.equal(timecodeOfApiTimestamp(17_982, df), '00:10:00;00');
+  assert.equal(timecodeOfApiTimestamp(0, frameRate('25'), '01:00:00:00'), '01:00:00:00');
+  assert.equal(timecodeOfApiTimestamp(25, frameRate('25'), '01:00:00:00'), '01:00:01:00');
+  assert.equal(timecodeOfApiTimestamp(1798, df, '00:59:00;02'), '01:00:00;00', 'minute 59 drops two frames');
+  assert.equal(apiTimestampOfTimecode('01:00:00;00', df, '00:59:00;02'), 1798);
+  assert.equal(apiTimestampOfTimecode('00:00:00:00', frameRate('24'), '23:59:59:23'), 1, 'a file running past midnight');
   assert.equal(offsetTimecode('23:59:59:24', 1, frameRate('25')), '00:00:00:00');
+});
+
+// [rate, API timestamp, timecode from 00:00:00:00], both directions, from the first frame (0).
+const FROM_ZERO: Array<[string, number, string]> = [
+  ['23.976', 0, '00:00:00:00'],
+  ['23.976', 1, '00:00:00:01'],
+  ['23.976', 24, '00:00:01:00'],
+  ['23.976', 1439, '00:00:59:23'],
+  ['24', 0, '00:00:00:00'],
+  ['24', 23, '00:00:00:23'],
+  ['24', 86_400, '01:00:00:00'],
+  ['25', 0, '00:00:00:00'],
+  ['25', 24, '00:00:00:24'],
+  ['25', 25, '00:00:01:00'],
+  ['29.97', 0, '00:00:00:00'],
+  ['29.97', 1800, '00:01:00:00'],
+  ['29.97', 9000, '00:05:00:00'],
+  ['29.97 DF', 0, '00:00:00;00'],
+  ['29.97 DF', 29, '00:00:00;29'],
+  ['29.97 DF', 1799, '00:00:59;29'],
+  ['29.97 DF', 1800, '00:01:00;02'],
+  ['30', 0, '00:00:00:00'],
+  ['30', 30, '00:00:01:00'],
+  ['30', 9000, '00:05:00:00'],
+  ['50', 0, '00:00:00:00'],
+  ['50', 49, '00:00:00:49'],
+  ['50', 3000, '00:01:00:00'],
+  ['59.94 DF', 0, '00:00:00;00'],
+  ['59.94 DF', 3599, '00:00:59;59'],
+  ['59.94 DF', 3600, '00:01:00;04'],
+  ['59.94 DF', 35_964, '00:10:00;00'],
+];
+
+test('API timestamps and timecodes convert both ways at every rate, from frame 0', () => {
+  for (const [name, timestamp, timecode] of FROM_ZERO) {
+    const r = frameRate(name);
+    assert.equal(timecodeOfApiTimestamp(timestamp, r), timecode, `${name}: timestamp ${timestamp}`);
+    assert.equal(apiTimestampOfTimecode(timecode, r), timestamp, `${name}: ${timecode}`);
+  }
+});
+
+test("a metadata frame rate (Frame.io's rounded number) names the exact rate; NTSC 29.97 and 59.94 count drop-frame unless the file's timecode is non-drop", () => {
+  assert.equal(frameRateOfFps(23.976)?.name, '23.976');
+  assert.equal(frameRateOfFps(24)?.name, '24');
+  assert.equal(frameRateOfFps(25)?.name, '25');
+  assert.equal(frameRateOfFps(29.97)?.name, '29.97 DF');
+  assert.equal(frameRateOfFps(29.97, '00:59:58;00')?.name, '29.97 DF');
+  assert.equal(frameRateOfFps(29.97, '01:00:00:00')?.name, '29.97');
+  assert.equal(frameRateOfFps(59.94)?.name, '59.94 DF');
+  assert.equal(frameRateOfFps(50)?.name, '50');
+  assert.equal(frameRateOfFps(15), undefined, 'timecode does not count at 15 fps');
+  assert.equal(frameRateOfFps(12.5), undefined);
 });
 
 test('seconds and frames convert for the player without drifting at NTSC rates', () => {

@@ -7,7 +7,7 @@ import { connectBridge } from '../../renderer/src/slate.ts';
 import { useDraft } from '../../renderer/src/store/draft.ts';
 import { usePages } from '../../renderer/src/store/pages.ts';
 import { usePlayback } from '../../renderer/src/store/playback.ts';
-import { useReview } from '../../renderer/src/store/review.ts';
+import { isOverride, useReview } from '../../renderer/src/store/review.ts';
 import { useSession } from '../../renderer/src/store/session.ts';
 
 /** the media element the playhead drives, stood in for by a plain object here */
@@ -22,7 +22,8 @@ const comment = (id: string, fields: Partial<Comment> = {}): Comment => ({
   id, text: id, timestamp: 13, durationFrames: null, shapes: [], page: null, completed: false, createdAt: NOW, author: { name: 'Sam', email: 'sam@example.com' }, replies: [], ...fields,
 });
 const NTSC = { name: '23.976', numerator: 24000, denominator: 1001, timebase: 24, dropFrame: false };
-const RATE = { name: '24', numerator: 24, denominator: 1, timebase: 24, dropFrame: false, probed: true, alternatives: [NTSC, { name: '24', numerator: 24, denominator: 1, timebase: 24, dropFrame: false }] };
+const RATE = { name: '24', numerator: 24, denominator: 1, timebase: 24, dropFrame: false, source: 'timecodes', startTimecode: '00:00:00:00', alternatives: [NTSC, { name: '24', numerator: 24, denominator: 1, timebase: 24, dropFrame: false }] };
+const PAL = { name: '25', numerator: 25, denominator: 1, timebase: 25, dropFrame: false };
 
 type Answer = (input: Record<string, unknown>) => unknown;
 let answers: Record<string, Answer>;
@@ -57,7 +58,7 @@ test('a stack opens at its newest version, the first Frame.io lists, and switchi
   const state = useReview.getState();
   assert.equal(state.file?.id, 'v2');
   assert.deepEqual(state.versions.map((v) => v.id), ['v2', 'v1']);
-  assert.deepEqual(state.rate, RATE);
+  assert.deepEqual(state.rate, { ...RATE, own: '24' });
 
   await state.open('acc', 'v1', 'stack');
   assert.equal(useReview.getState().file?.id, 'v1');
@@ -69,7 +70,7 @@ test('a rate Frame.io cannot give is assumed, and the file still opens', async (
   delete answers['comments:frameRate'];
   await useReview.getState().open('acc', 'v1');
   assert.equal(useReview.getState().problem, undefined);
-  assert.deepEqual(useReview.getState().rate, { ...RATE, probed: false, alternatives: [] });
+  assert.deepEqual(useReview.getState().rate, { ...RATE, source: 'assumed', alternatives: [], own: '24' });
 });
 
 test('a rate the person chooses among those Frame.io cannot tell apart is the one exported', async () => {
@@ -78,11 +79,31 @@ test('a rate the person chooses among those Frame.io cannot tell apart is the on
   useReview.getState().chooseRate('25');
   assert.equal(useReview.getState().rate?.name, '24', 'only an alternative can be chosen');
   useReview.getState().chooseRate('23.976');
-  assert.deepEqual(useReview.getState().rate, { ...RATE, ...NTSC });
+  assert.deepEqual(useReview.getState().rate, { ...RATE, ...NTSC, own: '24' });
   // Saving needs a document; what was asked of the service is what matters here.
   await useReview.getState().exportAs('csv').catch(() => undefined);
   const [, input] = calls.find(([channel]) => channel === 'comments:export')!;
   assert.equal(input.fps, '23.976');
+});
+
+test("a file's own rate (its metadata) is exported as the file's, and a rate chosen over it as an override", async () => {
+  answers['comments:frameRate'] = () => ({ ...NTSC, source: 'metadata', startTimecode: '01:00:00:00', alternatives: [NTSC, PAL] });
+  answers['comments:export'] = () => ({ filename: 'a.csv', mediaType: 'text/csv', text: '', frameRate: '23.976' });
+  await useReview.getState().open('acc', 'v1');
+  const opened = useReview.getState().rate!;
+  assert.equal(opened.name, '23.976');
+  assert.equal(isOverride(opened), false);
+  await useReview.getState().exportAs('edl').catch(() => undefined);
+  assert.equal(calls.find(([channel]) => channel === 'comments:export')![1].fps, undefined, "the service uses the file's own rate");
+
+  useReview.getState().chooseRate('25');
+  assert.equal(isOverride(useReview.getState().rate!), true);
+  assert.equal(useReview.getState().rate?.own, '23.976');
+  calls = [];
+  await useReview.getState().exportAs('edl', '00:59:50:00').catch(() => undefined);
+  const [, input] = calls.find(([channel]) => channel === 'comments:export')!;
+  assert.equal(input.fps, '25');
+  assert.equal(input.startTimecode, '00:59:50:00');
 });
 
 test('a new comment is credited to the person signed in, since Frame.io leaves its author out', async () => {

@@ -20,10 +20,3 @@ for (const rate of core.FRAME_RATES) {
     }
   });
 }
-
-test('API timestamps count from 1, indexes from 0', () => {
-  assert.equal(ui.timestampToIndex(1), core.apiTimestampToIndex(1));
-  assert.equal(ui.timestampToIndex(49), 48);
-  assert.equal(ui.timestampToIndex(0), 0);
-  assert.equal(ui.indexToTimestamp(0), core.indexToApiTimestamp(0));
-});

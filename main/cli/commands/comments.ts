@@ -1,14 +1,15 @@
 // `slate comments <file-id> [--format csv|edl|avid|fcpxml|json] [--output FILE]`: a file's
-// review comments, exported for a spreadsheet or an editing system.
+// review comments, exported for a spreadsheet or an editing system, at the file's own frame rate and
+// start timecode (its technical metadata) unless --fps or --start-tc override them.
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../core/api/errors.ts';
-import { AccountApi } from '../../core/api/resources.ts';
 import { CommentService, toExportComment } from '../../core/review/comments.ts';
 import { isDocument } from '../../core/review/document.ts';
 import { EXPORT_FORMATS, isExportFormat, renderExport, UnsuitableExport } from '../../core/review/exports/index.ts';
 import { fileFrameRate, UnknownFrameRate } from '../../core/review/file-rate.ts';
-import { frameRate, TimecodeError, timecodeToFrames } from '../../core/review/timecode.ts';
+import { durationFramesAt, showFileTimeline, startTimecodeFor } from '../../core/review/technical.ts';
+import { frameRate, TimecodeError } from '../../core/review/timecode.ts';
 import { printJson, UsageError } from '../output.ts';
 import { chooseAccount, connect, connectionOptions } from '../session.ts';
 
@@ -30,7 +31,7 @@ export async function comments(args: string[], json: boolean): Promise<number> {
 
   const client = connect(values);
   const accountId = await chooseAccount(client, values);
-  const file = await new AccountApi(client, accountId).showFile(fileId).catch((error: unknown) => {
+  const { file, timeline } = await showFileTimeline(client, accountId, fileId).catch((error: unknown) => {
     if (error instanceof ApiError && error.kind === 'not-found') {
       throw new Error(`File ${fileId} was not found in account ${accountId}. Check the id (\`slate ls <folder-id>\` lists a folder's files).`, { cause: error });
     }
@@ -38,16 +39,17 @@ export async function comments(args: string[], json: boolean): Promise<number> {
   });
   const service = new CommentService(client, accountId);
   const list = await service.list(fileId);
-  const { rate, probed } = chosenRate
-    ? { rate: chosenRate, probed: false }
-    : await fileFrameRate(service, fileId, list).catch((error: unknown) => {
+  const { rate, source } = chosenRate
+    ? { rate: chosenRate, source: 'override' as const }
+    : await fileFrameRate(service, fileId, list, timeline).catch((error: unknown) => {
         throw error instanceof UnknownFrameRate ? new UsageError(`${error.message}; pass --fps (${FRAME_RATE_HINT}).`) : error;
       });
-  const startTimecode = values['start-tc'] ?? (rate.dropFrame ? '00:00:00;00' : '00:00:00:00');
-  usage(() => timecodeToFrames(startTimecode, rate));
+  const startTimecode = usage(() => startTimecodeFor(rate, values['start-tc'], timeline));
 
-  const text = usage(() => renderExport(format, { file: { name: file.name, rate, startTimecode, document: isDocument(file.media_type) }, comments: list.map(toExportComment) }));
-  if (probed) console.error(`slate: frame rate: Frame.io counts this file at ${rate.name} fps; pass --fps for its exact rate (e.g. 23.976 or 29.97df).`);
+  const exported = { name: file.name, rate, startTimecode, durationFrames: durationFramesAt(rate, timeline), document: isDocument(file.media_type) };
+  const text = usage(() => renderExport(format, { file: exported, comments: list.map(toExportComment) }));
+  if (source === 'timecodes') console.error(`slate: frame rate: the file's metadata gives none; Frame.io's timecodes count it at ${rate.name} fps. Pass --fps for its exact rate (e.g. 23.976 or 29.97df).`);
+  if (source === 'override' && timeline.rate && timeline.rate.name !== rate.name) console.error(`slate: frame rate: ${rate.name} fps as asked (--fps), overriding the file's own ${timeline.rate.name} fps.`);
   if (!values.output) {
     process.stdout.write(text);
     return 0;

@@ -3,14 +3,14 @@
 import type { FrameioClient } from '../api/client.ts';
 import { serializeAnnotation } from './annotation.ts';
 import type { ExportComment } from './exports/model.ts';
-import { TimecodeError } from './timecode.ts';
+import { apiTimestampToIndex, indexToApiTimestamp, TimecodeError } from './timecode.ts';
 
 /** A comment in the API's own field names (the spec's Comment with its includes). */
 export interface ApiComment {
   id: string;
   file_id: string;
   text: string;
-  /** frames counted from 1, or HH:MM:SS:FF when asked for with timestamp_as_timecode */
+  /** a frame number (see FIRST_API_FRAME), or HH:MM:SS:FF when asked for with timestamp_as_timecode */
   timestamp: number | string | null;
   duration: number | null;
   annotation: string | null;
@@ -42,7 +42,7 @@ export interface ReviewComment {
   id: string;
   fileId: string;
   text: string;
-  /** frames counted from 1 (the API's convention), or null for a comment on the whole file */
+  /** the API's frame number (see FIRST_API_FRAME), or null for a comment on the whole file */
   timestamp: number | null;
   durationFrames: number | null;
   /** the drawing as the API stores it (a JSON string); parseAnnotation reads it */
@@ -60,7 +60,7 @@ export interface ReviewComment {
 
 export interface NewComment {
   text: string;
-  /** frames counted from 1; leave out for a comment on the whole file */
+  /** the API's frame number (see FIRST_API_FRAME); leave out for a comment on the whole file */
   timestamp?: number;
   durationFrames?: number;
   /** shapes to draw on the frame, checked and serialized here */
@@ -163,8 +163,7 @@ export class CommentService {
 }
 
 function apiTimestamp(timestamp: number): number {
-  if (!Number.isSafeInteger(timestamp) || timestamp < 1) throw new TimecodeError(`A comment timestamp is a frame number from 1 (the first frame), got ${timestamp}.`);
-  return timestamp;
+  return indexToApiTimestamp(apiTimestampToIndex(timestamp));
 }
 
 function pageNumber(page: number): number {

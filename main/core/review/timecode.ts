@@ -3,7 +3,7 @@
 //
 // Three ways of naming a frame meet here, and mixing them up is the classic off-by-one:
 // - a frame *index*: 0 is the first frame of the file; all the maths below works on indexes;
-// - an API *timestamp*: Frame.io's integer comment timestamps count from 1 (1 is the first frame);
+// - an API *timestamp*: Frame.io's integer comment timestamp, counted from FIRST_API_FRAME;
 // - a *timecode*: HH:MM:SS:FF, which adds the file's start timecode to the index.
 
 export class TimecodeError extends Error {
@@ -132,17 +132,42 @@ export function offsetTimecode(timecode: string, frames: number, r: FrameRate): 
   return framesToTimecode((((timecodeToFrames(timecode, r) + frames) % day) + day) % day, r);
 }
 
-/** A Frame.io comment timestamp (frames counted from 1) as a frame index (counted from 0). */
+/**
+ * The number Frame.io gives the first frame of a file in a comment's integer `timestamp`: 0.
+ * Observed on the live service (a 29.97 fps drop-frame file): a comment stored as `timestamp: 11974`
+ * shows in Frame.io as 00:06:39;16 and `9000` as 00:05:00;10, which is exact for frames counted
+ * from 0 (counted from 1 they would read ;15 and ;09). The spec's TimeStamp allows `minimum: 0`.
+ * Every conversion between API timestamps and frame indexes goes through the two functions below.
+ */
+export const FIRST_API_FRAME = 0;
+
+/** A Frame.io comment timestamp as a frame index (0 is the first frame of the file). */
 export function apiTimestampToIndex(timestamp: number): number {
-  if (!Number.isSafeInteger(timestamp) || timestamp < 0) throw new TimecodeError(`A comment timestamp must be a whole frame number from 1, got ${timestamp}.`);
-  // The schema allows 0 although frames count from 1; read it as the first frame rather than fail.
-  return Math.max(0, timestamp - 1);
+  if (!Number.isSafeInteger(timestamp) || timestamp < FIRST_API_FRAME) {
+    throw new TimecodeError(`A comment timestamp must be a whole frame number from ${FIRST_API_FRAME}, got ${timestamp}.`);
+  }
+  return timestamp - FIRST_API_FRAME;
 }
 
-/** A frame index (counted from 0) as a Frame.io comment timestamp (frames counted from 1). */
+/** A frame index (0 is the first frame of the file) as a Frame.io comment timestamp. */
 export function indexToApiTimestamp(index: number): number {
   wholeIndex(index, 'A frame index');
-  return index + 1;
+  return index + FIRST_API_FRAME;
+}
+
+/** NTSC rates, which Frame.io's "Frame Rate" field gives rounded (29.97), and whose timecode may drop frames. */
+const CLOSE_ENOUGH = 0.005;
+
+/**
+ * The rate of a file whose technical metadata says `fps` frames a second (Frame.io's "Frame Rate"
+ * field, a number such as 29.97), or undefined for a rate timecode does not count at (15, 12.5).
+ * 29.97 and 59.94 count drop-frame, as Frame.io shows them (the observation on FIRST_API_FRAME is
+ * drop-frame), unless the file's own start timecode is written non-drop ("01:00:00:00").
+ */
+export function frameRateOfFps(fps: number, startTimecode?: string | null): FrameRate | undefined {
+  const same = FRAME_RATES.filter((r) => Math.abs(framesPerSecond(r) - fps) < CLOSE_ENOUGH);
+  const nonDrop = startTimecode !== undefined && startTimecode !== null && /:\d{2}$/.test(startTimecode.trim());
+  return same.find((r) => r.dropFrame !== nonDrop) ?? same[0];
 }
 
 /** The timecode at which a comment sits, given the file's rate and start timecode. */

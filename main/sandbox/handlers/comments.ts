@@ -3,7 +3,7 @@ import { account, file, type AccountAccess } from '../access.ts';
 import { forbidden, invalid, notFound } from '../http.ts';
 import { parseIncludes, presentUser, type Includes } from '../present.ts';
 import type { CommentRecord, FileRecord } from '../store/records.ts';
-import { frameToTimecode, timecodeToFrame } from '../timecode.ts';
+import { fileRate, frameToTimecode, timecodeToFrame } from '../timecode.ts';
 import type { World } from '../world.ts';
 import { bodyData, listReply, noContent, ok, sortBy, stamp } from './common.ts';
 import type { HandlerTable, RequestContext } from './types.ts';
@@ -26,7 +26,7 @@ function presentComment(world: World, comment: CommentRecord, timecode: boolean)
     text: comment.text,
     annotation: comment.annotation,
     page: comment.page,
-    timestamp: comment.timestamp === null ? null : timecode ? frameToTimecode(comment.timestamp) : comment.timestamp,
+    timestamp: comment.timestamp === null ? null : timecode ? frameToTimecode(comment.timestamp, rateOf(world, comment.file_id)) : comment.timestamp,
     duration: comment.duration,
     text_edited_at: comment.text_edited_at,
     text_review_annotation: null,
@@ -51,10 +51,16 @@ function presentWithIncludes(world: World, comment: CommentRecord, timecode: boo
   };
 }
 
-function frameOf(ctx: RequestContext, timestamp: string | number | null | undefined): number | null | undefined {
-  if (typeof timestamp !== 'string') return timestamp;
-  if (!asTimecode(ctx)) throw invalid('A timecode timestamp needs timestamp_as_timecode=true; otherwise send a frame number', '/data/timestamp');
-  return timecodeToFrame(timestamp);
+function rateOf(world: World, fileId: string) {
+  return fileRate(world.store.get('asset', fileId) as FileRecord);
+}
+
+/**
+ * A body's timestamp as the frame number stored. A timecode string is taken with or without
+ * `timestamp_as_timecode`, which the spec says only "enables display of timestamp as timecode".
+ */
+function frameOf(target: FileRecord, timestamp: string | number | null | undefined): number | null | undefined {
+  return typeof timestamp === 'string' ? timecodeToFrame(timestamp, fileRate(target)) : timestamp;
 }
 
 function checkAnnotation(annotation: string | null | undefined): void {
@@ -119,7 +125,7 @@ export const commentHandlers: HandlerTable = {
       parent_id: null,
       owner_id: ctx.user.id,
       text: data.text,
-      timestamp: frameOf(ctx, data.timestamp) ?? null,
+      timestamp: frameOf(target, data.timestamp) ?? null,
       duration: data.duration ?? null,
       annotation: data.annotation ?? null,
       page: data.page ?? null,
@@ -143,7 +149,7 @@ export const commentHandlers: HandlerTable = {
     const target = ctx.world.store.get('asset', comment.file_id) as FileRecord;
     checkPlace(target, data);
     const now = stamp(ctx);
-    const timestamp = frameOf(ctx, data.timestamp);
+    const timestamp = frameOf(target, data.timestamp);
     const completion =
       data.completed === undefined || data.completed === null
         ? {}

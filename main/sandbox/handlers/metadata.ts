@@ -162,6 +162,7 @@ export const metadataHandlers: HandlerTable = {
   'metadata.field_definitions.delete': (ctx) => {
     const access = adminAccount(ctx);
     const definition = findDefinition(ctx, access);
+    if (!definition.mutable) throw conflict(`${definition.name} is a built-in field and cannot be deleted`);
     ctx.world.store.delete(definition.id);
     emitAccountEvent(ctx, access.account.id, { id: definition.id, type: 'customfield' }, 'customfield.deleted');
     return noContent;

@@ -1,5 +1,6 @@
 // What the sandbox stores. Fields keep the API's own names where the API shows them, so
 // presenters mostly copy; anything only the sandbox needs (upload plans, blob ids) is named plainly.
+import type { MediaFacts } from '../media/probe.ts';
 
 export type AccountRole = 'owner' | 'admin' | 'member' | 'reviewer';
 export type WorkspaceRole = 'workspace_admin' | 'full_access' | 'editor' | 'edit_only' | 'commenter' | 'viewer';
@@ -99,6 +100,8 @@ export interface FileRecord extends AssetBase {
   version: number | null;
   /** field definition id → value */
   metadata: Record<string, unknown>;
+  /** what the media's bytes said (technical metadata), once it was processed; undefined before */
+  technical?: MediaFacts;
 }
 
 export type AssetRecord = FolderRecord | VersionStackRecord | FileRecord;
@@ -110,7 +113,7 @@ export interface CommentRecord {
   parent_id: string | null;
   owner_id: string;
   text: string;
-  /** frame number, starting at 1 */
+  /** frame number, the first frame 0 (see FIRST_API_FRAME in main/core/review/timecode.ts) */
   timestamp: number | null;
   duration: number | null;
   annotation: string | null;

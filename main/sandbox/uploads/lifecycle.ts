@@ -1,8 +1,9 @@
 // A file's life after it is created: parts arrive (any order, any number of times), the file
 // becomes `uploaded` the moment the last missing part lands, and `transcoded` a configurable
-// while later. Frame.io has no "complete" call; neither does the sandbox.
+// while later, once its technical metadata has been read from its bytes. Frame.io has no "complete" call; neither does the sandbox.
 import { randomUUID } from 'node:crypto';
 import { emitAssetEvent } from '../assets.ts';
+import { describeMedia } from '../media/technical.ts';
 import type { FileRecord, FolderRecord, VersionStackRecord } from '../store/records.ts';
 import type { World } from '../world.ts';
 import { mediaTypeFor } from './media-types.ts';
@@ -76,7 +77,10 @@ export function markUploaded(world: World, file: FileRecord): void {
 }
 
 function scheduleTranscode(world: World, fileId: string, due: Date): void {
-  world.later(Math.max(0, due.getTime() - world.now().getTime()), () => {
+  world.later(Math.max(0, due.getTime() - world.now().getTime()), async () => {
+    const uploaded = world.store.get('asset', fileId);
+    if (uploaded?.type !== 'file' || uploaded.status !== 'uploaded') return;
+    await describeMedia(world, uploaded);
     const file = world.store.get('asset', fileId);
     if (file?.type !== 'file' || file.status !== 'uploaded') return;
     world.store.put('asset', { ...file, status: 'transcoded', updated_at: world.now().toISOString() });

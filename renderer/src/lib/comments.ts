@@ -34,7 +34,7 @@ export function visibleComments(comments: readonly Comment[], filter: CommentFil
   const created = (a: Comment, b: Comment) => a.createdAt.localeCompare(b.createdAt);
   const order: Record<CommentSort, (a: Comment, b: Comment) => number> = {
     // Comments on the whole file come before any page or frame.
-    timecode: (a, b) => (a.page ?? 0) - (b.page ?? 0) || (a.timestamp ?? 0) - (b.timestamp ?? 0) || created(a, b),
+    timecode: (a, b) => (a.page ?? 0) - (b.page ?? 0) || (a.timestamp ?? -1) - (b.timestamp ?? -1) || created(a, b),
     newest: (a, b) => created(b, a),
     oldest: created,
     author: (a, b) => (a.author?.name ?? '').localeCompare(b.author?.name ?? '') || created(a, b),

@@ -1,8 +1,9 @@
 // The playhead's side of timecode: which frame a playback time shows, where to seek for a frame,
-// and a frame's SMPTE timecode. The service owns the rate (read off Frame.io); these run on every
+// and a frame's SMPTE timecode. The service owns the rate (the file's metadata); these run on every
 // animation frame, so they live here. A unit test holds them to the service's own timecode maths.
 //
-// A frame *index* counts from 0; Frame.io's comment *timestamps* count from 1.
+// Frames here are indexes from 0, as the contract gives comments' places: the service alone
+// converts them to and from Frame.io's timestamps.
 import type { FrameRate } from '../../../preload/contract.ts';
 
 export function secondsToFrame(seconds: number, rate: FrameRate): number {
@@ -18,9 +19,6 @@ export function frameToSeconds(index: number, rate: FrameRate): number {
 export function seekSecondsForFrame(index: number, rate: FrameRate): number {
   return frameToSeconds(index, rate) + rate.denominator / rate.numerator / 2;
 }
-
-export const timestampToIndex = (timestamp: number): number => Math.max(0, timestamp - 1);
-export const indexToTimestamp = (index: number): number => index + 1;
 
 /** SMPTE timecode of a frame index from 00:00:00:00; drop-frame is written with ";". */
 export function framesToTimecode(index: number, rate: FrameRate): string {

@@ -16,8 +16,11 @@ interface ReviewState {
   stackId?: string;
   /** the stack's versions, newest first as Frame.io lists them; empty when the file is not in a stack */
   versions: Asset[];
-  /** the rate timecode counts at: Frame.io's, or one of its `alternatives` the person chose */
-  rate?: FrameRate & { probed: boolean; alternatives: FrameRate[] };
+  /**
+   * The rate timecode counts at: the file's own (`own`, read from its metadata, or else off Frame.io's
+   * timecodes), or one of the `alternatives` the person chose to override it with.
+   */
+  rate?: ViewerRate;
   comments: Comment[];
   loading: boolean;
   problem?: Problem;
@@ -37,11 +40,26 @@ interface ReviewState {
   edit(commentId: string, text: string): Promise<boolean>;
   setCompleted(commentId: string, completed: boolean): Promise<void>;
   remove(commentId: string): Promise<void>;
-  exportAs(format: ExportFormat): Promise<void>;
+  /** `startTimecode`: where the export's timecodes start, when not the file's own */
+  exportAs(format: ExportFormat, startTimecode?: string): Promise<void>;
 }
 
+export type RateSource = 'metadata' | 'timecodes' | 'assumed';
+
+export interface ViewerRate extends FrameRate {
+  source: RateSource;
+  alternatives: FrameRate[];
+  /** the file's first frame's timecode, from its metadata (00:00:00:00 without one) */
+  startTimecode: string;
+  /** the name of the rate the service read for the file; another name is the person's override */
+  own: string;
+}
+
+/** Whether the person chose a rate other than the file's own. */
+export const isOverride = (rate: ViewerRate) => rate.name !== rate.own;
+
 /** What timecode counts at when Frame.io's cannot be read: the file still plays and takes comments. */
-const ASSUMED_RATE = { name: '24', numerator: 24, denominator: 1, timebase: 24, dropFrame: false, probed: false, alternatives: [] };
+const ASSUMED_RATE = { name: '24', numerator: 24, denominator: 1, timebase: 24, dropFrame: false, source: 'assumed', alternatives: [], startTimecode: '00:00:00:00' } as const;
 
 export const useReview = create<ReviewState>((set, get) => {
   /** Only the newest open applies, when the person switches versions faster than the network. */
@@ -79,7 +97,9 @@ export const useReview = create<ReviewState>((set, get) => {
         const [file, comments, rate, versions] = await Promise.all([
           call('file:show', { accountId, fileId, playable: true }),
           call('comments:list', { accountId, fileId }),
-          call('comments:frameRate', { accountId, fileId }).catch(() => ASSUMED_RATE),
+          call('comments:frameRate', { accountId, fileId })
+            .catch(() => ASSUMED_RATE)
+            .then((read): ViewerRate => ({ ...read, alternatives: [...read.alternatives], own: read.name })),
           stackId && !sameStack ? call('stack:versions', { accountId, stackId }) : Promise.resolve(get().versions),
         ]);
         if (mine === generation) set({ file, comments, rate, versions, loading: false });
@@ -148,10 +168,11 @@ export const useReview = create<ReviewState>((set, get) => {
       if (done) set({ comments: get().comments.filter((c) => c.id !== commentId), selectedId: get().selectedId === commentId ? undefined : get().selectedId });
     },
 
-    async exportAs(format) {
-      // The rate shown is the one exported, which also spares the service reading it again.
-      const fps = get().rate?.name;
-      const result = await act((accountId, file) => call('comments:export', { accountId, fileId: file.id, format, fps }));
+    async exportAs(format, startTimecode) {
+      // The rate shown is the one exported: the file's own unless the person overrode it.
+      const { rate } = get();
+      const fps = rate && isOverride(rate) ? rate.name : undefined;
+      const result = await act((accountId, file) => call('comments:export', { accountId, fileId: file.id, format, fps, startTimecode }));
       if (result) saveText(result.filename, result.mediaType, result.text);
     },
   };

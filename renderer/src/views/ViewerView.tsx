@@ -83,7 +83,7 @@ export function ViewerView() {
         <VersionSwitcher />
         <span className="spacer" />
         {file && accountId && fileId && <FollowButton accountId={accountId} fileId={fileId} />}
-        {file && <ExportMenu document={document} />}
+        {file && <ExportMenu key={file.id} document={document} />}
       </header>
       {problem && <ProblemBanner problem={problem} retryLabel={file ? 'Reload' : 'Try again'} onRetry={retry} />}
       {loading && <p className="muted empty">Loading the file and its comments…</p>}

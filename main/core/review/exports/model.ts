@@ -23,7 +23,7 @@ export interface ExportReply {
 export interface ExportComment {
   text: string;
   author: string;
-  /** the API's timestamp: frames counted from 1, or null for a comment on the whole file */
+  /** the API's timestamp (see FIRST_API_FRAME), or null for a comment on the whole file */
   timestamp: number | null;
   /** how many frames the comment spans, when it spans more than its first */
   durationFrames: number | null;

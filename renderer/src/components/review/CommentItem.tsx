@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Comment } from '../../../../preload/contract.ts';
 import { formatDate } from '../../lib/format.ts';
-import { framesToTimecode, timestampToIndex } from '../../lib/timecode.ts';
+import { framesToTimecode } from '../../lib/timecode.ts';
 import { usePages } from '../../store/pages.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { useReview } from '../../store/review.ts';
@@ -17,7 +17,7 @@ export function CommentItem({ comment }: { comment: Comment }) {
   const own = comment.author !== null && comment.author.email === me?.email;
   // Where it is: a document's page, a frame's timecode, or the whole file.
   const timecode =
-    comment.page !== null ? `p. ${comment.page}` : comment.timestamp === null || !rate ? 'Whole file' : framesToTimecode(timestampToIndex(comment.timestamp), rate);
+    comment.page !== null ? `p. ${comment.page}` : comment.timestamp === null || !rate ? 'Whole file' : framesToTimecode(comment.timestamp, rate);
   const selected = comment.id === selectedId;
 
   return (
@@ -29,7 +29,7 @@ export function CommentItem({ comment }: { comment: Comment }) {
         onClick={() => {
           select(comment.id);
           if (comment.page !== null) goTo(comment.page);
-          else if (comment.timestamp !== null) seek(timestampToIndex(comment.timestamp));
+          else if (comment.timestamp !== null) seek(comment.timestamp);
         }}
       >
         <span className="timecode">{timecode}</span>

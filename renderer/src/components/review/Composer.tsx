@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Tool } from '../../lib/drawing.ts';
 import { mediaKind } from '../../lib/media.ts';
-import { framesToTimecode, indexToTimestamp } from '../../lib/timecode.ts';
+import { framesToTimecode } from '../../lib/timecode.ts';
 import { COLOURS, useDraft } from '../../store/draft.ts';
 import { usePages } from '../../store/pages.ts';
 import { usePlayback } from '../../store/playback.ts';
@@ -27,7 +27,7 @@ export function Composer({ canDraw }: { canDraw: boolean }) {
   const timed = !document && media !== undefined && frames > 0 && rate !== undefined;
   const at = draft.frame ?? (document ? page : frame);
   const where = document ? `on p. ${at}` : timed ? `at ${framesToTimecode(at, rate)}` : 'on the whole file';
-  const place = document ? { page: at } : timed ? { timestamp: indexToTimestamp(at) } : {};
+  const place = document ? { page: at } : timed ? { timestamp: at } : {};
 
   return (
     <form

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import type { FileDetails } from '../../../../preload/contract.ts';
 import { containRect } from '../../lib/drawing.ts';
 import { mediaKind, playbackUrls } from '../../lib/media.ts';
-import { timestampToIndex } from '../../lib/timecode.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { useReview } from '../../store/review.ts';
 import { DocumentView } from './DocumentView.tsx';
@@ -51,7 +50,7 @@ export function Player() {
     usePlayback.getState().media?.pause();
     if (drawnAt !== null && drawnAt !== frame) seek(drawnAt);
   };
-  const onFrame = selected && (kind === 'image' || selected.timestamp === null || (timestampToIndex(selected.timestamp) === frame && !playing));
+  const onFrame = selected && (kind === 'image' || selected.timestamp === null || (selected.timestamp === frame && !playing));
   const events = { onLoadedMetadata: sync, onDurationChange: sync, onPlay: sync, onPause: sync, onSeeked: sync, onEnded: sync, onTimeUpdate: sync, onError: next };
   return (
     <div ref={stage} className={`stage stage-${kind}`} data-testid="stage">

@@ -1,4 +1,4 @@
-import { framesToTimecode, timestampToIndex } from '../../lib/timecode.ts';
+import { framesToTimecode } from '../../lib/timecode.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { useReview } from '../../store/review.ts';
 
@@ -25,7 +25,7 @@ export function Timeline() {
       />
       <div className="markers">
         {placed.map((comment) => {
-          const index = timestampToIndex(comment.timestamp!);
+          const index = comment.timestamp!;
           const timecode = framesToTimecode(index, rate);
           // A comment on a range of frames spans it; one on a single frame is a pin.
           const span = comment.durationFrames && comment.durationFrames > 1 ? { width: `${at(index + comment.durationFrames - 1) - at(index)}%` } : {};

@@ -1,12 +1,13 @@
 import { framesToTimecode } from '../../lib/timecode.ts';
 import { usePlayback } from '../../store/playback.ts';
 import { useReview } from '../../store/review.ts';
+import { RateChoice } from './RateChoice.tsx';
 import { Timeline } from './Timeline.tsx';
 
 /** Play, step a frame either way, the playhead's timecode and the timeline. */
 export function Transport() {
-  const { rate, chooseRate } = useReview();
-  const { media, frame, frames, playing, seekable, toggle, step, sync } = usePlayback();
+  const rate = useReview((s) => s.rate);
+  const { media, frame, frames, playing, seekable, toggle, step } = usePlayback();
   if (!rate || !media) return null;
   return (
     <div className="transport">
@@ -27,25 +28,7 @@ export function Transport() {
           frame {frame + 1}
           {frames > 0 ? ` of ${frames}` : ''}
         </span>
-        {rate.alternatives.length > 1 ? (
-          <select
-            aria-label="Frame rate"
-            title={rate.probed ? "Frame.io's timecodes fit each of these rates: choose the file's" : "Frame.io has not said: choose the file's rate"}
-            value={rate.name}
-            onChange={(e) => {
-              chooseRate(e.currentTarget.value);
-              sync();
-            }}
-          >
-            {rate.alternatives.map((r) => (
-              <option key={r.name} value={r.name}>
-                {r.name} fps
-              </option>
-            ))}
-          </select>
-        ) : (
-          <span className="muted">{rate.name} fps</span>
-        )}
+        <RateChoice />
       </div>
       <Timeline />
       {!seekable && (
