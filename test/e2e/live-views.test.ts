@@ -22,7 +22,7 @@ before(async () => {
   if (skip) return;
   work = mkdtempSync(join(tmpdir(), 'slate-e2e-'));
   browser = await launchChromium();
-  sandbox = await startRestartableSandbox({ seed: 'demo' });
+  sandbox = await startRestartableSandbox();
   agent = run(NODE, ['bin/slate.js', 'serve'], { SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, SLATE_DATA_DIR: join(work, 'data') });
   page = await browser.newPage();
   await page.goto(await agent.waitFor('SLATE_URL'));
