@@ -6,4 +6,8 @@ if (major < 24) {
   console.error(`slate: needs Node 24 or newer (this is ${process.version}). Run it as \`npx slate\` inside the project, which uses the pinned Node.`);
   process.exit(2);
 }
+// Node keeps each module's compiled code (and its TypeScript with the types stripped) in its
+// compile cache, in the temporary folder: a command starts in about half the CPU time.
+const { enableCompileCache } = await import('node:module');
+enableCompileCache();
 await import('../main/cli/index.ts');
