@@ -1,10 +1,10 @@
 // `npm run bench -- upload-memory [--size-mib N]`: peak resident memory of `slate upload` sending a
-// 4 GiB file (sparse: the bytes are read from disk all the same) to the sandbox. Goal: ≤ 200 MB.
+// 4 GiB file (sparse: the bytes are read from disk all the same) to the sandbox, which runs in its
+// own process. Goal: ≤ 200 MB.
 import { closeSync, openSync, ftruncateSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startSandbox } from '../../main/sandbox/server.ts';
-import { benchDir, figure, runSlate } from './_upload-support.ts';
+import { benchDir, figure, runSlate, startSandboxProcess } from './_upload-support.ts';
 
 const { values } = parseArgs({ options: { 'size-mib': { type: 'string', default: '4096' } } });
 const size = Number(values['size-mib']) * 1024 * 1024;
@@ -14,7 +14,7 @@ const fd = openSync(source, 'w');
 ftruncateSync(fd, size);
 closeSync(fd);
 
-const sandbox = await startSandbox({ rateLimits: 'off', dataDir: join(dir, 'sandbox') });
+const sandbox = await startSandboxProcess(join(dir, 'sandbox'));
 const started = performance.now();
 const result = await runSlate(['upload', source, '--to', sandbox.rootFolderId, '--json'], {
   SLATE_API_URL: sandbox.url,

@@ -1,7 +1,8 @@
 // `npm run bench -- upload-throughput [--size-mib N] [--concurrency N] [--runs N]`: one large file
-// to a sandbox running in its own process (as Frame.io is another machine), measured three ways in
-// the same run: the whole `npx slate upload` command, the transfer engine alone in this process,
-// and curl PUTting the same parts to part URLs the API handed out, at the same concurrency. Each
+// to a sandbox running in its own process (as Frame.io is another machine), measured four ways in
+// the same run: the whole `npx slate upload` command, the same command without npm's launcher, the
+// transfer engine alone in this process, and curl PUTting the same parts to part URLs the API
+// handed out, at the same concurrency. Each
 // figure runs `--runs` times (order rotated) and reports its range, with the client's CPU seconds
 // per GiB and the sandbox's. Goal: the whole command ≥ 0.9 × curl.
 import { writeFileSync, createReadStream, createWriteStream, rmSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { FrameioClient, staticToken } from '../../main/core/api/client.ts';
 import { AccountApi } from '../../main/core/api/resources.ts';
 import { openDatabase } from '../../main/core/db.ts';
 import { TransferEngine } from '../../main/core/transfers/engine.ts';
-import { benchDir, figure, generateFile, processCpuSeconds, runTimed, startSandboxProcess } from './_upload-support.ts';
+import { benchDir, figure, generateFile, NODE, processCpuSeconds, runTimed, startSandboxProcess } from './_upload-support.ts';
 
 const { values } = parseArgs({
   options: {
@@ -45,14 +46,18 @@ async function untilComplete(fileId: string): Promise<void> {
   while (!(await api.fileStatus(fileId)).upload_complete) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
-/** (a) The command a person runs, start to exit: npx, Node's start-up, planning, sending, confirming. */
-async function command(round: number): Promise<Omit<Sample, 'sandboxCpu' | 'load'>> {
-  const folderId = (await api.createFolder(sandbox.rootFolderId, `command ${round}`)).id;
-  const run = await runTimed('npx', ['slate', 'upload', source, '--to', folderId, '--json', '--concurrency', String(concurrency)], {
+/**
+ * (a) The command a person runs, start to exit: Node's start-up, planning, sending, confirming;
+ * through `npx` inside the project, and as an installed `slate` runs, without npm's launcher.
+ */
+async function command(round: number, launcher: 'npx' | 'direct'): Promise<Omit<Sample, 'sandboxCpu' | 'load'>> {
+  const folderId = (await api.createFolder(sandbox.rootFolderId, `${launcher} ${round}`)).id;
+  const args = ['upload', source, '--to', folderId, '--json', '--concurrency', String(concurrency)];
+  const run = await runTimed(launcher === 'npx' ? 'npx' : NODE, launcher === 'npx' ? ['slate', ...args] : ['bin/slate.js', ...args], {
     SLATE_API_URL: sandbox.url,
     SLATE_TOKEN: sandbox.token,
     SLATE_ACCOUNT_ID: sandbox.accountId,
-    SLATE_DATA_DIR: join(dir, `data-${round}`),
+    SLATE_DATA_DIR: join(dir, `data-${launcher}-${round}`),
   });
   if (run.status !== 0) throw new Error(`slate upload exited ${run.status}: ${run.stderr}`);
   return { seconds: run.seconds, clientCpu: run.cpuSeconds };
@@ -115,10 +120,10 @@ async function curl(round: number): Promise<Omit<Sample, 'sandboxCpu' | 'load'>>
   return { seconds, clientCpu: workers.reduce((sum, run) => sum + run.cpuSeconds, 0) };
 }
 
-const ways = { command, engine, curl };
+const ways = { npx: (round: number) => command(round, 'npx'), direct: (round: number) => command(round, 'direct'), engine, curl };
 type Way = keyof typeof ways;
-const samples: Record<Way, Sample[]> = { command: [], engine: [], curl: [] };
-const order: Way[] = ['curl', 'command', 'engine'];
+const samples: Record<Way, Sample[]> = { npx: [], direct: [], engine: [], curl: [] };
+const order: Way[] = ['curl', 'npx', 'engine', 'direct'];
 for (let round = 0; round < runs; round++) {
   // Rotated, so no way always runs first on a cold page cache or last on a hot one.
   for (const way of [...order.slice(round % order.length), ...order.slice(0, round % order.length)]) {
@@ -130,8 +135,8 @@ for (let round = 0; round < runs; round++) {
 
 const mb = size / 1e6;
 const range = (list: number[]) => [Math.min(...list), Math.max(...list)].map((v) => Math.round(v * 100) / 100);
-const names: Record<Way, string> = { command: 'npx slate upload', engine: 'engine', curl: 'curl' };
-for (const way of ['command', 'engine', 'curl'] as const) {
+const names: Record<Way, string> = { npx: 'npx slate upload', direct: 'slate upload', engine: 'engine', curl: 'curl' };
+for (const way of ['npx', 'direct', 'engine', 'curl'] as const) {
   const rates = samples[way].map((s) => mb / s.seconds);
   figure(`upload-throughput ${names[way]}`, Math.min(...rates), 'MB/s', {
     range: range(rates),
@@ -143,7 +148,7 @@ for (const way of ['command', 'engine', 'curl'] as const) {
     runs,
   });
 }
-for (const way of ['command', 'engine'] as const) {
+for (const way of ['npx', 'direct', 'engine'] as const) {
   // Each run against the curl run of the same round: the machine's state is closest then.
   const ratios = samples[way].map((s, i) => samples.curl[i]!.seconds / s.seconds);
   figure(`upload-throughput ${names[way]}/curl`, Math.min(...ratios), 'ratio', { range: range(ratios), goal: '>= 0.9' });
