@@ -26,10 +26,12 @@ export function UserMenu({ me, sandbox }: { me: Profile | undefined; sandbox: bo
         </button>
       )}
       {me && (
-        <button type="button" className="user" aria-haspopup="menu" aria-expanded={open} aria-label={`Signed in as ${me.name}`} onClick={() => setOpen(!open)}>
+        // The name read out is the words on the button, so speech input ("click Rosa Alvarez") finds it.
+        <button type="button" className="user" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
           <span className="avatar" aria-hidden="true">
             {initials(me.name)}
           </span>
+          <span className="visually-hidden">Signed in as </span>
           <span data-testid="user-name">{me.name}</span>
         </button>
       )}
