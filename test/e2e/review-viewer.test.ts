@@ -8,6 +8,8 @@ import { after, before, test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Locator, Page } from 'playwright-core';
 import { chromiumMissing, snap } from '../support/browser.ts';
+import { FrameioClient, staticToken } from '../../main/core/api/client.ts';
+import { CommentService } from '../../main/core/review/comments.ts';
 import { ROOT } from '../support/processes.ts';
 import { openAgentSession, type AgentSession } from '../support/agent-session.ts';
 import type { CheckedSandbox } from '../support/sandbox.ts';
@@ -102,7 +104,7 @@ test('play a clip, comment on a frame with a rectangle, find it on the timeline,
 
   const [create] = sent(/\/files\/[^/]+\/comments$/, 'POST');
   const data = (create?.requestBody as { data: { timestamp: number; annotation: string } }).data;
-  assert.equal(data.timestamp, 14, 'frame index 13 is Frame.io frame 14');
+  assert.equal(data.timestamp, 13, 'frame 13 is Frame.io timestamp 13: both count from 0');
   const [rect] = JSON.parse(data.annotation) as Array<Record<string, number | string>>;
   assert.equal(rect!.tool, 'rect');
   assert.equal(rect!.color, '#F22237');
@@ -137,14 +139,20 @@ test('play a clip, comment on a frame with a rectangle, find it on the timeline,
   assert.equal(rows[0], '#,Timecode In,Timecode Out,Page,Author,Comment,Status,Created');
   assert.match(rows[1]!, /^1,00:00:00:13,,,[^,]+,Boom dips into frame,Completed,/);
 
-  // With nothing to read it from, the rate was assumed and any could be chosen; opened again,
-  // Frame.io's timecode for the comment narrows it to the rates that count 24 frames a second.
-  assert.equal((await page.getByLabel('Frame rate').locator('option').allTextContents()).length, 12);
+  // Opened while Frame.io was still processing it, the clip had no metadata and the rate was assumed.
+  // Once processed, the sandbox has read its rate from its bytes: opened again, the viewer is at it,
+  // and any other is an override.
+  assert.equal(await page.getByLabel('Frame rate').getAttribute('aria-label'), 'Frame rate');
+  await until(async () => sandbox.store.list('asset').some((a) => a.name === 'review-clip-24fps.webm' && a.type === 'file' && a.status === 'transcoded'), 'the clip is processed');
   await page.getByRole('button', { name: '← Back to files' }).click();
   await page.getByTestId('asset-row').filter({ hasText: 'review-clip-24fps.webm' }).dblclick();
   await page.getByTestId('frame-count').filter({ hasText: 'of 48' }).waitFor();
-  assert.deepEqual(await page.getByLabel('Frame rate').locator('option').allTextContents(), ['23.976 fps', '24 fps']);
-  assert.equal(await page.getByLabel('Frame rate').inputValue(), '24');
+  const rate = page.getByLabel('Frame rate');
+  await until(async () => (await rate.getAttribute('aria-label')) !== 'Frame rate', "the viewer reads the file's rate");
+  assert.equal(await rate.inputValue(), '24');
+  assert.equal(await rate.getAttribute('aria-label'), "Frame rate (override the file's own)");
+  assert.equal((await rate.locator('option').allTextContents()).length, 12);
+  assert.equal(await rate.locator('option:checked').textContent(), "24 fps (the file's)");
 });
 
 test('a file with nothing to play says so, and still takes comments on the whole file, editable and deletable by their author', { skip }, async () => {
@@ -173,7 +181,7 @@ test('a file with nothing to play says so, and still takes comments on the whole
   assert.equal(sent(/\/comments\/[^/]+$/, 'DELETE').length, 1);
 });
 
-test('a version stack opens at its newest version, and each version shows its own comments, even where the media will not play', { skip }, async () => {
+test("a version stack opens at its newest version at the file's own 23.976 fps, each version shows its own comments, and another rate is an override", { skip }, async () => {
   await page.getByRole('button', { name: '← Back to files' }).click();
   await page.getByLabel('Workspace').selectOption({ label: 'Productions' });
   await page.getByRole('button', { name: 'Harbor Lights — Feature' }).click();
@@ -183,18 +191,66 @@ test('a version stack opens at its newest version, and each version shows its ow
   await page.getByRole('button', { name: 'Open viewer' }).click();
 
   const version = page.getByLabel('Version');
-  await page.getByRole('heading', { name: 'Harbor_Assembly_v2.avi' }).waitFor();
-  assert.equal(await version.locator('option:checked').textContent(), 'v2 (latest) · Harbor_Assembly_v2.avi');
+  await page.getByRole('heading', { name: 'Harbor_Assembly_v2.webm' }).waitFor();
+  assert.equal(await version.locator('option:checked').textContent(), 'v2 (latest) · Harbor_Assembly_v2.webm');
   await page.getByTestId('comment').filter({ hasText: 'Warm the water here' }).getByText('00:00:01:06').waitFor();
   assert.equal(await page.getByTestId('comment').count(), 3);
-  await page.getByText(/media cannot be played here/).waitFor();
+  await page.getByTestId('frame-count').filter({ hasText: /of 9[67]/ }).waitFor();
+  const rate = page.getByLabel('Frame rate');
+  assert.equal(await rate.inputValue(), '23.976');
+  assert.equal(await page.getByTestId('rate-override').count(), 0, "the file's own rate is no override");
+  await rate.selectOption('25');
+  await page.getByTestId('rate-override').filter({ hasText: 'Override: the file is 23.976 fps' }).waitFor();
+  await page.getByTestId('comment').filter({ hasText: 'Warm the water here' }).getByText('00:00:01:05').waitFor();
+  await snap(page, 'review-viewer-rate-override');
+  await rate.selectOption('23.976');
+  assert.equal(await page.getByTestId('rate-override').count(), 0);
 
-  await version.selectOption({ label: 'v1 · Harbor_Assembly_v1.avi' });
-  await page.getByRole('heading', { name: 'Harbor_Assembly_v1.avi' }).waitFor();
+  await version.selectOption({ label: 'v1 · Harbor_Assembly_v1.webm' });
+  await page.getByRole('heading', { name: 'Harbor_Assembly_v1.webm' }).waitFor();
   const only = page.getByTestId('comment');
   await only.filter({ hasText: 'Sun comes up too small' }).waitFor();
   assert.equal(await only.count(), 1);
   assert.equal(await only.getByRole('checkbox', { name: 'Completed' }).isChecked(), true);
+});
+
+test("a 29.97 drop-frame demo clip plays, opens at its own rate, and shows Frame.io's frames 0, 9000 and 11974 as Frame.io does, in the viewer and its export", { skip, timeout: 60_000 }, async () => {
+  const clip = sandbox.store.list('asset').find((a) => a.name === 'A002_C011_Interview.webm')!;
+  const comments = new CommentService(new FrameioClient({ baseUrl: sandbox.url, tokens: staticToken(sandbox.token) }), sandbox.accountId);
+  await comments.create(clip.id, { text: 'Five minutes in', timestamp: 9000 });
+  await comments.create(clip.id, { text: 'Later still', timestamp: 11_974 });
+
+  await page.getByRole('button', { name: '← Back to files' }).click();
+  await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByText('Harbor Lights — Feature').click();
+  await page.getByTestId('asset-row').filter({ hasText: 'Dailies' }).dblclick();
+  await page.getByTestId('asset-row').filter({ hasText: 'Day 01' }).dblclick();
+  await page.getByTestId('asset-row').filter({ hasText: 'A002_C011_Interview.webm' }).dblclick();
+  await page.getByTestId('frame-count').filter({ hasText: 'of 120' }).waitFor();
+  assert.equal(await page.getByLabel('Frame rate').inputValue(), '29.97 DF');
+  assert.equal(await timecode(), '00:00:00;00');
+  const at = (text: string) => page.getByTestId('comment').filter({ hasText: text }).locator('.timecode');
+  assert.equal(await at('Slate reads 11').textContent(), '00:00:00;00', 'timestamp 0 is the first frame');
+  assert.equal(await at('Five minutes in').textContent(), '00:05:00;10');
+  assert.equal(await at('Later still').textContent(), '00:06:39;16');
+
+  // The demo clip plays in this browser: time advances.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await until(async () => (await videoTime()) > 0.3, 'the clip plays');
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  assert.notEqual(await timecode(), '00:00:00;00');
+
+  // The export starts at the file's own timecode unless told otherwise; from zero it agrees with the viewer.
+  await page.getByText('Export comments').click();
+  const start = page.getByLabel('Start timecode');
+  assert.equal(await start.inputValue(), '00:00:58;00');
+  await start.fill('00:00:00;00');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'JSON' }).click()]);
+  const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { file: { frameRate: string }; comments: Array<{ text: string; timecodeIn: string }> };
+  assert.equal(exported.file.frameRate, '29.97 DF');
+  const placed = Object.fromEntries(exported.comments.map((c) => [c.text, c.timecodeIn]));
+  assert.equal(placed['Five minutes in'], '00:05:00;10');
+  assert.equal(placed['Later still'], '00:06:39;16');
+  await snap(page, 'review-viewer-drop-frame');
 });
 
 test('on a still, an arrow and a pen stroke in two colours go with a comment and come back when it is chosen', { skip }, async () => {
