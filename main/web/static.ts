@@ -27,7 +27,14 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
   }
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://agent').pathname);
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://agent').pathname);
+  } catch {
+    // A bad %-escape names no file; say so rather than fail.
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('That address is not a valid path. Open the agent’s address as it was printed.');
+    return;
+  }
   const relative = normalize(pathname === '/' ? 'index.html' : pathname.slice(1));
   const file = join(root, relative);
   if (!file.startsWith(root + sep)) {

@@ -38,6 +38,8 @@ export async function serve(args: string[]): Promise<number> {
   const agent = await startWebAgent({ service: backend.service, engine: backend.engine, rendererDir, stagingDir, host: values.host, port });
   if (values.host !== '127.0.0.1' && values.host !== 'localhost') {
     console.error(`slate: serving on ${values.host}; anyone who can reach it and has the URL's key can use this agent.`);
+    // On a wildcard bind the browser may use any of the machine's addresses; each works with the same key.
+    for (const other of agent.origins.slice(1)) console.error(`slate: also at ${other}/?key=…`);
   }
   if (backend.sandbox) console.log(`Using the local sandbox (demo data, not Frame.io) at ${backend.sandbox.url}`);
   console.log(`SLATE_URL=${agent.url}`);
