@@ -179,7 +179,7 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     const active = this.active.get(jobId);
     if (active) {
       active.pausedBy ??= by;
-      this.stop(active, 'pause', options.now);
+      this.stop(active, 'pause', options.now ?? false);
     } else if (this.journal.job(jobId)?.state === 'queued') {
       this.setJobState(jobId, 'paused', null, by);
     }

@@ -74,7 +74,9 @@ export class FolderResolver {
 
   private async checkTarget(): Promise<void> {
     try {
-      await this.api.showFolder(this.targetId, this.signal);
+      const target = await this.api.showFolder(this.targetId, this.signal);
+      // The destination as the person will recognise it later, even if it is renamed meanwhile.
+      this.journal.setDestination(this.jobId, target.name, target.view_url ?? null);
     } catch (error) {
       if (error instanceof ApiError && error.kind === 'not-found') throw targetFolderGone(error);
       throw error instanceof ApiError ? apiFailure(error, 'Opening the target folder') : error;
