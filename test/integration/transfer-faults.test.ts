@@ -49,6 +49,9 @@ test('expired upload links after a pause are replaced by a fresh upload, leaving
   const remote = await remoteTree(sandbox, folderId);
   assert.equal(remote.get('long.mov')?.length, 1, 'the refused upload was replaced, not duplicated');
   assert.equal(remote.get('long.mov')![0]!.sha256, sha256File(join(root, 'long.mov')));
+  assert.match(engine.files(job.id)[0]!.error ?? '', /deleted the unfinished file there and is uploading it again/, 'the file says why it started over');
+  const left = await Array.fromAsync(new AccountApi(clientFor(sandbox), sandbox.accountId).listFiles(folderId));
+  assert.deepEqual(left.filter((f) => f.status === 'created'), [], 'no half-made file is left in Frame.io');
   await engine.close();
 });
 
