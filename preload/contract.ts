@@ -457,6 +457,8 @@ export const events = {
   'transfers:file': z.object({ jobId: z.string(), file: TransferFileSchema }),
   /** throttled by the engine to a few per second per job */
   'transfers:progress': TransferProgressSchema,
+  /** Frame.io stopped or started answering the transfers */
+  'transfers:connection': TransferConnectionSchema,
   'settings:changed': SettingsSchema,
   'watches:changed': WatchSchema,
   /** a new comment on a followed file */
@@ -472,8 +474,6 @@ export const events = {
 export const PATHS_CHOSEN_CHANNEL = 'paths:chosen';
 export const PathsChosenSchema = z.array(z.string().min(1)).min(1).max(10_000);
 
-  /** Frame.io stopped or started answering the transfers */
-  'transfers:connection': TransferConnectionSchema,
 /** A failure as it crosses the boundary: what happened, and what the person can do. */
 export const FailureSchema = z.object({
   code: z.string(),
@@ -506,6 +506,7 @@ export type FileOriginal = z.output<typeof FileOriginalSchema>;
 export type TransferJob = z.output<typeof TransferJobSchema>;
 export type TransferFile = z.output<typeof TransferFileSchema>;
 export type TransferProgress = z.output<typeof TransferProgressSchema>;
+export type TransferConnection = z.output<typeof TransferConnectionSchema>;
 export type ConflictPolicy = z.output<typeof ConflictPolicySchema>;
 export type Settings = z.output<typeof SettingsSchema>;
 export type SignInProfile = z.output<typeof SignInProfileSchema>;
@@ -521,7 +522,6 @@ export type WatchFile = z.output<typeof WatchFileSchema>;
 export type WatchSettings = z.output<typeof WatchSettingsSchema>;
 
 /** What the renderer sees as `window.slate`, in Electron and in a browser alike. */
-export type TransferConnection = z.output<typeof TransferConnectionSchema>;
 export interface SlateApi {
   invoke<C extends RequestChannel>(channel: C, input: RequestInput<C>): Promise<Reply>;
   on<E extends EventName>(event: E, listener: (payload: unknown) => void): () => void;

@@ -6,6 +6,7 @@ import type { FrameioClient } from './api/client.ts';
 import type { SessionControl } from './api/auth/session-control.ts';
 import type { ChosenPaths } from './chosen-paths.ts';
 import type { SettingsStore } from './settings.ts';
+import { watchLandings } from './browse/changes.ts';
 import { browseHandlers } from './handlers/browse.ts';
 import { reviewHandlers } from './handlers/review.ts';
 import { sessionHandlers } from './handlers/session.ts';
@@ -91,6 +92,7 @@ export function createService(deps: ServiceDeps): Service {
   engine.reachability.on('change', forwarders.connection);
   deps.watches.on('watch', forwarders.watch);
   deps.watches.on('file', forwarders.watchFile);
+  const stopLandings = watchLandings(engine, (change) => emit('browse:changed', change));
 
   const following = new Following(api, {
     comment: (accountId, fileId, comment) => emit('comments:new', { accountId, fileId, comment }),
@@ -126,6 +128,7 @@ export function createService(deps: ServiceDeps): Service {
     async close() {
       await following.close();
       activity.close();
+      stopLandings();
       engine.off('job', forwarders.job);
       engine.off('file', forwarders.file);
       engine.off('progress', forwarders.progress);
