@@ -227,6 +227,8 @@ export const WatchSettingsSchema = z.object({
   ]),
   /** seconds between full looks at the tree (network shares send no events); 0: never */
   rescanSeconds: z.union([z.literal(0), z.number().min(WATCH_LIMITS.minRescanSeconds).max(WATCH_LIMITS.maxRescanSeconds)]),
+  /** which finished file goes up next while others wait: the first finished, or the last */
+  uploadFirst: z.enum(['oldest', 'newest']),
 });
 
 export const WatchFileStateSchema = z.enum(['pending', 'ready', 'queued', 'uploading', 'done', 'failed', 'skipped']);

@@ -1,13 +1,15 @@
 // One watch: a local folder tree mirrored into a Frame.io folder. The tree observer reports what
 // changes (one OS watch per directory, none per file); the stability detector decides when a file is
 // finished; the journal says what Frame.io already has, so a restart, or a drive coming back,
-// uploads only what is new or changed; the upload engine does the transfer.
+// uploads only what is new or changed; the upload engine does the transfer. Each of these runs on
+// its own: looking at files never waits for an upload, and an upload waits only for a free lane.
 import { EventEmitter } from 'node:events';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterUpload } from './after-upload.ts';
 import { sha256File } from './hash.ts';
 import type { FileRecord, WatchJournal } from './journal.ts';
+import { Lanes } from './lanes.ts';
 import type { WatchRules } from './rules.ts';
 import { rulesFor, type WatchSettings } from './settings.ts';
 import { StabilityDetector, type FileStat } from './stability.ts';
@@ -59,8 +61,17 @@ interface Entry extends FileStat {
   work?: AbortController;
 }
 
-/** How many files are stat'ed at once when many come due together (a catch-up of a big tree). */
+/**
+ * How many files are stat'ed at once when many come due together (a catch-up of a big tree), and
+ * how many finished files are compared with the journal (and hashed, when only their date changed)
+ * at once.
+ */
 const STAT_BATCH = 64;
+/**
+ * Files of one watch in the upload engine at once: a stuck upload leaves the others moving, and the
+ * watch (not the engine's order of arrival) decides which waiting file goes next.
+ */
+const UPLOAD_LANES = 4;
 
 export class FolderWatch extends EventEmitter<FolderWatchEvents> {
   readonly id: string;
@@ -72,8 +83,10 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
   private readonly destination: WatchDestination;
   private readonly detector: StabilityDetector;
   private readonly entries = new Map<string, Entry>();
-  /** uploads of one shot in one folder go one after another, so v002 finds v001 to stack onto */
-  private readonly shots = new Map<string, Promise<unknown>>();
+  /** finished files deciding whether Frame.io already has them; a file at a time per path */
+  private readonly deciding = new Lanes(STAT_BATCH, 'oldest');
+  /** finished files on their way to the engine; one shot in one folder at a time, so v002 finds v001 to stack onto */
+  private readonly uploads: Lanes;
   private observer: TreeObserver | undefined;
   /** counts the full looks at the tree, the first (the catch-up) included */
   private look = 0;
@@ -92,6 +105,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     this.uploader = options.uploader;
     this.destination = options.destination;
     this.detector = new StabilityDetector(options.settings.stableSeconds * 1000, options.now);
+    this.uploads = new Lanes(UPLOAD_LANES, options.settings.uploadFirst);
   }
 
   /** Starts watching; resolves once the catch-up scan has compared every file on disk with the journal. */
@@ -274,10 +288,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
   }
 
   private settle(path: string, now: FileStat): void {
-    if (this.detector.observe(path, now) === 'stable') {
-      void this.finished(path, now);
-      return;
-    }
+    if (this.detector.observe(path, now) === 'stable') return this.finish(path, now);
     this.schedule();
   }
 
@@ -291,7 +302,10 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     }, wait);
   }
 
-  /** Looks again at every file whose window has run out: unchanged means finished. */
+  /**
+   * Looks again at every file whose window has run out: unchanged means finished. It waits for the
+   * looks only, never for what a finished file does next, so the next files due are looked at on time.
+   */
   private async checkDue(): Promise<void> {
     this.checking = true;
     try {
@@ -322,7 +336,11 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     const now = { size: stats.size, mtimeMs: stats.mtimeMs };
     entry.size = now.size;
     entry.mtimeMs = now.mtimeMs;
-    if (this.detector.observe(path, now) === 'stable') await this.finished(path, now);
+    if (this.detector.observe(path, now) === 'stable') this.finish(path, now);
+  }
+
+  private finish(path: string, now: FileStat): void {
+    void this.finished(path, now).catch((error: unknown) => this.fail(error));
   }
 
   /** A file stopped changing: upload it, unless Frame.io already has exactly this content. */
@@ -335,7 +353,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     const work = new AbortController();
     entry.work = work;
     try {
-      const known = await this.alreadyUploaded(path, entry, work.signal);
+      const known = await this.deciding.run(path, work.signal, () => this.alreadyUploaded(path, entry, work.signal));
       if (work.signal.aborted) return;
       if (known) {
         this.move(path, entry, 'done', known);
@@ -385,10 +403,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     const name = path.slice(cut + 1);
     this.move(path, entry, 'queued', 'waiting to upload');
     const shot = `${relDir}\u0000${this.settings.exactNames ? name : parseVersionedName(name).key}`;
-    const previous = this.shots.get(shot);
-    const mine = (async () => {
-      if (previous) await previous.catch(() => undefined);
-      signal.throwIfAborted();
+    await this.uploads.run(shot, signal, async () => {
       const folderId = await this.destination.folderFor(relDir);
       const stackOnto =
         this.settings.onSameName === 'version' && !this.settings.exactNames ? findStackTarget(name, await this.destination.candidates(folderId), false) : undefined;
@@ -396,13 +411,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
       entry.jobId = await this.uploader.submit({ source: join(this.dir, path), folderId, policy: this.settings.onSameName, stackOnto });
       this.record(path, entry);
       await this.await(path, entry, signal, { folderId, name, stackOnto });
-    })();
-    this.shots.set(shot, mine);
-    try {
-      await mine;
-    } finally {
-      if (this.shots.get(shot) === mine) this.shots.delete(shot);
-    }
+    });
   }
 
   /** A journaled upload found again after a restart: wait for the engine to finish it. */

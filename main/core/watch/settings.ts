@@ -1,6 +1,7 @@
 // A watch's settings, as the CLI, the desktop app and the web agent set them and the journal keeps them.
 import { DEFAULT_UPLOADED_FOLDER, uploadedFolderProblem, WATCH_LIMITS } from '../../../preload/contract.ts';
 import type { AfterUpload } from './after-upload.ts';
+import type { LaneOrder } from './lanes.ts';
 import { WatchRules } from './rules.ts';
 import type { SameNamePolicy } from './uploader.ts';
 
@@ -20,6 +21,11 @@ export interface WatchSettings {
    * no events for files other machines write (a render farm writing to a NAS), so it needs these.
    */
   rescanSeconds: number;
+  /**
+   * Which finished file goes to the engine next while others wait: the oldest (in the order they
+   * finished) or the newest (the render just made, when the person is waiting for it).
+   */
+  uploadFirst: LaneOrder;
 }
 
 export const DEFAULT_WATCH_SETTINGS: WatchSettings = {
@@ -31,6 +37,7 @@ export const DEFAULT_WATCH_SETTINGS: WatchSettings = {
   exactNames: false,
   afterUpload: { action: 'leave' },
   rescanSeconds: 0,
+  uploadFirst: 'oldest',
 };
 
 export function withDefaults(settings: Partial<WatchSettings>): WatchSettings {

@@ -2,6 +2,7 @@ import { AfterUploadField } from './AfterUploadField.tsx';
 import { Field } from './Field.tsx';
 import { SameNameField } from './SameNameField.tsx';
 import { StabilityField } from './StabilityField.tsx';
+import { UploadFirstField } from './UploadFirstField.tsx';
 import { WATCH_LIMITS } from '../../../../preload/contract.ts';
 import type { DraftErrors, SettingsDraft } from './settings-draft.ts';
 
@@ -36,6 +37,7 @@ export function WatchSettingsFields({ draft, errors, onChange }: { draft: Settin
           “The same name” means exactly the same (otherwise shot_v002 counts as a new version of shot_v001)
         </label>
       </div>
+      <UploadFirstField value={draft.uploadFirst} onChange={(uploadFirst) => onChange({ uploadFirst })} />
       <AfterUploadField draft={draft} errors={errors} onChange={onChange} />
     </div>
   );

@@ -21,6 +21,7 @@ export interface SettingsDraft {
   /** choosing "delete" is not enough on its own: losing local files needs a second, explicit yes */
   deleteConfirmed: boolean;
   rescanSeconds: string;
+  uploadFirst: WatchSettings['uploadFirst'];
 }
 
 export type DraftErrors = Partial<Record<keyof SettingsDraft, string>>;
@@ -39,6 +40,7 @@ export function draftOf(settings: WatchSettings): SettingsDraft {
     uploadedFolder: settings.afterUpload.action === 'move' ? settings.afterUpload.folder : DEFAULT_UPLOADED_FOLDER,
     deleteConfirmed: settings.afterUpload.action === 'delete',
     rescanSeconds: String(settings.rescanSeconds),
+    uploadFirst: settings.uploadFirst,
   };
 }
 
@@ -73,7 +75,7 @@ export function checkDraft(draft: SettingsDraft): CheckedDraft {
   const afterUpload: WatchSettings['afterUpload'] = draft.afterUpload === 'move' ? { action: 'move', folder } : { action: draft.afterUpload };
   return {
     ok: true,
-    settings: { stableSeconds, ignore, include, defaultIgnores: draft.defaultIgnores, onSameName: draft.onSameName, exactNames: draft.exactNames, afterUpload, rescanSeconds },
+    settings: { stableSeconds, ignore, include, defaultIgnores: draft.defaultIgnores, onSameName: draft.onSameName, exactNames: draft.exactNames, afterUpload, rescanSeconds, uploadFirst: draft.uploadFirst },
   };
 }
 
