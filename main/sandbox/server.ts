@@ -147,8 +147,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     const faultClass: FaultClass | undefined = !objects ? 'api' : method === 'PUT' ? 'part' : undefined;
     if (faults && faultClass) {
-      await faults.delay(faultClass);
-      const kind = faults.pick(faultClass);
+      const bytes = faultClass === 'part' ? Number(req.headers['content-length'] ?? 0) : 0;
+      await faults.delay(faultClass, bytes);
+      const kind = faults.pick(faultClass, bytes);
       if (kind) return injectFault(kind, faultClass, req, res, url, method);
     }
     if (objects) {

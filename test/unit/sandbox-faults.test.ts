@@ -24,3 +24,13 @@ test('latency and malformed specs', () => {
   assert.throws(() => parseFaults('part:explode@0.1'), /bad fault rule "part:explode@0.1"/);
   assert.throws(() => parseFaults('api:5xx@2'), /bad fault rule/);
 });
+
+test('part>=<size> picks only parts at least that big, for faults and latency alike', () => {
+  const plan = parseFaults('part>=1M:stall@every1,latency:part>=64K=20000,latency:part=5');
+  assert.deepEqual(plan.bigPartLatency, [{ minBytes: 64 * 1024, ms: 20000 }]);
+  const faults = new Faults(plan);
+  assert.deepEqual([1024, 1024 * 1024, 1024 * 1024 - 1, 5 * 1024 * 1024].map((bytes) => faults.pick('part', bytes)), [undefined, 'stall', undefined, 'stall']);
+  assert.equal(faults.pick('api'), undefined);
+  assert.throws(() => parseFaults('api>=1M:5xx@every1'), /bad fault rule "api>=1M:5xx@every1"/, 'only parts have a size');
+  assert.throws(() => parseFaults('latency:api>=1K=10'), /bad fault rule/);
+});
