@@ -2,9 +2,10 @@
 // parts go out of order, so one sequential reader runs beside the senders: it reads a part's range
 // only once that part has been handed to a sender (or was sent on an earlier run), so it trails the
 // senders and reads bytes they have just pulled into the page cache, not the disk a second time.
-// It never holds more than a read buffer, and it never slows a part: it waits, parts do not.
-import { createHash, type Hash } from 'node:crypto';
+// The hashing itself runs on its own thread (hash-thread.ts) while the next buffer is read. It
+// never holds more than two read buffers, and it never slows a part: it waits, parts do not.
 import type { RangeReader, TransferFs } from './fs.ts';
+import { HashStream } from './hash-thread.ts';
 import type { PartRow } from './journal.ts';
 import { giveBack, takeBuffer } from './read-buffers.ts';
 
@@ -36,40 +37,46 @@ export class TrailingHasher {
   }
 
   private async run(fs: TransferFs, path: string, parts: Array<Pick<PartRow, 'offset' | 'size'>>): Promise<string> {
-    const hash = createHash('sha256');
-    let expected = 0;
-    for (const [index, part] of parts.entries()) {
-      if (part.offset !== expected) throw new Error(`part ${index + 1} starts at ${part.offset}, not ${expected}`);
-      await this.opened(index);
-      const read = await this.hashRange(hash, fs.read(path, part.offset, part.offset + part.size - 1));
-      if (read !== part.size) throw new Error(`read ${read} of ${part.size} bytes of part ${index + 1}`);
-      expected += part.size;
+    const hash = new HashStream();
+    try {
+      let expected = 0;
+      for (const [index, part] of parts.entries()) {
+        if (part.offset !== expected) throw new Error(`part ${index + 1} starts at ${part.offset}, not ${expected}`);
+        await this.opened(index);
+        const read = await this.hashRange(hash, fs.read(path, part.offset, part.offset + part.size - 1));
+        if (read !== part.size) throw new Error(`read ${read} of ${part.size} bytes of part ${index + 1}`);
+        expected += part.size;
+      }
+      return await hash.digest();
+    } finally {
+      hash.drop();
     }
-    return hash.digest('hex');
   }
 
-  /** Hashes a range, reading the next buffer while the last one is hashed; resolves with its length. */
-  private async hashRange(hash: Hash, source: RangeReader): Promise<number> {
+  /** Hashes a range, reading the next buffer while the hashing thread has the last; resolves with its length. */
+  private async hashRange(hash: HashStream, source: RangeReader): Promise<number> {
     const stop = () => void source.close();
     this.signal.addEventListener('abort', stop, { once: true });
-    let [current, next] = [takeBuffer(), takeBuffer()];
+    let [full, spare] = [takeBuffer(), takeBuffer()];
     let read = 0;
     try {
-      let length = await source.read(current);
+      let length = await source.read(full);
       while (length > 0) {
-        const reading = source.read(next);
-        hash.update(current.subarray(0, length));
         read += length;
-        length = await reading;
-        [current, next] = [next, current];
+        const hashed = hash.update(full, length);
+        // The buffer must be back from the thread before anything else happens to it.
+        const [nextLength, back] = await Promise.allSettled([source.read(spare), hashed]);
+        if (back.status === 'rejected') throw back.reason;
+        if (nextLength.status === 'rejected') throw nextLength.reason;
+        [full, spare, length] = [spare, back.value, nextLength.value];
       }
     } finally {
       this.signal.removeEventListener('abort', stop);
       await source.close();
     }
     this.signal.throwIfAborted();
-    giveBack(current);
-    giveBack(next);
+    giveBack(full);
+    giveBack(spare);
     return read;
   }
 
