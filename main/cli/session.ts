@@ -11,7 +11,7 @@ import { defaultDataDir, openDatabase, type Database } from '../core/db.ts';
 import { TransferEngine, type EngineOptions } from '../core/transfers/engine.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 import { parseDuration } from './duration.ts';
-import { UsageError } from './output.ts';
+import { usingDataFolder, UsageError } from './output.ts';
 import type { RunOptions } from './run-jobs.ts';
 
 /** The options every command that talks to Frame.io accepts. */
@@ -57,7 +57,9 @@ export function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process
 
 /** The sign-ins kept in the data folder (0600); a loosened file is tightened and reported on stderr. */
 export function openVault(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env): FileVaultStore {
-  return new FileVaultStore(vaultPath(flags['data-dir'] ?? defaultDataDir(env)), { onWarning: (message) => console.error(`slate: warning: ${message}`) });
+  const dataDir = flags['data-dir'] ?? defaultDataDir(env);
+  usingDataFolder(dataDir);
+  return new FileVaultStore(vaultPath(dataDir), { onWarning: (message) => console.error(`slate: warning: ${message}`) });
 }
 
 /** --token or SLATE_TOKEN when given (SLATE_TOKEN_KIND=legacy for a developer token), else the profile `slate login` stored. */
@@ -89,6 +91,7 @@ export async function openSession(flags: ConnectionFlags, engineOptions: Partial
   const client = connect(flags, env);
   const accountId = await chooseAccount(client, flags, env);
   const dataDir = flags['data-dir'] ?? defaultDataDir(env);
+  usingDataFolder(dataDir);
   const lock = lockDataFolder(dataDir, `\`slate ${process.argv[2] ?? ''}\``);
   const db = openDatabase(dataDir);
   const engine = new TransferEngine({ client, db, ...engineOptions });

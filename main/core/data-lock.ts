@@ -5,6 +5,8 @@
 import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { explainDataFolderWrite } from './data-folder-errors.ts';
+import { Refusal, SlateError } from './errors.ts';
 
 export const LOCK_FILE = 'slate.lock';
 
@@ -16,7 +18,10 @@ interface Holder {
   since: string;
 }
 
-export class DataFolderBusy extends Error {
+export class DataFolderBusy extends SlateError {
+  readonly code = 'data-folder:busy';
+  readonly action = 'Try again once it has finished.';
+
   constructor(dataDir: string, holder: Holder) {
     const where = holder.host === hostname() ? `process ${holder.pid}` : `process ${holder.pid} on ${holder.host}`;
     super(
@@ -34,13 +39,19 @@ export interface DataLock {
 
 /** Takes the data folder for this process, or throws DataFolderBusy naming the one that has it. */
 export function lockDataFolder(dataDir: string, what: string): DataLock {
-  mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, LOCK_FILE);
   const me: Holder = { pid: process.pid, host: hostname(), what, since: new Date().toISOString() };
   // Written whole under a name of its own, then linked into place: the link fails if another Slate
   // got there first, and a lock file is never seen half-written.
   const mine = `${path}.${process.pid}`;
-  writeFileSync(mine, JSON.stringify(me), { mode: 0o600 });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(mine, JSON.stringify(me), { mode: 0o600 });
+  } catch (error) {
+    // A full disk creates the file and then cannot write it: no empty lock file is left behind.
+    rmSync(mine, { force: true });
+    explainDataFolderWrite(error, dataDir);
+  }
   try {
     // Twice at most: a second try only after a dead holder's file was removed.
     for (let attempt = 0; attempt < 2; attempt++) {
@@ -58,7 +69,11 @@ export function lockDataFolder(dataDir: string, what: string): DataLock {
   } finally {
     rmSync(mine, { force: true });
   }
-  throw new Error(`Could not take the data folder ${dataDir}: its lock file ${path} keeps coming back. Is another Slate starting at this moment? Try again.`);
+  throw new Refusal(
+    'data-folder:busy',
+    `Could not take the data folder ${dataDir}: its lock file ${path} keeps coming back. Is another Slate starting at this moment?`,
+    'Try again.',
+  );
 }
 
 function held(path: string, me: Holder): DataLock {

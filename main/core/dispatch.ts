@@ -2,8 +2,7 @@
 // names, validates the input against the contract's schema, and turns every failure into a reply
 // that says what happened and what to do. Electron's ipcMain and the web agent both call it.
 import { isRequestChannel, requests, type Failure, type Reply } from '../../preload/contract.ts';
-import { SignInError } from './api/auth/errors.ts';
-import { ApiError } from './api/errors.ts';
+import { INTERNAL_ACTION, SlateError } from './errors.ts';
 import type { Service } from './service.ts';
 
 export async function dispatch(service: Service, channel: unknown, input: unknown): Promise<Reply> {
@@ -20,13 +19,16 @@ export async function dispatch(service: Service, channel: unknown, input: unknow
     const handler = service.handlers[channel] as (input: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
-    return { ok: false, error: toFailure(error) };
+    const failure = toFailure(error);
+    // A bug has no words for the person; its stack is what finds it.
+    if (failure.code === 'internal') console.error(`Slate: ${channel} failed inside Slate:`, error);
+    return { ok: false, error: failure };
   }
 }
 
+/** Every refusal the person can meet is a SlateError and keeps its code and action; anything else is a bug. */
 export function toFailure(error: unknown): Failure {
-  if (error instanceof ApiError) return { code: `api:${error.kind}`, message: error.message, action: error.action };
-  if (error instanceof SignInError) return { code: `sign-in:${error.kind}`, message: error.message, action: error.action };
-  if (error instanceof Error) return { code: 'internal', message: error.message };
-  return { code: 'internal', message: String(error) };
+  if (error instanceof SlateError) return { code: error.code, message: error.message, action: error.action };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message: `Something went wrong inside Slate: ${message}`, action: INTERNAL_ACTION };
 }

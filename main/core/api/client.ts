@@ -2,12 +2,13 @@
 // back-off when the failure is passing, errors mapped, and pagination that re-appends the query
 // `links.next` drops.
 import got, { RequestError, type Got, type Response } from 'got';
+import { checkPage, noAnswer, readAnswer } from './answers.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ApiError, kindForStatus } from './errors.ts';
 import { operations, type OperationId } from './operations.generated.ts';
 import { RateScheduler, type RateHeaders } from './rate-scheduler.ts';
 import { backoffDelay, defaultRetryPolicy, isRetryableNetworkError, isRetryableStatus, parseRetryAfter, RetryBudget, type RetryPolicy } from './retry.ts';
-import type { Account, ErrorBody, ListPage, Profile } from './types.ts';
+import type { Account, ErrorBody, Profile } from './types.ts';
 
 export interface TokenProvider {
   token(): Promise<string>;
@@ -29,7 +30,15 @@ export interface ClientOptions {
   /** share one scheduler between clients that call as the same account user */
   scheduler?: RateScheduler;
   retry?: Partial<RetryPolicy>;
+  /**
+   * How long one call may wait on Frame.io, over all its attempts and the pauses between them
+   * (pacing to the rate limits aside): a hung server fails a browse with words well within a
+   * minute, and a transfer waits for Frame.io instead.
+   */
+  timeoutMs?: number;
 }
+
+export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
 
 /** What the client has done so far; tests and benchmarks read it to prove pacing. */
 export interface ClientStats {
@@ -54,6 +63,7 @@ export class FrameioClient {
   private readonly clock: Clock;
   private readonly retry: RetryPolicy;
   private readonly budget = new RetryBudget();
+  private readonly timeoutMs: number;
   readonly scheduler: RateScheduler;
   readonly stats: ClientStats = { requests: 0, retries: 0, rateLimited: 0 };
 
@@ -63,10 +73,10 @@ export class FrameioClient {
     this.clock = options.clock ?? systemClock;
     this.scheduler = options.scheduler ?? new RateScheduler(this.clock);
     this.retry = { ...defaultRetryPolicy, ...options.retry };
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
     this.http = got.extend({
       throwHttpErrors: false,
       retry: { limit: 0 },
-      timeout: { connect: 10_000, response: 60_000 },
       headers: { 'user-agent': options.userAgent ?? 'Slate' },
     });
   }
@@ -79,7 +89,7 @@ export class FrameioClient {
   async *list<T>(operationId: OperationId, args: CallArgs = {}): AsyncGenerator<T> {
     let url = this.urlFor(operationId, args);
     for (;;) {
-      const page = await this.send<ListPage<T>>(operationId, url, undefined, args.signal);
+      const page = checkPage<T>(operationId, await this.send<unknown>(operationId, url, undefined, args.signal));
       yield* page.data;
       if (!page.links.next) return;
       url = this.followNext(page.links.next, args.query);
@@ -119,32 +129,37 @@ export class FrameioClient {
     let refreshed = false;
     let failures = 0;
     let refusals = 0;
+    const deadline = new CallDeadline(this.timeoutMs);
     for (;;) {
       await this.scheduler.acquire(operationId, limit, signal);
       const token = await this.tokens.token();
       this.stats.requests++;
       let response: Response<string>;
+      const started = this.clock.now();
       try {
         response = await this.http(url, {
           method,
           headers: { ...this.tokens.headers?.(), authorization: `Bearer ${token}`, accept: 'application/json' },
           json: body === undefined ? undefined : body,
           responseType: 'text',
+          timeout: { connect: Math.min(10_000, deadline.left()), request: deadline.left() },
           signal,
         });
       } catch (error) {
         signal?.throwIfAborted();
+        deadline.spend(this.clock.now() - started);
         const code = error instanceof RequestError ? error.code : undefined;
-        if (isRetryableNetworkError(code, method) && (await this.backOff(failures++, undefined, signal))) continue;
-        const detail = error instanceof RequestError ? `${error.code}: ${error.message}` : String(error);
+        if (isRetryableNetworkError(code, method) && (await this.backOff(failures++, undefined, signal, deadline))) continue;
+        const detail = noAnswer(code, error instanceof Error ? error.message : String(error), url, this.timeoutMs);
         throw new ApiError({ kind: 'network', operation: operationId, detail, cause: error });
       }
+      deadline.spend(this.clock.now() - started);
 
       const status = response.statusCode;
       this.scheduler.observe(operationId, limit, rateHeaders(response.headers));
       if (status >= 200 && status < 300) {
         this.budget.succeeded();
-        return (response.body === '' ? undefined : JSON.parse(response.body)) as T;
+        return readAnswer(operationId, response.body, header(response.headers['content-type'])) as T;
       }
       if (status === 401 && !refreshed) {
         refreshed = true;
@@ -160,7 +175,7 @@ export class FrameioClient {
           this.stats.retries++;
           continue;
         }
-      } else if (isRetryableStatus(status) && (await this.backOff(failures++, retryAfter, signal))) {
+      } else if (isRetryableStatus(status) && (await this.backOff(failures++, retryAfter, signal, deadline))) {
         continue;
       }
       const first = parseErrorBody(response.body);
@@ -168,13 +183,35 @@ export class FrameioClient {
     }
   }
 
-  /** Waits before retry number `attempt`; false when this call or the shared budget has no retries left. */
-  private async backOff(attempt: number, retryAfterMs: number | undefined, signal: AbortSignal | undefined): Promise<boolean> {
-    if (attempt >= this.retry.retries || !this.budget.trySpend()) return false;
-    this.stats.retries++;
+  /** Waits before retry number `attempt`; false when this call's retries or time, or the shared budget, are spent. */
+  private async backOff(attempt: number, retryAfterMs: number | undefined, signal: AbortSignal | undefined, deadline: CallDeadline): Promise<boolean> {
     const wait = retryAfterMs !== undefined ? Math.min(this.retry.maxDelayMs, retryAfterMs) : backoffDelay(this.retry, attempt);
+    // A retry needs time left after the wait to be worth starting.
+    if (attempt >= this.retry.retries || wait >= deadline.left() - MIN_ATTEMPT_MS || !this.budget.trySpend()) return false;
+    this.stats.retries++;
     await this.clock.sleep(wait, signal);
+    deadline.spend(wait);
     return true;
+  }
+}
+
+const MIN_ATTEMPT_MS = 1_000;
+
+/** The time one call has left to wait on Frame.io: attempts and back-off spend it, pacing does not. */
+class CallDeadline {
+  private readonly budgetMs: number;
+  private spent = 0;
+
+  constructor(budgetMs: number) {
+    this.budgetMs = budgetMs;
+  }
+
+  left(): number {
+    return Math.max(0, this.budgetMs - this.spent);
+  }
+
+  spend(ms: number): void {
+    this.spent += ms;
   }
 }
 

@@ -1,5 +1,6 @@
 // Every way a Frame.io call can fail, as one error type that carries the API's own words and a
 // sentence telling the person what to do next.
+import { SlateError } from '../errors.ts';
 
 export type ApiErrorKind =
   | 'unauthorized'
@@ -10,9 +11,11 @@ export type ApiErrorKind =
   | 'rate-limited'
   | 'server'
   | 'network'
-  | 'bad-request';
+  | 'bad-request'
+  /** an answer that is not Frame.io's API: an HTML page (a proxy, a captive portal) or JSON of another shape */
+  | 'unexpected-answer';
 
-export class ApiError extends Error {
+export class ApiError extends SlateError {
   readonly kind: ApiErrorKind;
   readonly status: number | undefined;
   readonly operation: string;
@@ -30,6 +33,10 @@ export class ApiError extends Error {
     this.pointer = init.pointer;
   }
 
+  get code(): string {
+    return `api:${this.kind}`;
+  }
+
   /** What the person can do about it. */
   get action(): string {
     return ACTIONS[this.kind];
@@ -44,8 +51,10 @@ const ACTIONS: Record<ApiErrorKind, string> = {
   invalid: 'Check the values and try again.',
   'rate-limited': 'Slate will retry automatically; nothing is lost.',
   server: 'Frame.io had a problem; Slate retries automatically. Try again later if it persists.',
-  network: 'Check the network connection; Slate retries when it is back.',
+  network: 'Check the network connection, then try again; uploads wait for Frame.io and carry on by themselves.',
   'bad-request': 'Check the values and try again.',
+  'unexpected-answer':
+    'Something between Slate and Frame.io answered instead: open any web page in a browser in case the network asks you to sign in, check the API address (--api-url or SLATE_API_URL), then try again.',
 };
 
 function describe(kind: ApiErrorKind, detail: string | undefined): string {
@@ -59,6 +68,7 @@ function describe(kind: ApiErrorKind, detail: string | undefined): string {
     server: 'Frame.io is having trouble',
     network: 'Could not reach Frame.io',
     'bad-request': 'Frame.io rejected the request',
+    'unexpected-answer': 'Frame.io’s address did not answer like Frame.io',
   };
   return detail ? `${base[kind]}: ${detail}` : base[kind];
 }

@@ -2,13 +2,16 @@
 // the CLI and the journal alike.
 import type { ApiError } from '../api/errors.ts';
 import { isPassingApiError } from '../api/reachability.ts';
+import { SlateError } from '../errors.ts';
 import { PartRetryable } from './part-upload.ts';
 
 /** A file could not be uploaded; the rest of the job goes on. */
-export class FileFailure extends Error {
+export class FileFailure extends SlateError {
+  readonly code: string = 'transfer:file-failed';
   readonly action: string;
   constructor(what: string, action: string, options?: ErrorOptions) {
     super(what, options);
+    this.name = 'FileFailure';
     this.action = action;
   }
 
@@ -18,7 +21,9 @@ export class FileFailure extends Error {
 }
 
 /** The whole job cannot go on (signed out, target folder gone); every file of it stops. */
-export class JobStop extends FileFailure {}
+export class JobStop extends FileFailure {
+  override readonly code: string = 'transfer:job-stopped';
+}
 
 export function signInNeeded(cause: unknown): JobStop {
   return new JobStop('Frame.io no longer accepts the sign-in.', 'Sign in again, then run `slate resume` (or the same upload) to finish.', { cause });

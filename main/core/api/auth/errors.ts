@@ -1,5 +1,6 @@
 // Sign-in failures, each with what happened and what the person can do. `SignInNeeded` is an
 // unauthorized ApiError so every caller that already handles an expired token handles it too.
+import { SlateError } from '../../errors.ts';
 import { ApiError } from '../errors.ts';
 
 export type SignInErrorKind = 'denied' | 'state-mismatch' | 'rejected' | 'unavailable' | 'timeout' | 'cancelled' | 'invalid-answer';
@@ -14,13 +15,17 @@ const ACTIONS: Record<SignInErrorKind, string> = {
   'invalid-answer': 'Check the sign-in server address; it did not answer like Adobe IMS.',
 };
 
-export class SignInError extends Error {
+export class SignInError extends SlateError {
   readonly kind: SignInErrorKind;
 
   constructor(kind: SignInErrorKind, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'SignInError';
     this.kind = kind;
+  }
+
+  get code(): string {
+    return `sign-in:${this.kind}`;
   }
 
   get action(): string {
