@@ -7,7 +7,7 @@ const CHUNK = 64 * 1024;
 
 /** Hands `data` to a stream through two buffers, as the file hasher does; returns the digest. */
 async function hashThrough(stream: HashStream, data: Buffer): Promise<string> {
-  let buffer = Buffer.allocUnsafeSlow(CHUNK);
+  let buffer: Buffer = Buffer.allocUnsafeSlow(CHUNK);
   for (let at = 0; at < data.length; at += CHUNK) {
     const length = data.copy(buffer, 0, at, at + CHUNK);
     const handed = buffer;
