@@ -10,7 +10,7 @@ import type { AccountApi } from '../api/resources.ts';
 import { backoffDelay, defaultRetryPolicy } from '../api/retry.ts';
 import type { Bandwidth } from './bandwidth.ts';
 import type { FolderIndex } from './conflicts.ts';
-import { apiFailure, FileFailure, isPassing, targetFolderGone } from './errors.ts';
+import { apiFailure, FileFailure, isPassing, JobStop, targetFolderGone } from './errors.ts';
 import { TrailingHasher } from './file-hash.ts';
 import type { TransferFs } from './fs.ts';
 import type { FilePatch, FileRow, Journal, PartRow } from './journal.ts';
@@ -111,7 +111,9 @@ export async function uploadLocalFile(
         await discardRemote(ctx, file);
         throw new FileFailure(`"${file.name}" changed during upload; nothing partial was kept.`, 'Upload it again once it has finished being written.');
       } else if (error instanceof UrlRejected) {
-        throw new FileFailure(`The upload links for "${file.name}" kept being refused (${error.message}).`, 'Run the upload again; if it persists, check the computer clock.');
+        throw await abandon(ctx, fileId, new FileFailure(`The upload links for "${file.name}" kept being refused (${error.message}).`, 'Run the upload again; if it persists, check the computer clock.'));
+      } else if (error instanceof FileFailure && !(error instanceof JobStop)) {
+        throw await abandon(ctx, fileId, error);
       } else {
         throw error;
       }
@@ -209,6 +211,26 @@ async function discardRemote(ctx: FileContext, file: FileRow): Promise<void> {
   ctx.journal.setParts(file.id, []);
   const info = await ctx.fs.stat(file.source).catch(() => undefined);
   ctx.update(file.id, { remoteId: null, mediaType: null, createdRemoteAt: null, state: 'pending', bytesDone: 0, sha256: null, ...(info ? { size: info.size, mtimeMs: info.mtimeMs } : {}) });
+}
+
+/**
+ * A file that failed for good after Frame.io made it would stay there half made (status `created`,
+ * some or none of its bytes): delete it, or when that fails too, name it in the failure.
+ */
+async function abandon(ctx: FileContext, fileId: number, failure: FileFailure): Promise<FileFailure> {
+  const file = ctx.journal.file(fileId);
+  if (!file.remoteId) return failure;
+  try {
+    await discardRemote(ctx, file);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return new FileFailure(
+      `${failure.message} Its unfinished copy "${file.remoteName ?? file.name}" is still in Frame.io: deleting it failed (${why}).`,
+      `${failure.action} Delete the unfinished copy in Frame.io.`,
+      { cause: failure },
+    );
+  }
+  return new FileFailure(`${failure.message} The unfinished copy in Frame.io was deleted.`, failure.action, { cause: failure.cause ?? failure });
 }
 
 /**
@@ -349,7 +371,7 @@ export async function confirm(ctx: FileContext, file: FileRow): Promise<void> {
     }
     if (status.upload_complete) return;
     if (status.upload_failed) {
-      throw new FileFailure(`Frame.io reports the upload of "${file.remoteName}" failed.`, 'Upload it again.');
+      throw await abandon(ctx, file.id, new FileFailure(`Frame.io reports the upload of "${file.remoteName}" failed.`, 'Upload it again.'));
     }
     if (ctx.clock.now() >= deadline) {
       throw new FileFailure(`Frame.io has not confirmed "${file.remoteName}" yet.`, 'Run `slate resume` later to check again; nothing will be re-sent.');

@@ -36,7 +36,7 @@ export async function runRemoteUpload(ctx: FileContext, fileId: number, folderId
     });
     if (status.upload_complete) break;
     if (status.upload_failed) {
-      throw new FileFailure(`Frame.io could not fetch ${file.source}.`, 'Check that the URL is public and reachable, then try again.');
+      throw await discardFailed(ctx, fileId, new FileFailure(`Frame.io could not fetch ${file.source}.`, 'Check that the URL is public and reachable, then try again.'));
     }
     if (ctx.clock.now() >= deadline) {
       throw new FileFailure(`Frame.io is still fetching ${file.source}.`, 'Run `slate resume` later to check again.');
@@ -45,4 +45,20 @@ export async function runRemoteUpload(ctx: FileContext, fileId: number, folderId
   }
   const done = await ctx.api.showFile(ctx.journal.file(fileId).remoteId!, undefined, ctx.signal);
   ctx.update(fileId, { state: 'done', size: done.file_size, bytesDone: done.file_size, error: null });
+}
+
+/** A fetch that failed leaves an empty file in Frame.io: delete it, or name it when that fails too. */
+async function discardFailed(ctx: FileContext, fileId: number, failure: FileFailure): Promise<FileFailure> {
+  const file = ctx.journal.file(fileId);
+  try {
+    await ctx.api.deleteFile(file.remoteId!, ctx.signal).catch((error: unknown) => {
+      if (!(error instanceof ApiError && error.kind === 'not-found')) throw error;
+    });
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return new FileFailure(`${failure.message} The empty file "${file.remoteName ?? file.name}" it made is still in Frame.io: deleting it failed (${why}).`, `${failure.action} Delete the empty file in Frame.io.`, { cause: failure });
+  }
+  // Asked again, Frame.io makes a new file; the deleted one must not be polled.
+  ctx.update(fileId, { remoteId: null, remoteName: null, createdRemoteAt: null });
+  return new FileFailure(`${failure.message} The empty file it made in Frame.io was deleted.`, failure.action);
 }
