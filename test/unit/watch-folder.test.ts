@@ -275,3 +275,51 @@ test('an upload journaled as under way waits while its drive is unplugged, and i
   assert.deepEqual(rig.watch.files().map((f) => f.path), ['other.mov']);
   await rig.watch.stop();
 });
+
+/** Waits (at most 10 s) until `ready` holds, whatever else the watch is doing. */
+async function waitFor(ready: () => boolean, what: () => string): Promise<void> {
+  for (let waited = 0; !ready(); waited += 25) {
+    if (waited > 10_000) assert.fail(`gave up waiting: ${what()}`);
+    await sleep(25);
+  }
+}
+
+/** Holds every upload until it is let go, so the test decides when a lane frees up. */
+class GatedUploader extends RecordingUploader {
+  private readonly gates: Array<() => void> = [];
+  override async settle(jobId: string, onStart: () => void): Promise<UploadResult> {
+    onStart();
+    await new Promise<void>((resolve) => this.gates.push(resolve));
+    return this.outcome(this.orders[Number(jobId.slice(3)) - 1]!);
+  }
+  release(): void {
+    this.gates.shift()?.();
+  }
+}
+
+test('while every lane is busy, files finished meanwhile wait as queued and go newest first when the setting says so', async () => {
+  for (const [uploadFirst, expected] of [
+    ['newest', ['late.mov', 'middle.mov', 'early.mov']],
+    ['oldest', ['early.mov', 'middle.mov', 'late.mov']],
+  ] as const) {
+    const uploader = new GatedUploader();
+    const rig = await startRig({ uploadFirst }, { dir: tempDir(), journal: new WatchJournal(new DatabaseSync(':memory:')), uploader, destination: new MemoryDestination() });
+    const state = (path: string) => rig.watch.files().find((f) => f.path === path)?.state;
+    const seen = () => JSON.stringify(rig.watch.files().map((f) => [f.path, f.state]));
+    for (const name of ['busy1.mov', 'busy2.mov', 'busy3.mov', 'busy4.mov']) writeFileSync(join(rig.dir, name), name);
+    await waitFor(() => uploader.orders.length === 4, seen);
+    for (const name of ['early.mov', 'middle.mov', 'late.mov']) {
+      writeFileSync(join(rig.dir, name), name);
+      await waitFor(() => state(name) === 'queued', seen);
+    }
+    assert.equal(uploader.orders.length, 4, 'no lane free: nothing more handed over');
+    for (let i = 0; i < 3; i++) {
+      uploader.release();
+      await waitFor(() => uploader.orders.length === 5 + i, seen);
+    }
+    assert.deepEqual(uploader.orders.slice(4).map((o) => o.source.slice(rig.dir.length + 1)), expected, uploadFirst);
+    for (let i = 0; i < 4; i++) uploader.release();
+    await settled(rig.watch);
+    await rig.watch.stop();
+  }
+});
