@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ProblemBanner } from '../components/ProblemBanner.tsx';
 import { JobRow } from '../components/transfers/JobRow.tsx';
-import { historyCsv, saveText } from '../lib/history-export.ts';
+import { historyCsv, historyJson, saveText } from '../lib/history-export.ts';
 import { orderedJobs, useTransfers } from '../store/transfers.ts';
 
 export function TransfersView() {
@@ -25,7 +25,7 @@ export function TransfersView() {
         <button type="button" onClick={() => saveText('slate-transfers.csv', 'text/csv', historyCsv(all))} disabled={all.length === 0}>
           Export CSV
         </button>
-        <button type="button" onClick={() => saveText('slate-transfers.json', 'application/json', JSON.stringify(all, null, 2))} disabled={all.length === 0}>
+        <button type="button" onClick={() => saveText('slate-transfers.json', 'application/json', historyJson(all))} disabled={all.length === 0}>
           Export JSON
         </button>
         <input type="search" placeholder="Search transfers" aria-label="Search transfers" value={search} onChange={(e) => setSearch(e.target.value)} />
