@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { Asset, FileDetails, FolderListing, Project, Workspace } from '../../../preload/contract.ts';
 import { unreachable, type Stale } from '../lib/offline.ts';
 import { call } from '../slate.ts';
+import { onReconnect } from './agent.ts';
 import { attempter, toProblem, type Problem } from './problem.ts';
 
 export type SortKey = 'name' | 'type' | 'size' | 'status' | 'updatedAt';
@@ -37,6 +38,8 @@ interface BrowseState {
   open(asset: Asset): Promise<void>;
   goTo(index: number): Promise<void>;
   refresh(): Promise<void>;
+  /** Reads the workspace and project lists again, keeping what is chosen while it is still there. */
+  rereadLists(): Promise<void>;
   /** Lists the folder on screen again without disturbing it: selection, scroll and details stay. */
   reload(): Promise<void>;
   select(id: string | undefined): Promise<void>;
@@ -178,6 +181,24 @@ export const useBrowse = create<BrowseState>((set, get) => {
     goTo: (index) => loadPath(get().path.slice(0, index + 1)),
     refresh: () => loadPath(get().path),
 
+    async rereadLists() {
+      const { accountId, workspaceId } = get();
+      if (!accountId) return;
+      const still = () => get().accountId === accountId && get().workspaceId === workspaceId;
+      try {
+        const workspaces = await call('workspaces:list', { accountId });
+        if (!still()) return;
+        set({ workspaces });
+        const chosen = workspaces.find((w) => w.id === workspaceId) ?? workspaces[0];
+        if (!chosen) return;
+        if (chosen.id !== workspaceId) return get().chooseWorkspace(chosen.id);
+        const projects = await call('projects:list', { accountId, workspaceId: chosen.id });
+        if (still()) set({ projects });
+      } catch {
+        // The lists shown stay as they were; the folder on screen says when Frame.io cannot be reached.
+      }
+    },
+
     async reload() {
       const { accountId, path, loading } = get();
       const here = path.at(-1);
@@ -288,6 +309,9 @@ export const useBrowse = create<BrowseState>((set, get) => {
     },
   };
 });
+
+// Workspaces and projects made or deleted while the agent was away were announced to nobody.
+onReconnect(() => void useBrowse.getState().rereadLists());
 
 const FOLDERS_FIRST: Record<Asset['type'], number> = { folder: 0, version_stack: 1, file: 1 };
 

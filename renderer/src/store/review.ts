@@ -5,6 +5,7 @@ import type { Asset, Comment, ExportFormat, FileDetails, FrameRate, Shape } from
 import { saveText } from '../lib/history-export.ts';
 import type { CommentFilter, CommentSort } from '../lib/comments.ts';
 import { call, SlateFailure } from '../slate.ts';
+import { onReconnect } from './agent.ts';
 import { toProblem, type Problem } from './problem.ts';
 import { useSession } from './session.ts';
 
@@ -31,6 +32,8 @@ interface ReviewState {
   open(accountId: string, fileId: string, stackId?: string): Promise<void>;
   openStack(accountId: string, stackId: string): Promise<void>;
   close(): void;
+  /** Reads the open file's comments and versions again, keeping what the person has chosen on screen. */
+  reread(): Promise<void>;
   select(id: string | undefined): void;
   setFilter(filter: Partial<CommentFilter>): void;
   setSort(sort: CommentSort): void;
@@ -128,6 +131,26 @@ export const useReview = create<ReviewState>((set, get) => {
       set({ fileId: undefined, file: undefined, stackId: undefined, versions: [], rate: undefined, comments: [], selectedId: undefined, problem: undefined, loading: false });
     },
 
+    async reread() {
+      const { accountId, fileId, file, stackId } = get();
+      if (!accountId || !fileId) return;
+      // An open that failed (the agent was away when it was asked for) is asked for again.
+      if (!file) return stackId === fileId ? get().openStack(accountId, stackId) : get().open(accountId, fileId, stackId);
+      const mine = generation;
+      try {
+        // The file itself stays: fresh media links would restart the player where the person was.
+        const [comments, versions] = await Promise.all([
+          call('comments:list', { accountId, fileId: file.id }),
+          stackId ? call('stack:versions', { accountId, stackId }) : Promise.resolve(get().versions),
+        ]);
+        if (mine !== generation) return;
+        const { selectedId } = get();
+        set({ comments, versions, problem: undefined, selectedId: comments.some((c) => c.id === selectedId) ? selectedId : undefined });
+      } catch (error) {
+        if (mine === generation) set({ problem: toProblem(error) });
+      }
+    },
+
     select: (selectedId) => set({ selectedId }),
     setFilter: (filter) => set({ filter: { ...get().filter, ...filter } }),
     setSort: (sort) => set({ sort }),
@@ -177,3 +200,6 @@ export const useReview = create<ReviewState>((set, get) => {
     },
   };
 });
+
+// Comments made while the agent was away were announced to nobody: the viewer asks again.
+onReconnect(() => void useReview.getState().reread());
