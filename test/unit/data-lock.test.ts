@@ -2,12 +2,14 @@
 // lock (a crash, kill -9) is taken over, and a release leaves nothing behind.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { DataFolderBusy, LOCK_FILE, lockDataFolder } from '../../main/core/data-lock.ts';
+import type { Refusal } from '../../main/core/errors.ts';
 
 const roots: string[] = [];
 after(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
@@ -63,4 +65,17 @@ test('a holder on another machine (a shared folder) cannot be checked, so it cou
   const dir = tempDir();
   writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: 1, host: 'edit-bay-2', what: 'The Slate app', since: '2026-11-25T09:00:00.000Z' }));
   assert.throws(() => lockDataFolder(dir, '`slate serve`'), /^DataFolderBusy: The Slate app \(process 1 on edit-bay-2, since 2026-11-25T09:00:00.000Z\) is already using/);
+});
+
+test('a takeover left half-done by a starter that died is explained, naming both files to delete', async () => {
+  const dir = tempDir();
+  const exited = spawn(process.execPath, ['-e', '']);
+  await once(exited, 'exit');
+  const dead = JSON.stringify({ pid: exited.pid, host: hostname(), what: 'The Slate app', since: '2026-11-25T09:00:00.000Z' });
+  writeFileSync(join(dir, LOCK_FILE), dead);
+  const mark = join(dir, `${LOCK_FILE}.takeover-${createHash('sha256').update(dead).digest('hex').slice(0, 16)}`);
+  writeFileSync(mark, String(exited.pid));
+  assert.throws(() => lockDataFolder(dir, '`slate serve`'), (error: Refusal) => error.message.includes('stopped while taking over') && error.action.includes(`delete ${join(dir, LOCK_FILE)} and ${mark}`));
+  rmSync(mark);
+  lockDataFolder(dir, '`slate serve`').release();
 });
