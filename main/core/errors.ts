@@ -16,7 +16,6 @@ export class Refusal extends SlateError {
 
   constructor(code: string, message: string, action: string, options?: ErrorOptions) {
     super(message, options);
-    this.name = 'Refusal';
     this.code = code;
     this.action = action;
   }

@@ -64,10 +64,11 @@ test('a file still uploading has no original yet, and says to try again or open 
   const reply = await original(fileId);
   assert.equal(reply.ok, false);
   if (reply.ok) return;
-  assert.equal(
-    reply.error.message,
-    'Frame.io offers no original of Half there.pdf to download yet: it may still be uploading or processing, or your role on this project may not allow downloads. Try again in a minute, or open it in Frame.io.',
-  );
+  assert.deepEqual(reply.error, {
+    code: 'browse:no-original',
+    message: 'Frame.io offers no original of Half there.pdf to download yet: it may still be uploading or processing, or your role on this project may not allow downloads.',
+    action: 'Try again in a minute, or open it in Frame.io.',
+  });
 });
 
 test('a file that does not exist is reported as Frame.io reports it, with what to do', async () => {

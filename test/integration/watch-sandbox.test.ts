@@ -197,6 +197,6 @@ test('a look asked for goes through the whole folder and says when; a paused wat
   const after = await rig.manager.lookNow(rig.watchId);
   assert.ok(after.lookedAt! > first);
   await rig.manager.pause(rig.watchId);
-  await assert.rejects(rig.manager.lookNow(rig.watchId), /^Error: This watch is paused: resume it, and it looks through its folder as it starts\.$/);
+  await assert.rejects(rig.manager.lookNow(rig.watchId), { code: 'watch:paused', message: 'This watch is paused.', action: 'Resume it, and it looks through its folder as it starts.' });
   await rig.close();
 });

@@ -64,7 +64,7 @@ test('a vault file others can read is made private again, with a warning', { ski
 test('a damaged vault file is reported, not silently replaced', () => {
   withDir((dir) => {
     writeFileSync(vaultPath(dir), '{"version":', { mode: 0o600 });
-    assert.throws(() => new FileVaultStore(vaultPath(dir)).read(), /is damaged .* delete it and sign in again/);
+    assert.throws(() => new FileVaultStore(vaultPath(dir)).read(), { code: 'sign-in:damaged', message: /is damaged or was sealed on another machine\.$/, action: 'Delete it and sign in again.' });
   });
 });
 

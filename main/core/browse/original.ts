@@ -8,6 +8,7 @@ import type { FileOriginal } from '../../../preload/contract.ts';
 import type { FrameioClient } from '../api/client.ts';
 import { AccountApi } from '../api/resources.ts';
 import { linkUrl } from './present.ts';
+import { Refusal } from '../errors.ts';
 
 /**
  * The largest original read this way. The bytes are held whole, several times over (here, as
@@ -24,8 +25,10 @@ export async function readOriginal(client: FrameioClient, accountId: string, fil
   const file = await new AccountApi(client, accountId).showFile(fileId, 'media_links.original');
   const url = linkUrl(file.media_links?.original);
   if (!url) {
-    throw new Error(
-      `Frame.io offers no original of ${file.name} to download yet: it may still be uploading or processing, or your role on this project may not allow downloads. Try again in a minute, or open it in Frame.io.`,
+    throw new Refusal(
+      'browse:no-original',
+      `Frame.io offers no original of ${file.name} to download yet: it may still be uploading or processing, or your role on this project may not allow downloads.`,
+      'Try again in a minute, or open it in Frame.io.',
     );
   }
   if (file.file_size > limit) throw tooLarge(file.name, limit);
@@ -56,7 +59,7 @@ async function download(url: string, name: string, limit: number): Promise<Buffe
     return Buffer.concat(chunks, size);
   } catch (error) {
     if (!(error instanceof RequestError)) throw error;
-    throw new Error(`Could not download ${name} from Frame.io's media host (${error.code}). Check the network connection and reload the viewer.`, { cause: error });
+    throw new Refusal('browse:download-failed', `Could not download ${name} from Frame.io's media host (${error.code}).`, 'Check the network connection and reload the viewer.', { cause: error });
   } finally {
     stream.destroy();
   }

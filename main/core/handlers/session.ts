@@ -2,6 +2,7 @@ import type { AppInfo, SessionStatus } from '../../../preload/contract.ts';
 import type { SessionControl } from '../api/auth/session-control.ts';
 import type { FrameioClient } from '../api/client.ts';
 import type { HandlerGroup } from './types.ts';
+import { Refusal } from '../errors.ts';
 
 /**
  * `session` is absent when this process runs on a fixed token (SLATE_TOKEN) or the embedded demo
@@ -16,7 +17,7 @@ export function sessionHandlers(
   session?.onChange(onSignedInChange);
   const fixed = (): SessionStatus => ({ server: info.backend.url, signedIn: true, canSignIn: false, profiles: [] });
   const unmanaged = async (): Promise<never> => {
-    throw new Error('This Slate runs on a fixed token or the demo sandbox: there is no sign-in to change here.');
+    throw new Refusal('sign-in:unmanaged', 'This Slate runs on a fixed token or the demo sandbox: there is no sign-in to change here.', 'Start Slate without SLATE_TOKEN to sign in with Adobe.');
   };
   return {
     'app:info': async () => info,

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { ChosenPaths } from '../chosen-paths.ts';
 import type { WatchManager } from '../watch/manager.ts';
 import type { HandlerGroup } from './types.ts';
+import { Refusal } from '../errors.ts';
 
 export interface FolderPicker {
   /** Asks the person for a folder; undefined when they cancel. */
@@ -16,9 +17,9 @@ export function watchHandlers(manager: WatchManager, chosen: ChosenPaths, pickFo
   return {
     'watches:list': async () => manager.list(),
     'watches:add': async ({ accountId, folderId, dir, settings }) => {
-      if (pickFolder && !chosen.allows(dir)) throw new Error(`Slate only watches folders you picked, and "${dir}" was not picked. Use Add watch folder to choose it.`);
+      if (pickFolder && !chosen.allows(dir)) throw new Refusal('watches:not-chosen', `Slate only watches folders you picked, and "${dir}" was not picked.`, 'Use Add watch folder to choose it.');
       const info = await stat(dir).catch(() => undefined);
-      if (!info?.isDirectory()) throw new Error(`"${dir}" is not a folder Slate can open. Check the path and that the drive is connected.`);
+      if (!info?.isDirectory()) throw new Refusal('watches:no-folder', `"${dir}" is not a folder Slate can open.`, 'Check the path and that the drive is connected.');
       return manager.ensure({ dir, accountId, folderId, settings });
     },
     'watches:update': ({ watchId, settings }) => manager.update(watchId, settings),
@@ -31,7 +32,7 @@ export function watchHandlers(manager: WatchManager, chosen: ChosenPaths, pickFo
     },
     'watches:files': async ({ watchId }) => manager.files(watchId),
     'dialog:pickFolder': async () => {
-      if (!pickFolder) throw new Error('There is no folder picker in the browser: type the path of a folder on the agent’s machine.');
+      if (!pickFolder) throw new Refusal('watches:no-picker', 'There is no folder picker in the browser.', 'Type the path of a folder on the agent’s machine.');
       const path = await pickFolder();
       if (path) chosen.add([path]);
       return { path: path ?? null };

@@ -4,6 +4,7 @@ import type { FrameioClient } from '../api/client.ts';
 import { serializeAnnotation } from './annotation.ts';
 import type { ExportComment } from './exports/model.ts';
 import { apiTimestampToIndex, indexToApiTimestamp, TimecodeError } from './timecode.ts';
+import { Refusal } from '../errors.ts';
 
 /** A comment in the API's own field names (the spec's Comment with its includes). */
 export interface ApiComment {
@@ -113,9 +114,13 @@ export class CommentService {
   }
 
   async create(fileId: string, comment: NewComment, signal?: AbortSignal): Promise<ReviewComment> {
-    if (comment.text.trim() === '') throw new Error('A comment needs some text.');
-    if (comment.durationFrames !== undefined && comment.timestamp === undefined) throw new Error('A comment with a duration needs a timestamp to start from.');
-    if (comment.page !== undefined && comment.timestamp !== undefined) throw new Error('A comment is either at a frame of media (timestamp) or on a page of a document (page), not both.');
+    if (comment.text.trim() === '') throw new Refusal('comment:empty', 'A comment needs some text.', 'Type the comment, then send it.');
+    if (comment.durationFrames !== undefined && comment.timestamp === undefined) {
+      throw new Refusal('comment:invalid', 'A comment with a duration needs a timestamp to start from.', 'Give it a start timecode, or drop the duration.');
+    }
+    if (comment.page !== undefined && comment.timestamp !== undefined) {
+      throw new Refusal('comment:invalid', 'A comment is either at a frame of media (timestamp) or on a page of a document (page), not both.', 'Give it one or the other.');
+    }
     const data = {
       text: comment.text,
       ...(comment.timestamp !== undefined ? { timestamp: apiTimestamp(comment.timestamp) } : {}),
@@ -129,7 +134,7 @@ export class CommentService {
   }
 
   async edit(commentId: string, edit: CommentEdit, signal?: AbortSignal): Promise<ReviewComment> {
-    if (edit.text !== undefined && edit.text.trim() === '') throw new Error('A comment needs some text.');
+    if (edit.text !== undefined && edit.text.trim() === '') throw new Refusal('comment:empty', 'A comment needs some text.', 'Type the comment, or delete it instead.');
     const data = {
       ...(edit.text !== undefined ? { text: edit.text } : {}),
       ...(edit.timestamp !== undefined ? { timestamp: edit.timestamp === null ? null : apiTimestamp(edit.timestamp) } : {}),

@@ -1,6 +1,7 @@
 // A bandwidth limit shared by every part upload, optionally following a timetable like rclone's
 // `--bwlimit "08:00,5M 19:00,off"`: each entry applies from its time of day until the next one.
 import type { Clock } from '../api/clock.ts';
+import { Refusal } from '../errors.ts';
 
 /** bytes per second; undefined = no limit */
 export type Rate = number | undefined;
@@ -18,7 +19,7 @@ export function parseRate(text: string): Rate {
   const value = text.trim();
   if (value === '' || value.toLowerCase() === 'off' || value === '0') return undefined;
   const match = /^(\d+(?:\.\d+)?)([BKMG])?(?:i?B)?(?:\/s)?$/i.exec(value);
-  if (!match) throw new Error(`"${text}" is not a bandwidth: use a number with K, M or G (bytes per second), or "off".`);
+  if (!match) throw new Refusal('settings:bandwidth', `"${text}" is not a bandwidth.`, 'Use a number with K, M or G (bytes per second), or "off".');
   const unit = UNITS[(match[2] ?? 'K').toUpperCase()]!;
   return Math.round(Number(match[1]) * unit);
 }
@@ -31,7 +32,7 @@ export function parseBandwidth(text: string): TimetableEntry[] {
     const match = /^(\d{1,2}):(\d{2}),(.+)$/.exec(part);
     const hours = Number(match?.[1]);
     const minutes = Number(match?.[2]);
-    if (!match || hours > 23 || minutes > 59) throw new Error(`"${part}" is not a timetable entry: use HH:MM,RATE, e.g. "08:00,5M 19:00,off".`);
+    if (!match || hours > 23 || minutes > 59) throw new Refusal('settings:bandwidth', `"${part}" is not a timetable entry.`, 'Use HH:MM,RATE, e.g. "08:00,5M 19:00,off".');
     return { minute: hours * 60 + minutes, rate: parseRate(match[3]!) };
   });
   return entries.sort((a, b) => a.minute - b.minute);

@@ -4,6 +4,7 @@
 import type { TransferEngine } from '../transfers/engine.ts';
 import type { FileSnapshot, JobSnapshot } from '../transfers/types.ts';
 import type { UploadOrder, UploadResult, WatchUploader } from './uploader.ts';
+import { Refusal } from '../errors.ts';
 
 const STARTED: ReadonlySet<FileSnapshot['state']> = new Set(['creating', 'uploading', 'confirming', 'stacking', 'done']);
 const ENDED: ReadonlySet<JobSnapshot['state']> = new Set(['done', 'failed', 'cancelled']);
@@ -55,7 +56,7 @@ export class EngineUploader implements WatchUploader {
     }
     const file = this.engine.files(jobId)[0];
     noteStart(file);
-    if (job.state === 'cancelled' || file?.state === 'cancelled') throw new Error('The upload was cancelled.');
+    if (job.state === 'cancelled' || file?.state === 'cancelled') throw new Refusal('watch:upload-cancelled', 'The upload was cancelled.', 'Look through the folder again to upload it.');
     if (!file || file.state === 'failed' || job.state === 'failed') throw new Error(file?.error ?? job.error ?? 'The upload failed.');
     const sha256 = contentHash(file.sha256);
     if (file.state === 'skipped') return { outcome: 'skipped', fileId: file.remoteId, sha256, reason: 'a file of this name is already in Frame.io (same-name rule: skip)' };

@@ -7,6 +7,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { transaction } from '../db.ts';
 import type { WatchFileState } from './states.ts';
+import { Refusal } from '../errors.ts';
 
 const MIGRATIONS: string[] = [
   `CREATE TABLE watches (
@@ -197,7 +198,7 @@ function migrate(db: DatabaseSync): void {
   const row = db.prepare("SELECT version FROM schema_versions WHERE component = 'watch'").get() as { version: number } | undefined;
   const current = row?.version ?? 0;
   if (current > MIGRATIONS.length) {
-    throw new Error(`The watch journal was written by a newer Slate (schema ${current}, this one knows ${MIGRATIONS.length}). Update Slate.`);
+    throw new Refusal('data-folder:newer', `The watch journal was written by a newer Slate (schema ${current}, this one knows ${MIGRATIONS.length}).`, 'Update Slate.');
   }
   for (let version = current; version < MIGRATIONS.length; version++) {
     transaction(db, () => {

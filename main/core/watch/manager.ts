@@ -12,6 +12,7 @@ import { WatchTarget } from './remote.ts';
 import { withDefaults, type WatchSettings } from './settings.ts';
 import type { WatchFileState, WatchFileView } from './states.ts';
 import type { WatchUploader } from './uploader.ts';
+import { Refusal } from '../errors.ts';
 
 export interface WatchManagerOptions {
   journal: WatchJournal;
@@ -121,7 +122,9 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> {
     const watch = this.running.get(id);
     if (!watch) {
       const paused = this.record(id).paused;
-      throw new Error(paused ? 'This watch is paused: resume it, and it looks through its folder as it starts.' : 'This watch is not running: its folder could not be opened. Check that its drive is connected.');
+      throw paused
+        ? new Refusal('watch:paused', 'This watch is paused.', 'Resume it, and it looks through its folder as it starts.')
+        : new Refusal('watch:not-running', 'This watch is not running: its folder could not be opened.', 'Check that its drive is connected.');
     }
     await watch.lookAgain();
     return this.changed(id);
@@ -146,7 +149,7 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> {
 
   private record(id: string): WatchRecord<WatchSettings> {
     const record = this.options.journal.watch<WatchSettings>(id);
-    if (!record) throw new Error(`This watch (${id}) no longer exists: it was removed, perhaps in another window. Add its folder again to watch it.`);
+    if (!record) throw new Refusal('watch:gone', `This watch (${id}) no longer exists: it was removed, perhaps in another window.`, 'Add its folder again to watch it.');
     return record;
   }
 
@@ -201,7 +204,9 @@ async function checkDirectory(dir: string): Promise<void> {
     info = await stat(dir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `The folder "${dir}" does not exist (or its drive is not connected).` : `The folder "${dir}" cannot be opened: ${(error as Error).message}`, { cause: error });
+    throw code === 'ENOENT'
+      ? new Refusal('watch:no-folder', `The folder "${dir}" does not exist (or its drive is not connected).`, 'Connect its drive, or choose another folder.', { cause: error })
+      : new Refusal('watch:folder-unreadable', `The folder "${dir}" cannot be opened (${code ?? (error as Error).message}).`, 'Check that your user may read it, then add it again.', { cause: error });
   }
-  if (!info.isDirectory()) throw new Error(`"${dir}" is a file, not a folder; watch the folder it is in.`);
+  if (!info.isDirectory()) throw new Refusal('watch:not-a-folder', `"${dir}" is a file, not a folder.`, 'Watch the folder it is in.');
 }

@@ -5,6 +5,7 @@
 import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isVault, type Vault, type VaultStore } from './vault.ts';
+import { Refusal } from '../../errors.ts';
 
 /** Encryption supplied by the platform, so core never needs to know where it comes from. */
 export interface Cipher {
@@ -49,7 +50,7 @@ export class FileVaultStore implements VaultStore {
     } catch {
       parsed = undefined;
     }
-    if (!isVault(parsed)) throw new Error(`The sign-in file ${this.location} is damaged or was sealed on another machine; delete it and sign in again.`);
+    if (!isVault(parsed)) throw new Refusal('sign-in:damaged', `The sign-in file ${this.location} is damaged or was sealed on another machine.`, 'Delete it and sign in again.');
     return parsed;
   }
 

@@ -1,6 +1,7 @@
 // The signed-in profiles and their secrets, as one small document a VaultStore keeps (a 0600 file
 // for the CLI and web agent, safeStorage-sealed in the desktop app). Read afresh on every use, so
 // a refresh made by another Slate process is seen at once.
+import { Refusal } from '../../errors.ts';
 
 /** How a profile proves itself to Frame.io. */
 export type Credential =
@@ -92,7 +93,7 @@ export class ProfileBook {
 
   use(id: string): StoredProfile {
     const profile = this.read().profiles.find((p) => this.same(p, id));
-    if (!profile) throw new Error(`No profile ${id} for ${this.apiUrl}.`);
+    if (!profile) throw new Refusal('sign-in:no-profile', `There is no profile ${id} for ${this.apiUrl}.`, 'Pick one of the profiles Slate lists, or sign in as that user first.');
     this.change((vault) => {
       vault.current[this.apiUrl] = id;
     });
