@@ -76,20 +76,23 @@ test('slate upload on a full data disk exits 1 naming the folder and what to do'
   }
 });
 
-test('SQLite finding the disk full (SQLITE_FULL) is named, not hidden behind a failed rollback', { skip }, async () => {
-  const dataDir = join(disk.dir, 'journal');
-  // Room for the lock file, not for the journal and its write-ahead log.
-  disk.fill(8 * 1024);
-  try {
-    const source = makeTree({ 'b.mov': 2048 });
-    const result = await slate(['upload', join(source, 'b.mov'), '--to', sandbox.rootFolderId], dataDir);
-    assert.equal(result.status, 1, result.stderr);
-    assert.match(result.stderr, new RegExp(`^slate: ${escape(fullMessage(dataDir))}$`, 'm'));
-    assert.doesNotMatch(result.stderr, /cannot rollback|database or disk is full|inside Slate/);
-  } finally {
-    disk.empty();
-  }
-});
+// Room for the lock file, not for the journal: SQLite finds the disk full (SQLITE_FULL), or fails
+// to grow its shared memory (SQLITE_IOERR).
+for (const room of [8 * 1024, 16 * 1024, 32 * 1024]) {
+  test(`SQLite finding the disk full is named (${room / 1024} KiB left)`, { skip }, async () => {
+    const dataDir = join(disk.dir, `journal-${room}`);
+    disk.fill(room);
+    try {
+      const source = makeTree({ 'b.mov': 2048 });
+      const result = await slate(['upload', join(source, 'b.mov'), '--to', sandbox.rootFolderId], dataDir);
+      assert.equal(result.status, 1, result.stderr);
+      assert.match(result.stderr, new RegExp(`^slate: ${escape(fullMessage(dataDir))}$`, 'm'));
+      assert.doesNotMatch(result.stderr, /cannot rollback|database or disk is full|inside Slate/);
+    } finally {
+      disk.empty();
+    }
+  });
+}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
