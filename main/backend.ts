@@ -7,6 +7,7 @@ import { FileVaultStore, vaultPath } from './core/api/auth/file-store.ts';
 import { SessionControl } from './core/api/auth/session-control.ts';
 import { FrameioClient, staticToken } from './core/api/client.ts';
 import { ChosenPaths } from './core/chosen-paths.ts';
+import { describeTightened, makeDataFolderPrivate } from './core/data-folder.ts';
 import { lockDataFolder } from './core/data-lock.ts';
 import { defaultDataDir, openDatabase } from './core/db.ts';
 import { createService, type Service } from './core/service.ts';
@@ -66,6 +67,8 @@ export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web
   // Sign-in is offered unless a fixed token was given; from the demo sandbox it signs in to Frame.io.
   if (config.signIn && !config.token) session = new SessionControl(config.signIn, connection?.apiUrl ?? FRAMEIO_API_URL, connection !== undefined, `Slate/${slateVersion}`);
   const dataDir = config.dataDir ?? defaultDataDir();
+  const tightened = makeDataFolderPrivate(dataDir);
+  if (tightened.length > 0) console.error(`slate: warning: ${describeTightened(dataDir, tightened)}`);
   const settings = new SettingsStore(dataDir);
   const { fileConcurrency, partConcurrency, bandwidth } = settings.get();
   // The embedded sandbox starts afresh each run, so its transfers must not outlive it either, and

@@ -6,6 +6,7 @@ import { FileVaultStore, vaultPath } from '../core/api/auth/file-store.ts';
 import { FrameioClient } from '../core/api/client.ts';
 import { ApiError } from '../core/api/errors.ts';
 import { AccountApi } from '../core/api/resources.ts';
+import { describeTightened, makeDataFolderPrivate } from '../core/data-folder.ts';
 import { lockDataFolder } from '../core/data-lock.ts';
 import { defaultDataDir, openDatabase, type Database } from '../core/db.ts';
 import { TransferEngine, type EngineOptions } from '../core/transfers/engine.ts';
@@ -92,6 +93,8 @@ export async function openSession(flags: ConnectionFlags, engineOptions: Partial
   const accountId = await chooseAccount(client, flags, env);
   const dataDir = flags['data-dir'] ?? defaultDataDir(env);
   usingDataFolder(dataDir);
+  const tightened = makeDataFolderPrivate(dataDir);
+  if (tightened.length > 0) console.error(`slate: warning: ${describeTightened(dataDir, tightened)}`);
   const lock = lockDataFolder(dataDir, `\`slate ${process.argv[2] ?? ''}\``);
   const db = openDatabase(dataDir);
   const engine = new TransferEngine({ client, db, ...engineOptions });

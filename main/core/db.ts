@@ -1,7 +1,7 @@
 // The SQLite journal (node:sqlite): every transfer job, file and part, written before and after
 // each change so a crash, kill or sleep resumes where it stopped. WAL keeps writers from blocking
 // readers (`slate status` while an upload runs); the schema version lives in `user_version`.
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -88,6 +88,8 @@ export function openDatabase(dataDir: string): Database {
   if (dataDir !== ':memory:') {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     path = join(dataDir, 'slate.db');
+    // Created private before SQLite opens it: its -wal and -shm files take the journal's mode.
+    closeSync(openSync(path, 'a', 0o600));
   }
   const db = new DatabaseSync(path, { timeout: 5_000 });
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');

@@ -20,7 +20,7 @@ export class SettingsStore {
   private readonly conf: Conf<Settings>;
 
   constructor(dataDir: string) {
-    this.conf = new Conf<Settings>({ cwd: dataDir, configName: 'settings', defaults: DEFAULT_SETTINGS, projectName: 'slate' });
+    this.conf = new Conf<Settings>({ cwd: dataDir, configName: 'settings', defaults: DEFAULT_SETTINGS, projectName: 'slate', configFileMode: 0o600 });
   }
 
   get(): Settings {
