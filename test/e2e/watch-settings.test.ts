@@ -83,6 +83,7 @@ test('changed settings are saved through the service and the watch runs with the
   assert.equal(await form.getByLabel('Finished after unchanged for (seconds)').inputValue(), '1');
   await form.getByLabel('Ignore (globs, one per line)').fill('*.wav');
   await form.getByLabel('Full look at the folder every (seconds)').fill('120');
+  await form.getByLabel('When several files are waiting to upload').selectOption('newest');
   await snap(page, 'watch-settings');
   await form.getByRole('button', { name: 'Save settings' }).click();
   await form.waitFor({ state: 'detached' });
@@ -90,8 +91,14 @@ test('changed settings are saved through the service and the watch runs with the
 
   const [watch] = await watchesInService();
   assert.deepEqual(
-    { stableSeconds: watch!.settings.stableSeconds, ignore: watch!.settings.ignore, rescanSeconds: watch!.settings.rescanSeconds, afterUpload: watch!.settings.afterUpload },
-    { stableSeconds: 1, ignore: ['*.wav'], rescanSeconds: 120, afterUpload: { action: 'leave' } },
+    {
+      stableSeconds: watch!.settings.stableSeconds,
+      ignore: watch!.settings.ignore,
+      rescanSeconds: watch!.settings.rescanSeconds,
+      afterUpload: watch!.settings.afterUpload,
+      uploadFirst: watch!.settings.uploadFirst,
+    },
+    { stableSeconds: 1, ignore: ['*.wav'], rescanSeconds: 120, afterUpload: { action: 'leave' }, uploadFirst: 'newest' },
   );
   await card().getByText('Watching').waitFor({ timeout: 15_000 });
 
