@@ -17,6 +17,7 @@ import type { FolderPicker } from './core/handlers/watches.ts';
 import { EngineUploader } from './core/watch/engine-uploader.ts';
 import { WatchJournal } from './core/watch/journal.ts';
 import { WatchManager } from './core/watch/manager.ts';
+import { agentWatchPolicy, desktopWatchPolicy } from './core/watch/policy.ts';
 import { TransferEngine } from './core/transfers/engine.ts';
 import { startSandbox, type Sandbox } from './sandbox/server.ts';
 
@@ -55,7 +56,16 @@ export function backendConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Back
   };
 }
 
-export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web', pickFolder?: FolderPicker): Promise<Backend> {
+/** What the shell allows the UI to watch: the desktop's dialog, or the web agent operator's choices. */
+export interface WatchAccess {
+  pickFolder?: FolderPicker;
+  /** the web agent's `--allow-root`s; none: the home folder */
+  allowRoots?: string[];
+  /** the web agent's `--allow-delete-after-upload` */
+  allowDeleteAfterUpload?: boolean;
+}
+
+export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web', access: WatchAccess = {}): Promise<Backend> {
   let session: SessionControl | undefined;
   const connection = chooseConnection({ apiUrl: config.apiUrl, token: config.token, vault: config.signIn?.vault }, { onSignedOut: () => session?.signedOut() });
   if (config.apiUrl && !connection) {
@@ -83,13 +93,15 @@ export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web
   });
   // A watch that cannot start (its folder is gone) must not stop the others or the app.
   watches.on('error', ({ watchId, error }) => console.error(`slate: watch ${watchId}: ${error.message}`));
+  const chosen = new ChosenPaths();
   const service = createService({
     session,
     watches,
-    pickFolder,
+    pickFolder: access.pickFolder,
+    watchPolicy: shell === 'desktop' ? desktopWatchPolicy(dataDir, chosen) : agentWatchPolicy(dataDir, access.allowRoots ?? [], access.allowDeleteAfterUpload ?? false),
     api,
     engine,
-    chosen: new ChosenPaths(),
+    chosen,
     settings,
     dataDir,
     // Anything that is not Frame.io itself is labelled a sandbox, so nobody mistakes test data for real work.

@@ -19,6 +19,7 @@ import type { Handlers } from './handlers/types.ts';
 import { TransferActivity } from './transfers/activity.ts';
 import type { TransferEngine } from './transfers/engine.ts';
 import type { WatchManager } from './watch/manager.ts';
+import type { WatchPolicy } from './watch/policy.ts';
 
 export type { Handlers } from './handlers/types.ts';
 
@@ -46,6 +47,8 @@ export interface ServiceDeps {
   watches: WatchManager;
   /** the desktop's folder dialog; absent in the web agent */
   pickFolder?: FolderPicker;
+  /** which folders the UI may watch, and whether a watch may delete what it uploaded: the shell's to say */
+  watchPolicy: WatchPolicy;
   /** sign-in and profiles, when this process keeps them (not on a fixed token) */
   session?: SessionControl;
   backend: AppInfo['backend'];
@@ -108,7 +111,7 @@ export function createService(deps: ServiceDeps): Service {
       ...transferHandlers(engine, chosen),
       ...reviewHandlers(api, following),
       ...shareHandlers(api),
-      ...watchHandlers(deps.watches, chosen, deps.pickFolder),
+      ...watchHandlers(deps.watches, chosen, deps.watchPolicy, deps.pickFolder),
       ...settingsHandlers(deps.settings, deps.dataDir, engine, (settings) => emit('settings:changed', settings)),
     },
     subscribe(listener) {

@@ -61,7 +61,7 @@ if (!app.requestSingleInstanceLock()) {
       return answer.canceled ? undefined : answer.filePaths[0];
     };
     const config = backendConfigFromEnv();
-    backend = await openBackend({ ...config, signIn: desktopSignIn(config.dataDir ?? defaultDataDir(), redirects) }, 'desktop', pickFolder);
+    backend = await openBackend({ ...config, signIn: desktopSignIn(config.dataDir ?? defaultDataDir(), redirects) }, 'desktop', { pickFolder });
     const { service } = backend;
     wireIpc(service, isAppUrl, () => BrowserWindow.getAllWindows());
     tray = new SlateTray({

@@ -24,7 +24,7 @@ export async function openAgentSession(context: BrowserContextOptions = {}, sand
   const work = mkdtempSync(join(tmpdir(), 'slate-e2e-'));
   const browser = await launchChromium();
   const sandbox = await startCheckedSandbox({ seed: 'demo', ...sandboxOptions });
-  const agent = run(NODE, ['bin/slate.js', 'serve'], { SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, SLATE_DATA_DIR: join(work, 'data') });
+  const agent = run(NODE, ['bin/slate.js', 'serve', '--allow-root', work, '--allow-delete-after-upload'], { SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, SLATE_DATA_DIR: join(work, 'data') });
   const page = await (await browser.newContext(context)).newPage();
   await page.goto(await agent.waitFor('SLATE_URL'));
   return {

@@ -1,5 +1,7 @@
-// `slate serve [--port N] [--host H] [--sandbox]`: the web agent, serving the same UI as the desktop
-// app to a browser. Without SLATE_API_URL (or with --sandbox) it runs against the embedded sandbox.
+// `slate serve [--port N] [--host H] [--sandbox] [--allow-root DIR]... [--allow-delete-after-upload]`:
+// the web agent, serving the same UI as the desktop app to a browser. Without SLATE_API_URL (or with
+// --sandbox) it runs against the embedded sandbox. Its watch folders may lie only under the roots
+// allowed here (the home folder unless told), and delete what they uploaded only if allowed here.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +23,8 @@ export async function serve(args: string[]): Promise<number> {
       sandbox: { type: 'boolean', default: false },
       'api-url': { type: 'string' },
       token: { type: 'string' },
+      'allow-root': { type: 'string', multiple: true, default: [] },
+      'allow-delete-after-upload': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -32,7 +36,7 @@ export async function serve(args: string[]): Promise<number> {
   const env = backendConfigFromEnv();
   const config: BackendConfig = values.sandbox ? { sandboxExchangeLog: env.sandboxExchangeLog } : { ...env, apiUrl: values['api-url'] ?? env.apiUrl, token: values.token ?? env.token };
 
-  const backend = await openBackend(config, 'web');
+  const backend = await openBackend(config, 'web', { allowRoots: values['allow-root'], allowDeleteAfterUpload: values['allow-delete-after-upload'] });
   // Dropped files wait here until uploaded; with the throwaway sandbox they are throwaway too.
   const stagingDir = backend.sandbox ? mkdtempSync(join(tmpdir(), 'slate-staging-')) : join(config.dataDir ?? defaultDataDir(), 'staging');
   const agent = await startWebAgent({ service: backend.service, engine: backend.engine, rendererDir, stagingDir, host: values.host, port });

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { ChosenPaths } from '../chosen-paths.ts';
 import type { WatchManager } from '../watch/manager.ts';
+import { checkAfterUpload, checkWatch, type WatchPolicy } from '../watch/policy.ts';
 import type { HandlerGroup } from './types.ts';
 import { Refusal } from '../errors.ts';
 
@@ -10,19 +11,23 @@ export interface FolderPicker {
 }
 
 /**
- * On the desktop a watched folder must have been picked in the system dialog; in the browser the
- * agent's operator names a folder on the agent's machine, which no dialog could show them.
+ * Which folders may be watched is the policy's (watch/policy.ts), given by the shell: on the
+ * desktop a folder picked in the system dialog; in the browser one the agent's operator allowed,
+ * named by its path on the agent's machine, which no dialog could show them.
  */
-export function watchHandlers(manager: WatchManager, chosen: ChosenPaths, pickFolder: FolderPicker | undefined): HandlerGroup<'watches' | 'dialog'> {
+export function watchHandlers(manager: WatchManager, chosen: ChosenPaths, policy: WatchPolicy, pickFolder: FolderPicker | undefined): HandlerGroup<'watches' | 'dialog'> {
   return {
     'watches:list': async () => manager.list(),
     'watches:add': async ({ accountId, folderId, dir, settings }) => {
-      if (pickFolder && !chosen.allows(dir)) throw new Refusal('watches:not-chosen', `Slate only watches folders you picked, and "${dir}" was not picked.`, 'Use Add watch folder to choose it.');
+      await checkWatch(policy, dir, settings);
       const info = await stat(dir).catch(() => undefined);
       if (!info?.isDirectory()) throw new Refusal('watches:no-folder', `"${dir}" is not a folder Slate can open.`, 'Check the path and that the drive is connected.');
       return manager.ensure({ dir, accountId, folderId, settings });
     },
-    'watches:update': ({ watchId, settings }) => manager.update(watchId, settings),
+    'watches:update': ({ watchId, settings }) => {
+      checkAfterUpload(policy, settings);
+      return manager.update(watchId, settings);
+    },
     'watches:pause': ({ watchId }) => manager.pause(watchId),
     'watches:resume': ({ watchId }) => manager.resume(watchId),
     'watches:lookNow': ({ watchId }) => manager.lookNow(watchId),
