@@ -22,3 +22,11 @@ test('a negative stability window, or full looks more often than every 10 s, are
   assert.equal(withDefaults({ rescanSeconds: 0 }).rescanSeconds, 0);
   assert.equal(withDefaults({ rescanSeconds: 10 }).rescanSeconds, 10);
 });
+
+test('a watch stored before the upload order existed uploads the oldest first; anything but oldest or newest is refused', () => {
+  const stored = { ...DEFAULT_WATCH_SETTINGS } as Partial<typeof DEFAULT_WATCH_SETTINGS>;
+  delete stored.uploadFirst;
+  assert.equal(withDefaults(stored).uploadFirst, 'oldest');
+  assert.equal(withDefaults({ uploadFirst: 'newest' }).uploadFirst, 'newest');
+  assert.throws(() => withDefaults({ uploadFirst: 'largest' as 'newest' }), /go oldest or newest first, not "largest"/);
+});

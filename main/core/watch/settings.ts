@@ -47,6 +47,9 @@ export function withDefaults(settings: Partial<WatchSettings>): WatchSettings {
   if (!(merged.rescanSeconds === 0 || merged.rescanSeconds >= minRescanSeconds)) {
     throw new RangeError(`A full look at the folder can come every ${minRescanSeconds} seconds or more (or never, 0), not every ${merged.rescanSeconds}.`);
   }
+  if (merged.uploadFirst !== 'oldest' && merged.uploadFirst !== 'newest') {
+    throw new RangeError(`Files waiting to upload go oldest or newest first, not "${String(merged.uploadFirst)}".`);
+  }
   if (merged.afterUpload.action === 'move') {
     if (!merged.afterUpload.folder) merged.afterUpload = { action: 'move', folder: DEFAULT_UPLOADED_FOLDER };
     const problem = uploadedFolderProblem(merged.afterUpload.folder);
