@@ -95,6 +95,10 @@ export function startSandboxProcess(dataDir: string, extraArgs: string[] = []): 
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A benchmark that throws must not leave its sandbox serving.
+  const orphan = () => child.kill('SIGTERM');
+  process.once('exit', orphan);
+  void exited.then(() => process.off('exit', orphan));
   return new Promise((resolve, reject) => {
     const values: Record<string, string> = {};
     let pending = '';
