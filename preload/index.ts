@@ -2,13 +2,7 @@
 // the paths of files the person dropped or picked (Electron removed `File.path`; webUtils gives it).
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { isEventName, isRequestChannel, PATHS_CHOSEN_CHANNEL, type SlateApi } from './contract.ts';
-
-/** A file picked inside a folder stands for that top folder, so the upload keeps the structure. */
-function rootOf(absolute: string, relative: string): string {
-  if (!relative) return absolute;
-  const top = relative.split('/')[0]!;
-  return absolute.slice(0, absolute.length - relative.length) + top;
-}
+import { rootOf } from './root-of.ts';
 
 const api: SlateApi = {
   invoke(channel, input) {
@@ -26,7 +20,10 @@ const api: SlateApi = {
     files.forEach((file, index) => {
       // Empty for a File made in script rather than by a drop or a picker: not the person's choice.
       const absolute = webUtils.getPathForFile(file);
-      if (absolute) roots.add(rootOf(absolute, relativePaths[index] ?? ''));
+      if (!absolute) return;
+      // A file picked inside a folder stands for that top folder, so the upload keeps the
+      // structure; when the page's claim about the folder does not hold, only the file itself.
+      roots.add(rootOf(absolute, relativePaths[index] ?? '') ?? absolute);
     });
     const paths = [...roots];
     if (paths.length > 0) await ipcRenderer.invoke(PATHS_CHOSEN_CHANNEL, paths);

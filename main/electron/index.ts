@@ -8,7 +8,7 @@ import { wireIpc } from './ipc.ts';
 import { installMenu } from './menu.ts';
 import { desktopSignIn, ProtocolRedirects } from './sign-in.ts';
 import { SlateTray } from './tray.ts';
-import { createMainWindow, installSessionPolicy, isAppUrl } from './window.ts';
+import { createMainWindow, installSessionPolicy, rendererUrl } from './window.ts';
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -63,7 +63,7 @@ if (!app.requestSingleInstanceLock()) {
     const config = backendConfigFromEnv();
     backend = await openBackend({ ...config, signIn: desktopSignIn(config.dataDir ?? defaultDataDir(), redirects) }, 'desktop', { pickFolder });
     const { service } = backend;
-    wireIpc(service, isAppUrl, () => BrowserWindow.getAllWindows());
+    wireIpc(service, rendererUrl, () => BrowserWindow.getAllWindows());
     tray = new SlateTray({
       show: showWindow,
       pauseAll: () => void service.handlers['transfers:pauseAll']({}),

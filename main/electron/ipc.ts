@@ -4,10 +4,11 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { PATHS_CHOSEN_CHANNEL, PathsChosenSchema, requestChannels } from '../../preload/contract.ts';
 import { dispatch } from '../core/dispatch.ts';
 import type { Service } from '../core/service.ts';
+import { isTrustedSender } from './policy.ts';
 
-export function wireIpc(service: Service, isTrustedUrl: (url: string) => boolean, windows: () => BrowserWindow[]): () => void {
+export function wireIpc(service: Service, appUrl: () => string, windows: () => BrowserWindow[]): () => void {
   const trusted = (event: IpcMainInvokeEvent) =>
-    windows().some((w) => w.webContents.id === event.sender.id) && event.senderFrame !== null && isTrustedUrl(event.senderFrame.url);
+    isTrustedSender({ senderId: event.sender.id, frameUrl: event.senderFrame?.url ?? null }, windows().map((w) => w.webContents.id), appUrl());
 
   for (const channel of requestChannels) {
     ipcMain.handle(channel, (event, input: unknown) => {

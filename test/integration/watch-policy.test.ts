@@ -77,7 +77,7 @@ test('"delete after upload" only where the operator allowed it, on adding and on
   refusedWith(await add(strict, join(work, 'elsewhere'), { afterUpload: { action: 'delete' } }), 'watches:delete-not-allowed', /--allow-delete-after-upload/);
   const added = await add(strict, join(work, 'elsewhere'));
   assert.equal(added.ok, true);
-  const watchId = added.ok ? added.value.id : '';
+  const watchId = added.ok ? (added.value as { id: string }).id : '';
   const update = await dispatch(strict.service, 'watches:update', { watchId, settings: { afterUpload: { action: 'delete' } } });
   refusedWith(update, 'watches:delete-not-allowed', /does not delete files/);
   await dispatch(strict.service, 'watches:remove', { watchId });
