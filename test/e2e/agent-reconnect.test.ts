@@ -11,6 +11,7 @@ import { rendererDir } from '../../main/cli/commands/serve.ts';
 import { openBackend, type Backend } from '../../main/backend.ts';
 import { startWebAgent, type WebAgent } from '../../main/web/server.ts';
 import { chromiumMissing, launchChromium, snap } from '../support/browser.ts';
+import { assertAccessible } from '../support/a11y.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 
 const skip = chromiumMissing();
@@ -53,6 +54,7 @@ test('the page says the agent is unreachable while it is gone, and re-reads its 
   const banner = page.locator('.agent-banner[role=alert]').filter({ hasText: 'Slate agent not reachable' });
   await banner.waitFor({ timeout: 15_000 });
   await snap(page, 'agent-unreachable');
+  await assertAccessible(page, 'agent-unreachable');
 
   // A request meanwhile fails at once with what happened and what to do.
   await page.getByRole('button', { name: 'Pause all' }).click();

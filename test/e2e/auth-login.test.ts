@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { chromiumMissing, launchChromium } from '../support/browser.ts';
+import { assertAccessible } from '../support/a11y.ts';
 import { NODE, ROOT, run } from '../support/processes.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 
@@ -44,9 +45,12 @@ async function loginThroughBrowser(dir: string, button: 'Allow' | 'Deny') {
     const url = await login.waitFor('SLATE_AUTHORIZE_URL');
     const page = await browser.newPage();
     await page.goto(url);
+    await page.getByRole('button', { name: button }).waitFor();
+    await assertAccessible(page, 'sign-in consent', ['light']);
     await page.getByRole('button', { name: button }).click();
     const heading = button === 'Allow' ? 'Signed in to Slate' : 'Slate sign-in failed';
     await page.getByRole('heading', { name: heading }).waitFor({ timeout: 15_000 });
+    await assertAccessible(page, heading, ['light']);
     await page.close();
     const code = await new Promise<number | null>((resolve) => {
       if (login.child.exitCode !== null) resolve(login.child.exitCode);

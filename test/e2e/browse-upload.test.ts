@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { chromiumMissing, snap } from '../support/browser.ts';
+import { assertAccessible } from '../support/a11y.ts';
 import { openAgentSession, type AgentSession } from '../support/agent-session.ts';
 import type { CheckedSandbox } from '../support/sandbox.ts';
 
@@ -27,6 +28,7 @@ after(() => session?.close());
 test('create a folder, upload into it, and see the files and the finished transfer', { skip }, async () => {
   await page.locator('.project-list button').first().click();
   await snap(page, 'projects');
+  await assertAccessible(page, 'projects');
   await page.getByRole('button', { name: 'New folder' }).click();
   await page.getByLabel('New folder name').fill('Dailies');
   await page.getByRole('button', { name: 'Create' }).click();
@@ -39,12 +41,18 @@ test('create a folder, upload into it, and see the files and the finished transf
   const job = page.getByTestId('transfer-job').first();
   await job.getByText('Done').waitFor({ timeout: 30_000 });
   assert.match((await job.textContent()) ?? '', /2 of 2 files/);
+  await job.locator('.job-label').click();
+  await job.getByText('notes – día 1.txt').waitFor();
+  await assertAccessible(page, 'transfers, a job open');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Projects' }).click();
   await page.getByRole('button', { name: 'Refresh' }).click();
   const names = page.getByTestId('asset-row').locator('.name');
   await names.filter({ hasText: 'A001_C002.mov' }).waitFor();
   assert.deepEqual((await names.allTextContents()).sort(), ['A001_C002.mov', 'notes – día 1.txt']);
+  await page.getByTestId('asset-row').filter({ hasText: 'A001_C002.mov' }).click();
+  await page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: 'A001_C002.mov' }).waitFor();
+  await assertAccessible(page, 'file details');
   const uploads = sandbox.exchanges.filter((e) => e.url.endsWith('/files/local_upload') && e.status === 201);
   assert.equal(uploads.length, 2, 'one Frame.io file per uploaded file');
 });
@@ -69,12 +77,14 @@ test('a whole folder picked for upload keeps its structure', { skip }, async () 
   const job = page.getByTestId('transfer-job').filter({ hasText: 'Shoot Day 2' });
   await job.getByText('Done').waitFor({ timeout: 30_000 });
   await snap(page, 'transfers');
+  await assertAccessible(page, 'transfers');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Projects' }).click();
   await page.getByRole('button', { name: 'Refresh' }).click();
   await page.getByTestId('asset-row').filter({ hasText: 'Shoot Day 2' }).dblclick();
   await page.getByTestId('asset-row').filter({ hasText: 'A-cam' }).dblclick();
   await page.getByTestId('asset-row').filter({ hasText: 'A002_C001.mov' }).waitFor();
   await snap(page, 'folder');
+  await assertAccessible(page, 'folder');
 });
 
 test('make a workspace and a project, rename the project, delete it', { skip }, async () => {

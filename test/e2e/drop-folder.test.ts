@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { chromiumMissing, snap } from '../support/browser.ts';
+import { assertAccessible } from '../support/a11y.ts';
 import { openAgentSession, type AgentSession } from '../support/agent-session.ts';
 
 const skip = chromiumMissing();
@@ -41,6 +42,7 @@ test('a folder dropped on the folder view uploads with its sub-folders', { skip 
   await job.getByText('Done').waitFor({ timeout: 30_000 });
   assert.match((await job.textContent()) ?? '', /3 of 3 files/);
   await snap(page, 'drop-folder-done');
+  await assertAccessible(page, 'drop-folder-done');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Projects' }).click();
   await page.getByRole('button', { name: 'Refresh' }).click();

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { _electron as electron } from 'playwright-core';
 import { electronBinary, whyNoElectron } from '../../scripts/electron-binary.ts';
+import { assertAccessible } from '../support/a11y.ts';
 import { ROOT } from '../support/processes.ts';
 
 const binary = electronBinary();
@@ -20,6 +21,7 @@ test('the desktop window shows the signed-in user from the embedded sandbox', { 
       return { require: typeof scope.require, process: typeof scope.process, slateFrozen: Object.isFrozen(scope.slate) };
     });
     assert.deepEqual(page, { require: 'undefined', process: 'undefined', slateFrozen: true });
+    await assertAccessible(window, 'desktop window, first run');
   } finally {
     await app.close();
   }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumMissing, launchChromium, snap } from '../support/browser.ts';
+import { assertAccessible } from '../support/a11y.ts';
 import { startRestartableSandbox, type RestartableSandbox } from '../support/outage.ts';
 import { NODE, run, type Running } from '../support/processes.ts';
 
@@ -53,6 +54,7 @@ test('a folder on screen shows a file uploaded into it without a refresh', { ski
   // No click from here on: the row comes by itself once the upload lands.
   await rows().filter({ hasText: 'A003_C001.mov' }).waitFor({ timeout: 30_000 });
   await snap(page, 'live-folder');
+  await assertAccessible(page, 'live-folder');
 });
 
 test('with Frame.io down, views show what was last loaded and when, never a false empty', { skip }, async () => {
@@ -63,6 +65,7 @@ test('with Frame.io down, views show what was last loaded and when, never a fals
   await note.waitFor({ timeout: 30_000 });
   assert.deepEqual(await rows().locator('.name').allTextContents(), ['A003_C001.mov'], 'the last listing stays');
   await snap(page, 'offline-folder');
+  await assertAccessible(page, 'offline-folder');
 
   // A folder opened for the first time while Frame.io is down: nothing of the folder before, no "empty".
   await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('button').first().click();
@@ -76,6 +79,7 @@ test('with Frame.io down, views show what was last loaded and when, never a fals
   await page.getByRole('status').filter({ hasText: "This project's share links have not been loaded yet: Frame.io cannot be reached." }).waitFor({ timeout: 30_000 });
   assert.equal(await page.getByText('No share links in this project yet').count(), 0);
   await snap(page, 'offline-shares');
+  await assertAccessible(page, 'offline-shares');
 
   await sandbox.start();
   await page.getByRole('status').getByRole('button', { name: 'Try again' }).click();

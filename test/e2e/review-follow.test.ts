@@ -3,6 +3,7 @@
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { chromiumMissing, snap } from '../support/browser.ts';
+import { assertAccessible } from '../support/a11y.ts';
 import { openAgentSession, type AgentSession } from '../support/agent-session.ts';
 import type { CheckedSandbox } from '../support/sandbox.ts';
 
@@ -50,6 +51,7 @@ test('a followed file counts new comments made elsewhere; opening it reads them'
   const badge = page.getByRole('status', { name: '1 new comment on files you follow' });
   await badge.waitFor({ timeout: 30_000 });
   await snap(page, 'unread-comments');
+  await assertAccessible(page, 'unread-comments');
   await row.click();
   await page.getByRole('button', { name: 'Open viewer' }).click();
   await page.getByTestId('comment').filter({ hasText: 'Can we lose the second line?' }).waitFor();

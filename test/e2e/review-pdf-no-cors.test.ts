@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openAgentSession } from '../support/agent-session.ts';
 import { chromiumMissing, snap } from '../support/browser.ts';
+import { assertAccessible } from '../support/a11y.ts';
 import { inked, openCallSheet, rendered } from '../support/call-sheet.ts';
 
 const skip = chromiumMissing();
@@ -39,6 +40,7 @@ test('with no CORS on the media host, the call sheet is read through the service
     assert.ok(fetched.length > 0 && fetched.every((e) => !('access-control-allow-origin' in e.responseHeaders)), 'the media host sent no CORS headers');
     assert.equal(await page.getByRole('alert').count(), 0, 'no failure is shown');
     await snap(page, 'review-pdf-no-cors');
+    await assertAccessible(page, 'review-pdf-no-cors');
   } finally {
     await session.close();
   }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { chromiumMissing, snap } from '../support/browser.ts';
+import { assertAccessible } from '../support/a11y.ts';
 import { inked, openCallSheet, rendered } from '../support/call-sheet.ts';
 import { openAgentSession, type AgentSession } from '../support/agent-session.ts';
 import type { CheckedSandbox } from '../support/sandbox.ts';
@@ -98,12 +99,14 @@ test('read a PDF call sheet page by page, find the note on page 2, add one with 
   for (const [key, value] of Object.entries({ x: 0.1, y: 0.15, w: 0.4, h: 0.3 })) assert.ok(Math.abs((rect![key] as number) - value) < 0.02, `${key} is about ${value}`);
   await layer.locator('[data-shape="rect"]').waitFor();
   await snap(page, 'review-pdf');
+  await assertAccessible(page, 'review-pdf');
 
   // Export: the timeline formats are offered but say why they cannot be; CSV has the page column.
   await page.getByText('Export comments').click();
   assert.equal(await page.getByRole('menuitem', { name: 'EDL markers (Resolve)' }).isDisabled(), true);
   await page.getByRole('note').filter({ hasText: "a PDF's comments sit on pages" }).waitFor();
   await snap(page, 'review-pdf-export-menu');
+  await assertAccessible(page, 'review-pdf-export-menu');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'CSV' }).click()]);
   assert.equal(download.suggestedFilename(), 'Harbor_Call_Sheet comments.csv');
   const rows = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
@@ -130,6 +133,7 @@ test('a file named .pdf that is not one says it cannot be read, and what to do, 
   assert.match((await page.getByRole('alert').textContent())!, /upload a good copy as a new version/);
   assert.equal(await page.getByRole('button', { name: 'Next page' }).isDisabled(), true, 'no pages to turn to');
   await snap(page, 'review-pdf-unreadable');
+  await assertAccessible(page, 'review-pdf-unreadable');
   await page.getByRole('textbox', { name: 'Comment', exact: true }).fill('Please re-export this script');
   await page.getByRole('button', { name: 'Comment on p. 1' }).click();
   await page.getByTestId('comment').filter({ hasText: 'Please re-export this script' }).getByText('p. 1', { exact: true }).waitFor();

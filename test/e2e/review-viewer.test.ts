@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Locator, Page } from 'playwright-core';
 import { chromiumMissing, snap } from '../support/browser.ts';
+import { assertAccessible } from '../support/a11y.ts';
 import { FrameioClient, staticToken } from '../../main/core/api/client.ts';
 import { CommentService } from '../../main/core/review/comments.ts';
 import { ROOT } from '../support/processes.ts';
@@ -123,6 +124,7 @@ test('play a clip, comment on a frame with a rectangle, find it on the timeline,
   await until(async () => Math.floor((await videoTime()) * 24) === 13, 'the video shows frame 13');
   await page.getByTestId('drawing-layer').locator('[data-shape="rect"]').waitFor();
   await snap(page, 'review-viewer');
+  await assertAccessible(page, 'review-viewer');
 
   // Complete it.
   await comment.getByRole('checkbox', { name: 'Completed' }).check();
@@ -169,6 +171,7 @@ test('a file with nothing to play says so, and still takes comments on the whole
   const mine = page.getByTestId('comment');
   await mine.filter({ hasText: 'Use take 2' }).getByText('Whole file').waitFor();
   await snap(page, 'review-viewer-no-media');
+  await assertAccessible(page, 'review-viewer-no-media');
 
   // Own comments can be edited and deleted.
   await mine.getByRole('button', { name: 'Edit' }).click();
@@ -203,6 +206,7 @@ test("a version stack opens at its newest version at the file's own 23.976 fps, 
   await page.getByTestId('rate-override').filter({ hasText: 'Override: the file is 23.976 fps' }).waitFor();
   await page.getByTestId('comment').filter({ hasText: 'Warm the water here' }).getByText('00:00:01:05').waitFor();
   await snap(page, 'review-viewer-rate-override');
+  await assertAccessible(page, 'review-viewer-rate-override');
   await rate.selectOption('23.976');
   assert.equal(await page.getByTestId('rate-override').count(), 0);
 
@@ -251,6 +255,7 @@ test("a 29.97 drop-frame demo clip plays, opens at its own rate, and shows Frame
   assert.equal(placed['Five minutes in'], '00:05:00;10');
   assert.equal(placed['Later still'], '00:06:39;16');
   await snap(page, 'review-viewer-drop-frame');
+  await assertAccessible(page, 'review-viewer-drop-frame');
 });
 
 test('on a still, an arrow and a pen stroke in two colours go with a comment and come back when it is chosen', { skip }, async () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { chromiumMissing, snap } from '../support/browser.ts';
+import { assertAccessible } from '../support/a11y.ts';
 import { openAgentSession, type AgentSession } from '../support/agent-session.ts';
 import type { CheckedSandbox } from '../support/sandbox.ts';
 
@@ -58,6 +59,7 @@ test('share a folder, copy the link, invite a reviewer, delete the share', { ski
   await card.getByRole('button', { name: 'Invite' }).click();
   await card.getByText('producer@harbor.example').waitFor();
   await snap(page, 'shares');
+  await assertAccessible(page, 'shares');
 
   await card.getByRole('button', { name: 'Delete' }).click();
   await card.getByRole('button', { name: 'Really delete this share?' }).click();

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumMissing, launchChromium, snap } from '../support/browser.ts';
+import { assertAccessible } from '../support/a11y.ts';
 import { startRestartableSandbox, type RestartableSandbox } from '../support/outage.ts';
 import { NODE, run, type Running } from '../support/processes.ts';
 
@@ -51,6 +52,7 @@ test('during a Frame.io outage the job waits for it, then finishes by itself', {
   await job.getByRole('status').filter({ hasText: 'Slate carries on by itself when Frame.io answers' }).waitFor();
   assert.equal(await job.locator('.job-state', { hasText: 'Failed' }).count(), 0);
   await snap(page, 'transfer-waiting');
+  await assertAccessible(page, 'transfer-waiting');
 
   await sandbox.start();
   await job.locator('.job-state', { hasText: /^Done$/ }).waitFor({ timeout: 180_000 });

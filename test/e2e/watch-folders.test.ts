@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { chromiumMissing, snap } from '../support/browser.ts';
+import { assertAccessible } from '../support/a11y.ts';
 import { openAgentSession, type AgentSession } from '../support/agent-session.ts';
 import type { CheckedSandbox } from '../support/sandbox.ts';
 
@@ -37,6 +38,7 @@ test('a folder watched from the browser uploads a finished render by itself', { 
   writeFileSync(join(work, 'renders', 'promo_v001.mov'), Buffer.alloc(150_000, 3));
   await card.getByText('Done 1').waitFor({ timeout: 30_000 });
   await snap(page, 'watch-folders');
+  await assertAccessible(page, 'watch-folders');
 
   await main.getByRole('button', { name: 'Projects' }).click();
   await page.getByRole('button', { name: 'Refresh' }).click();
@@ -49,4 +51,5 @@ test('a folder that does not exist is refused with a reason', { skip }, async ()
   await page.getByLabel('Folder on the agent’s machine').fill(join(work, 'no such folder'));
   await page.getByRole('button', { name: 'Watch this folder' }).click();
   await page.getByRole('alert').getByText(/is not a folder Slate can open/).waitFor();
+  await assertAccessible(page, 'watch folder refused');
 });

@@ -10,6 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { WebSocket } from 'ws';
 import type { Reply, Watch } from '../../preload/contract.ts';
 import { chromiumMissing, snap } from '../support/browser.ts';
+import { assertAccessible } from '../support/a11y.ts';
 import { openAgentSession, type AgentSession } from '../support/agent-session.ts';
 import type { CheckedSandbox } from '../support/sandbox.ts';
 
@@ -85,6 +86,7 @@ test('changed settings are saved through the service and the watch runs with the
   await form.getByLabel('Full look at the folder every (seconds)').fill('120');
   await form.getByLabel('When several files are waiting to upload').selectOption('newest');
   await snap(page, 'watch-settings');
+  await assertAccessible(page, 'watch-settings');
   await form.getByRole('button', { name: 'Save settings' }).click();
   await form.waitFor({ state: 'detached' });
   assert.equal(sent.filter((c) => c === 'watches:update').length, 1);
@@ -142,6 +144,7 @@ test('a rescan every 5 seconds, a negative stability window or an unconfirmed de
   assert.equal(await stability.getAttribute('aria-invalid'), 'true');
   assert.match((await stability.getAttribute('aria-describedby'))!, /error/);
   await snap(page, 'watch-settings-invalid');
+  await assertAccessible(page, 'watch-settings-invalid');
 
   // Choosing to delete local files is not enough on its own.
   await rescan.fill('0');
@@ -153,6 +156,7 @@ test('a rescan every 5 seconds, a negative stability window or an unconfirmed de
   assert.equal(await confirmDelete.getAttribute('aria-invalid'), 'true');
   assert.equal(await confirmDelete.isChecked(), false);
   await snap(page, 'watch-settings-delete');
+  await assertAccessible(page, 'watch-settings-delete');
   assert.deepEqual(sent.slice(before), []);
   assert.equal(await form.isVisible(), true, 'the form stays open to fix');
   const [watch] = await watchesInService();

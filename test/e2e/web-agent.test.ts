@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { chromiumMissing, launchChromium } from '../support/browser.ts';
+import { assertAccessible } from '../support/a11y.ts';
 import { NODE, run } from '../support/processes.ts';
 import { contractProblems, startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 
@@ -37,6 +38,7 @@ test('`slate serve` shows the signed-in user and their accounts in a browser', {
     assert.deepEqual((await accounts.locator('option').allTextContents()).sort(), ['Harbor Post', 'Northlight Pictures']);
     assert.equal(new URL(page.url()).searchParams.has('key'), false, 'the key leaves the address bar');
     assert.ok(sandbox.exchanges.some((e) => e.url === '/v4/me' && e.status === 200));
+    await assertAccessible(page, 'signed in, first screen');
     await page.close();
   } finally {
     await agent.stop();
@@ -50,6 +52,7 @@ test('a page opened without the key says how to get in', { skip }, async () => {
     const page = await browser.newPage();
     await page.goto(url.origin + '/');
     await page.getByRole('alert').getByText('Open the full URL that `slate serve` printed.').waitFor({ timeout: 15_000 });
+    await assertAccessible(page, 'opened without its key');
     await page.close();
   } finally {
     await agent.stop();
@@ -69,6 +72,7 @@ test('`npm start` without Electron falls back to the web agent on the demo sandb
     await page.goto(url);
     await page.getByTestId('user-name').getByText('Rosa Alvarez').waitFor({ timeout: 15_000 });
     await page.getByText('Local sandbox — not Frame.io').waitFor();
+    await assertAccessible(page, 'first run on the demo sandbox');
     await page.close();
   } finally {
     await app.stop();
@@ -88,6 +92,7 @@ test('in a browser the sign-in menu says where signing in happens', { skip }, as
     const menu = page.getByRole('menu', { name: 'Sign-in' });
     await menu.getByText('rosa@northlight.example').waitFor();
     await menu.getByText('To sign in here, run `npx slate login` on this machine.').waitFor();
+    await assertAccessible(page, 'sign-in menu');
     await page.close();
   } finally {
     await agent.stop();

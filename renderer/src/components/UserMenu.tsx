@@ -53,7 +53,12 @@ export function UserMenu({ me, sandbox }: { me: Profile | undefined; sandbox: bo
               Sign out {current.email}
             </button>
           )}
-          {!canSignIn && !current && <p className="muted">To sign in here, run `npx slate login` on this machine.</p>}
+          {/* An item that cannot be chosen: a menu's other content is not read out, and a menu needs an item. */}
+          {!canSignIn && !current && (
+            <p className="muted" role="menuitem" aria-disabled="true">
+              To sign in here, run `npx slate login` on this machine.
+            </p>
+          )}
           {problem && (
             <p className="job-error" role="alert">
               {problem.message} {problem.action}

@@ -77,5 +77,5 @@ export function abortReason(signal: AbortSignal): SignInError {
 
 function page(title: string, message: string): string {
   const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<!doctype html><meta charset="utf-8"><title>${escape(title)}</title><body style="font-family:system-ui;margin:3em"><h1>${escape(title)}</h1><p>${escape(message)}</p></body>`;
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>${escape(title)}</title><body style="font-family:system-ui;margin:3em"><h1>${escape(title)}</h1><p>${escape(message)}</p></body>`;
 }

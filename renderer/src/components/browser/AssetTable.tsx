@@ -30,7 +30,8 @@ export function AssetTable() {
   };
 
   return (
-    <div className="asset-table" role="grid" aria-label="Folder contents" aria-rowcount={shown.length} tabIndex={0} onKeyDown={onKey}>
+    // Keys reach this from the focused list of rows inside it.
+    <div className="asset-table" role="grid" aria-label="Folder contents" aria-rowcount={shown.length} onKeyDown={onKey}>
       <div className="asset-row asset-head" role="row">
         <span role="columnheader" aria-hidden="true" />
         {COLUMNS.map((column) => (
@@ -46,7 +47,13 @@ export function AssetTable() {
         // Empty only when Frame.io said so: not while loading, nor when it could not be asked.
         <p className="muted empty">{filter && items.length > 0 ? 'Nothing here matches the filter.' : loading ? 'Loading…' : stale || problem ? '' : 'This folder is empty. Drop files here to upload them.'}</p>
       ) : (
-        <VirtualList items={shown} rowHeight={ROW_HEIGHT} label="Items" renderRow={(asset) => <AssetRow asset={asset} selected={asset.id === selectedId} />} />
+        <VirtualList
+          items={shown}
+          rowHeight={ROW_HEIGHT}
+          label="Items"
+          activeIndex={shown.findIndex((item) => item.id === selectedId)}
+          renderRow={(asset) => <AssetRow asset={asset} selected={asset.id === selectedId} />}
+        />
       )}
     </div>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Comment } from '../../../../preload/contract.ts';
 import { formatDate } from '../../lib/format.ts';
 import { framesToTimecode } from '../../lib/timecode.ts';
@@ -19,13 +19,15 @@ export function CommentItem({ comment }: { comment: Comment }) {
   const timecode =
     comment.page !== null ? `p. ${comment.page}` : comment.timestamp === null || !rate ? 'Whole file' : framesToTimecode(comment.timestamp, rate);
   const selected = comment.id === selectedId;
+  const textId = useId();
 
   return (
     <li className={`comment${selected ? ' selected' : ''}${comment.completed ? ' completed' : ''}`} data-testid="comment" aria-current={selected || undefined}>
       <button
         type="button"
         className="comment-head"
-        aria-label={`${timecode}, ${comment.author?.name ?? 'Unknown'}: ${comment.text}`}
+        // Named by the words it shows (speech input finds it by them), described by the comment's text.
+        aria-describedby={draft === undefined ? textId : undefined}
         onClick={() => {
           select(comment.id);
           if (comment.page !== null) goTo(comment.page);
@@ -38,7 +40,9 @@ export function CommentItem({ comment }: { comment: Comment }) {
         <span className="muted when">{formatDate(comment.createdAt)}</span>
       </button>
       {draft === undefined ? (
-        <p className="comment-text">{comment.text}</p>
+        <p className="comment-text" id={textId}>
+          {comment.text}
+        </p>
       ) : (
         <form
           className="comment-edit"
