@@ -21,6 +21,8 @@ interface TransfersState {
   remote(accountId: string, folderId: string, url: string, name: string): Promise<boolean>;
   loadFiles(jobId: string): Promise<void>;
   act(action: 'pause' | 'resume' | 'cancel', jobId: string): Promise<void>;
+  /** Pauses without waiting for the parts on their way: they stop, and go again from their start on resume. */
+  pauseNow(jobId: string): Promise<void>;
   move(jobId: string, by: number): Promise<void>;
   pauseAll(): Promise<boolean>;
   resumeAll(): Promise<boolean>;
@@ -104,6 +106,10 @@ export const useTransfers = create<TransfersState>((set, get) => {
 
     async act(action, jobId) {
       await attempt(async () => keep([await call(`transfers:${action}`, { jobId })]));
+    },
+
+    async pauseNow(jobId) {
+      await attempt(async () => keep([await call('transfers:pause', { jobId, now: true })]));
     },
 
     async move(jobId, by) {

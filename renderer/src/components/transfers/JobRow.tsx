@@ -12,7 +12,7 @@ const ROWS_EVERY_MS = 1_000;
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
 
 export function JobRow({ job }: { job: TransferJob }) {
-  const { progress, files, connection, act, move, loadFiles } = useTransfers();
+  const { progress, files, connection, act, pauseNow, move, loadFiles } = useTransfers();
   const [open, setOpen] = useState(false);
   const live = progress[job.id];
   const bytesDone = Math.max(job.bytesDone, live?.bytesDone ?? 0);
@@ -87,9 +87,14 @@ export function JobRow({ job }: { job: TransferJob }) {
       )}
       <div className="job-actions">
         {active && (
-          <button type="button" onClick={() => void act('pause', job.id)}>
-            Pause
-          </button>
+          <>
+            <button type="button" onClick={() => void act('pause', job.id)} title="Pause once the parts on their way have arrived: nothing sent is lost">
+              Pause
+            </button>
+            <button type="button" onClick={() => void pauseNow(job.id)} title="Pause at once: the parts on their way stop, and are sent again from their start on resume">
+              Pause now
+            </button>
+          </>
         )}
         {job.state === 'paused' && (
           <button type="button" onClick={() => void act('resume', job.id)}>
