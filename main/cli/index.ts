@@ -25,6 +25,7 @@ Commands:
       [--stable SECONDS] [--ignore GLOB]... [--include GLOB]... [--on-same-name version|skip|new]
       [--exact-names] [--after-upload leave|move|delete] [--uploaded-folder NAME]
       [--rescan SECONDS]                    a full look every SECONDS, for network shares (no events)
+      [--upload-first oldest|newest]        which finished file goes up first while others wait
 
 Transfer commands take --api-url, --token, --account and --data-dir, and --json for one JSON
 object per line (progress, files, connection changes, then the result). When Frame.io cannot be

@@ -1,9 +1,10 @@
 // `slate watch` as a process: kill -9 in the middle of an upload, files added while it is not
 // running, start it again: every file is in Frame.io exactly once, byte for byte.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
 import { AccountApi } from '../../main/core/api/resources.ts';
 import { NODE, ROOT } from '../support/processes.ts';
@@ -30,12 +31,13 @@ interface Watching {
 
 interface WatchEvent {
   type: string;
+  watch?: { settings: { uploadFirst: string } };
   file?: { path: string; state: string; reason: string };
 }
 
-function slateWatch(dir: string, folderId: string, dataDir: string): Watching {
+function slateWatch(dir: string, folderId: string, dataDir: string, extra: string[] = []): Watching {
   const env = { ...process.env, SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, SLATE_ACCOUNT_ID: sandbox.accountId, SLATE_DATA_DIR: dataDir };
-  const child = spawn(NODE, ['bin/slate.js', 'watch', dir, '--to', folderId, '--stable', '0.5', '--json'], { cwd: ROOT, env });
+  const child = spawn(NODE, ['bin/slate.js', 'watch', dir, '--to', folderId, '--stable', '0.5', '--json', ...extra], { cwd: ROOT, env });
   children.push(child);
   const events: WatchEvent[] = [];
   const waiters: Array<{ match: (e: WatchEvent) => boolean; resolve: (e: WatchEvent) => void }> = [];
@@ -78,6 +80,7 @@ function slateWatch(dir: string, folderId: string, dataDir: string): Watching {
   };
 }
 
+const run = promisify(execFile);
 const fileIs = (path: string, state: string) => (e: WatchEvent) => e.type === 'file' && e.file?.path === path && e.file.state === state;
 
 test('kill -9 during an upload, files added while stopped, restart: everything uploaded exactly once', async () => {
@@ -112,4 +115,21 @@ test('kill -9 during an upload, files added while stopped, restart: everything u
     assert.equal(tree.get(name)!.length, 1, `${name} is in Frame.io once`);
     assert.equal(tree.get(name)![0]!.sha256, sha256(data), `${name} arrived whole`);
   }
+});
+
+test('--upload-first sets which finished file goes up first; a value it does not know is refused with words', async () => {
+  const dir = tempDir('watched-order');
+  const dataDir = tempDir('watch-order-data');
+  const newest = slateWatch(dir, sandbox.rootFolderId, dataDir, ['--upload-first', 'newest']);
+  assert.equal((await newest.next((e) => e.type === 'ready')).watch?.settings.uploadFirst, 'newest');
+  newest.child.kill('SIGTERM');
+  assert.equal(await newest.exited, 0);
+
+  const env = { ...process.env, SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, SLATE_ACCOUNT_ID: sandbox.accountId, SLATE_DATA_DIR: dataDir };
+  const wrong = await run(NODE, ['bin/slate.js', 'watch', dir, '--to', sandbox.rootFolderId, '--upload-first', 'biggest'], { cwd: ROOT, env }).then(
+    () => assert.fail('slate watch took an order it does not know'),
+    (error: { code: number; stderr: string }) => error,
+  );
+  assert.equal(wrong.code, 2);
+  assert.match(wrong.stderr, /--upload-first must be oldest or newest/);
 });

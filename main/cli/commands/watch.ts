@@ -1,6 +1,6 @@
 // `slate watch <dir> --to <folder-id> [--stable SECONDS] [--ignore GLOB]... [--include GLOB]...
 // [--on-same-name version|skip|new] [--exact-names] [--after-upload leave|move|delete]
-// [--uploaded-folder NAME] [--rescan SECONDS] [--json]`: uploads every finished file that appears in a folder tree,
+// [--uploaded-folder NAME] [--rescan SECONDS] [--upload-first oldest|newest] [--json]`: uploads every finished file that appears in a folder tree,
 // mirroring its sub-folders, until stopped. Running it again for the same folder and target
 // catches up with what happened while it was not running, and uploads nothing twice.
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ import { EXIT, printJsonLine, UsageError } from '../output.ts';
 import { connectionOptions, openSession } from '../session.ts';
 
 const AFTER_UPLOAD = ['leave', 'move', 'delete'] as const;
+const UPLOAD_FIRST = ['oldest', 'newest'] as const;
 /** states worth a line of their own; the rest show in the status line */
 const ANNOUNCED: ReadonlySet<WatchFileState> = new Set(['uploading', 'done', 'failed', 'skipped']);
 const STATUS_INTERVAL_MS = 250;
@@ -34,6 +35,7 @@ export async function watchCommand(args: string[], json: boolean): Promise<numbe
       'after-upload': { type: 'string', default: 'leave' },
       'uploaded-folder': { type: 'string', default: DEFAULT_UPLOADED_FOLDER },
       rescan: { type: 'string', default: '0' },
+      'upload-first': { type: 'string', default: 'oldest' },
     },
     strict: true,
   });
@@ -51,6 +53,8 @@ export async function watchCommand(args: string[], json: boolean): Promise<numbe
   if (!AFTER_UPLOAD.includes(action)) throw new UsageError(`--after-upload must be one of ${AFTER_UPLOAD.join(', ')}.`);
   const folderProblem = action === 'move' ? uploadedFolderProblem(values['uploaded-folder']) : undefined;
   if (folderProblem) throw new UsageError(`--uploaded-folder "${values['uploaded-folder']}": ${folderProblem}`);
+  const uploadFirst = values['upload-first'] as (typeof UPLOAD_FIRST)[number];
+  if (!UPLOAD_FIRST.includes(uploadFirst)) throw new UsageError(`--upload-first must be oldest or newest (which finished file goes up first while others wait), got "${values['upload-first']}".`);
   const afterUpload: AfterUpload = action === 'move' ? { action, folder: values['uploaded-folder'] } : { action };
 
   const session = await openSession(values);
@@ -68,7 +72,7 @@ export async function watchCommand(args: string[], json: boolean): Promise<numbe
       dir: positionals[0]!,
       accountId: session.accountId,
       folderId: values.to,
-      settings: { stableSeconds, ignore: values.ignore, include: values.include, onSameName, exactNames: values['exact-names'], afterUpload, rescanSeconds },
+      settings: { stableSeconds, ignore: values.ignore, include: values.include, onSameName, exactNames: values['exact-names'], afterUpload, rescanSeconds, uploadFirst },
     });
     status.ready(watch);
     const ticker = setInterval(() => status.counts(manager.summary(watch.id)), STATUS_INTERVAL_MS);
