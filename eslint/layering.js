@@ -6,12 +6,17 @@ const ROOT = resolve(import.meta.dirname, '..');
 
 /** Each layer, by the folder (or file) it is, and what it may import besides itself. */
 export const LAYERS = [
-  { name: 'core', path: 'main/core/', may: ['preload/contract.ts', 'package.json'] },
-  { name: 'electron shell', path: 'main/electron/', may: ['main/core/', 'preload/contract.ts', 'main/backend.ts', 'package.json'] },
-  { name: 'web agent', path: 'main/web/', may: ['main/core/', 'preload/contract.ts'] },
+  // Pure code with no environment that Slate and its sandbox both stand on: the operations table
+  // read from the spec, and timecode maths. It imports nothing of Slate's.
+  { name: 'common', path: 'main/common/', may: [] },
+  { name: 'core', path: 'main/core/', may: ['main/common/', 'preload/contract.ts', 'package.json'] },
+  { name: 'electron shell', path: 'main/electron/', may: ['main/common/', 'main/core/', 'preload/contract.ts', 'main/backend.ts', 'package.json'] },
+  { name: 'web agent', path: 'main/web/', may: ['main/common/', 'main/core/', 'preload/contract.ts'] },
   // The CLI starts the web agent for `slate serve`.
-  { name: 'CLI', path: 'main/cli/', may: ['main/core/', 'preload/contract.ts', 'main/backend.ts', 'main/web/', 'package.json'] },
-  { name: 'backend', path: 'main/backend.ts', may: ['main/core/', 'main/sandbox/', 'preload/contract.ts', 'package.json'] },
+  { name: 'CLI', path: 'main/cli/', may: ['main/common/', 'main/core/', 'preload/contract.ts', 'main/backend.ts', 'main/web/', 'package.json'] },
+  { name: 'backend', path: 'main/backend.ts', may: ['main/common/', 'main/core/', 'main/sandbox/', 'preload/contract.ts', 'package.json'] },
+  // The sandbox stands in for Frame.io, so it must not lean on the client it tests.
+  { name: 'sandbox', path: 'main/sandbox/', may: ['main/common/'] },
   { name: 'contract', path: 'preload/contract.ts', may: [] },
   { name: 'preload', path: 'preload/', may: ['preload/contract.ts'] },
   { name: 'renderer', path: 'renderer/', may: ['preload/contract.ts'] },

@@ -1,6 +1,6 @@
 // Frame.io meters each operation per account user with a leaky bucket. The sandbox does the same,
 // from the limits documented in the spec, so clients meet the pacing they will meet in production.
-import type { RateLimit } from '../core/api/spec-operations.ts';
+import type { RateLimit } from '../common/spec-operations.ts';
 
 export type RateLimitMode = 'real' | 'off';
 

@@ -1,5 +1,5 @@
 // Maps a method and path to the spec operation it belongs to, using the generated operation table.
-import { operations, type OperationId } from '../core/api/operations.generated.ts';
+import { operations, type OperationId } from '../common/operations.generated.ts';
 
 export interface RouteMatch {
   operationId: OperationId;

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { operations } from '../core/api/operations.generated.ts';
+import { operations } from '../common/operations.generated.ts';
 import { Events, type Delivery } from './events.ts';
 import { Faults, parseFaults, type FaultClass, type FaultKind } from './faults.ts';
 import { handlers } from './handlers/index.ts';

@@ -2,7 +2,7 @@
 // with `timestamp_as_timecode=true`, shows HH:MM:SS:FF instead; a body may send either (the spec's
 // TimeStamp is oneOf both). Both convert at the file's own frame rate, from its technical metadata;
 // a file whose media gave none counts at 24 (an assumption: see FIDELITY.md).
-import { apiTimestampToIndex, frameRate, frameRateOfFps, framesToTimecode, indexToApiTimestamp, TimecodeError, timecodeToFrames, type FrameRate } from '../core/review/timecode.ts';
+import { apiTimestampToIndex, frameRate, frameRateOfFps, framesToTimecode, indexToApiTimestamp, TimecodeError, timecodeToFrames, type FrameRate } from '../common/timecode.ts';
 import { invalid } from './http.ts';
 import type { FileRecord } from './store/records.ts';
 

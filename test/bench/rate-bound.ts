@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FrameioClient, staticToken } from '../../main/core/api/client.ts';
-import { operations } from '../../main/core/api/operations.generated.ts';
+import { operations } from '../../main/common/operations.generated.ts';
 import { openDatabase } from '../../main/core/db.ts';
 import { TransferEngine } from '../../main/core/transfers/engine.ts';
 import { startSandbox } from '../../main/sandbox/server.ts';

@@ -13,7 +13,7 @@ import { AnnotationError, parseAnnotation } from '../../main/core/review/annotat
 import { CommentService, toExportComment } from '../../main/core/review/comments.ts';
 import { renderExport } from '../../main/core/review/exports/index.ts';
 import { probeFrameRate } from '../../main/core/review/frame-rate-probe.ts';
-import { frameRate, timecodeOfApiTimestamp } from '../../main/core/review/timecode.ts';
+import { frameRate, timecodeOfApiTimestamp } from '../../main/common/timecode.ts';
 import { NODE, ROOT } from '../support/processes.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Clock } from '../../main/core/api/clock.ts';
 import { FrameioClient, staticToken } from '../../main/core/api/client.ts';
-import { operations } from '../../main/core/api/operations.generated.ts';
+import { operations } from '../../main/common/operations.generated.ts';
 import { AccountApi } from '../../main/core/api/resources.ts';
 import { CommentService } from '../../main/core/review/comments.ts';
 import { CommentFollower, type FollowEvent } from '../../main/core/review/follow.ts';

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { operations, type OperationId } from '../../main/core/api/operations.generated.ts';
+import { operations, type OperationId } from '../../main/common/operations.generated.ts';
 import { matchRoute } from '../../main/sandbox/routes.ts';
 import type { Body } from '../support/http.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';

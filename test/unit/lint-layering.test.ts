@@ -25,6 +25,16 @@ const cases: Array<[file: string, source: string, allowed: boolean]> = [
   ['renderer/src/probe.ts', '../../main/core/db.ts', false],
   ['renderer/src/probe.ts', '../../preload/contract.ts', true],
   ['preload/probe.ts', '../main/core/service.ts', false],
+  ['main/sandbox/probe.ts', '../core/api/client.ts', false],
+  ['main/sandbox/handlers/probe.ts', '../../core/review/technical.ts', false],
+  ['main/sandbox/probe.ts', '../cli/output.ts', false],
+  ['main/sandbox/handlers/probe.ts', '../../common/operations.generated.ts', true],
+  ['main/sandbox/probe.ts', '../common/timecode.ts', true],
+  ['main/sandbox/handlers/probe.ts', '../store/records.ts', true],
+  ['main/common/probe.ts', '../core/db.ts', false],
+  ['main/common/probe.ts', '../sandbox/server.ts', false],
+  ['main/core/review/probe.ts', '../../common/timecode.ts', true],
+  ['renderer/src/probe.ts', '../../main/common/timecode.ts', false],
 ];
 
 test('each layer imports only what it may', async () => {

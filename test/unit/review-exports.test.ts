@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { EXPORT_FORMATS, isExportFormat, renderExport, UnsuitableExport, type ExportComment, type ReviewExport } from '../../main/core/review/exports/index.ts';
-import { FIRST_API_FRAME, frameRate, timecodeOfApiTimestamp, timecodeToFrames, type FrameRate } from '../../main/core/review/timecode.ts';
+import { FIRST_API_FRAME, frameRate, timecodeOfApiTimestamp, timecodeToFrames, type FrameRate } from '../../main/common/timecode.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/review/${name}`, import.meta.url), 'utf8');
 

@@ -16,7 +16,7 @@ import {
   timecodeOfApiTimestamp,
   timecodeToFrames,
   TimecodeError,
-} from '../../main/core/review/timecode.ts';
+} from '../../main/common/timecode.ts';
 
 // [rate, frame index, timecode]: worked out by hand from SMPTE 12M.
 const KNOWN: Array<[string, number, string]> = [

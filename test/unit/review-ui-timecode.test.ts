@@ -1,7 +1,7 @@
 // The viewer's playhead maths must agree with the service's, which the exports and Frame.io use.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import * as core from '../../main/core/review/timecode.ts';
+import * as core from '../../main/common/timecode.ts';
 import * as ui from '../../renderer/src/lib/timecode.ts';
 
 // Frames around minute and ten-minute boundaries (where drop-frame skips numbers), an hour, a day.

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { operations } from '../../main/core/api/operations.generated.ts';
-import { operationsFromSpec, parseRateLimit } from '../../main/core/api/spec-operations.ts';
+import { operations } from '../../main/common/operations.generated.ts';
+import { operationsFromSpec, parseRateLimit } from '../../main/common/spec-operations.ts';
 
 const spec = JSON.parse(readFileSync(new URL('../contract/openapi.json', import.meta.url), 'utf8'));
 

@@ -9,7 +9,7 @@ import { isDocument } from '../../core/review/document.ts';
 import { EXPORT_FORMATS, isExportFormat, renderExport, UnsuitableExport } from '../../core/review/exports/index.ts';
 import { fileFrameRate, UnknownFrameRate } from '../../core/review/file-rate.ts';
 import { durationFramesAt, showFileTimeline, startTimecodeFor } from '../../core/review/technical.ts';
-import { frameRate, TimecodeError } from '../../core/review/timecode.ts';
+import { frameRate, TimecodeError } from '../../common/timecode.ts';
 import { printJson, UsageError } from '../output.ts';
 import { chooseAccount, connect, connectionOptions } from '../session.ts';
 

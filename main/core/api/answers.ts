@@ -1,7 +1,7 @@
 // Whether what came back is Frame.io's API at all, and the words for when it is not or nothing came
 // back: a proxy or captive portal answers with a web page, a stranger server with other JSON, and
 // the network's own failures arrive as errno codes that name no way out.
-import type { OperationId } from './operations.generated.ts';
+import type { OperationId } from '../../common/operations.generated.ts';
 import { ApiError } from './errors.ts';
 import type { ListPage } from './types.ts';
 

@@ -5,7 +5,7 @@ import got, { RequestError, type Got, type Response } from 'got';
 import { checkPage, noAnswer, readAnswer } from './answers.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ApiError, kindForStatus } from './errors.ts';
-import { operations, type OperationId } from './operations.generated.ts';
+import { operations, type OperationId } from '../../common/operations.generated.ts';
 import { RateScheduler, type RateHeaders } from './rate-scheduler.ts';
 import { backoffDelay, defaultRetryPolicy, isRetryableNetworkError, isRetryableStatus, parseRetryAfter, RetryBudget, type RetryPolicy } from './retry.ts';
 import type { Account, ErrorBody, Profile } from './types.ts';

@@ -3,7 +3,7 @@
 // per operation, corrects it from the x-ratelimit-* headers of every answer, and makes callers wait
 // their turn (first come, first served) instead of letting them spend a call on a refusal.
 import type { Clock } from './clock.ts';
-import type { RateLimit } from './spec-operations.ts';
+import type { RateLimit } from '../../common/spec-operations.ts';
 
 interface Bucket {
   limit: number;

@@ -6,7 +6,7 @@ import { EXPORT_FORMATS, renderExport } from '../review/exports/index.ts';
 import { isDocument } from '../review/document.ts';
 import { fileFrameRate, UnknownFrameRate, type RateSource } from '../review/file-rate.ts';
 import { durationFramesAt, showFileTimeline, startTimecodeFor } from '../review/technical.ts';
-import { apiTimestampToIndex, FRAME_RATES, frameRate, indexToApiTimestamp } from '../review/timecode.ts';
+import { apiTimestampToIndex, FRAME_RATES, frameRate, indexToApiTimestamp } from '../../common/timecode.ts';
 import type { Following } from '../review/following.ts';
 import type { HandlerGroup } from './types.ts';
 

@@ -3,7 +3,7 @@
 import type { FrameioClient } from '../api/client.ts';
 import { serializeAnnotation } from './annotation.ts';
 import type { ExportComment } from './exports/model.ts';
-import { apiTimestampToIndex, indexToApiTimestamp, TimecodeError } from './timecode.ts';
+import { apiTimestampToIndex, indexToApiTimestamp, TimecodeError } from '../../common/timecode.ts';
 import { Refusal } from '../errors.ts';
 
 /** A comment in the API's own field names (the spec's Comment with its includes). */

@@ -4,7 +4,7 @@
 import type { CommentService, ReviewComment } from './comments.ts';
 import { probeFrameRate } from './frame-rate-probe.ts';
 import type { FileTimeline } from './technical.ts';
-import { FIRST_API_FRAME, frameRate, type FrameRate } from './timecode.ts';
+import { FIRST_API_FRAME, frameRate, type FrameRate } from '../../common/timecode.ts';
 
 export class UnknownFrameRate extends Error {
   constructor() {

@@ -8,9 +8,9 @@
 import type { FrameioClient } from '../api/client.ts';
 import { systemClock, type Clock } from '../api/clock.ts';
 import { ApiError } from '../api/errors.ts';
-import { operations } from '../api/operations.generated.ts';
+import { operations } from '../../common/operations.generated.ts';
 import { RateScheduler } from '../api/rate-scheduler.ts';
-import type { RateLimit } from '../api/spec-operations.ts';
+import type { RateLimit } from '../../common/spec-operations.ts';
 import type { Asset, ListPage, Project } from '../api/types.ts';
 import { toReviewComment, type ApiComment, type ReviewComment } from './comments.ts';
 

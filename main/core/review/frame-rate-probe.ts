@@ -1,7 +1,7 @@
 // Frame.io converts comment timestamps to timecode with the file's own frame rate, but does not
 // otherwise report that rate. Comparing the two forms of the same comments reveals how the file
 // counts frames: its timebase and whether it drops frame numbers.
-import { FRAME_RATES, framesToTimecode, apiTimestampToIndex, type FrameRate } from './timecode.ts';
+import { FRAME_RATES, framesToTimecode, apiTimestampToIndex, type FrameRate } from '../../common/timecode.ts';
 
 /**
  * Rates tried, in order. Rates that count alike (23.976 and 24, 29.97 and 30…) give the same

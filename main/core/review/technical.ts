@@ -5,7 +5,7 @@
 import type { FrameioClient } from '../api/client.ts';
 import { AccountApi } from '../api/resources.ts';
 import type { FrameioFile } from '../api/types.ts';
-import { framesToTimecode, frameRateOfFps, timecodeToFrames, TimecodeError, type FrameRate } from './timecode.ts';
+import { framesToTimecode, frameRateOfFps, timecodeToFrames, TimecodeError, type FrameRate } from '../../common/timecode.ts';
 
 export const TECHNICAL_FIELDS = { frameRate: 'Frame Rate', duration: 'Duration', startTimecode: 'Start Timecode' } as const;
 

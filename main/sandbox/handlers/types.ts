@@ -1,4 +1,4 @@
-import type { OperationId } from '../../core/api/operations.generated.ts';
+import type { OperationId } from '../../common/operations.generated.ts';
 import type { UserRecord } from '../store/records.ts';
 import type { World } from '../world.ts';
 

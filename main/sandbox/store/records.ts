@@ -113,7 +113,7 @@ export interface CommentRecord {
   parent_id: string | null;
   owner_id: string;
   text: string;
-  /** frame number, the first frame 0 (see FIRST_API_FRAME in main/core/review/timecode.ts) */
+  /** frame number, the first frame 0 (see FIRST_API_FRAME in main/common/timecode.ts) */
   timestamp: number | null;
   duration: number | null;
   annotation: string | null;

@@ -1,7 +1,7 @@
 // FCPXML 1.10 for Final Cut Pro: the file as an asset clip in a project, each comment a to-do
 // marker on it (ticked when completed). Every time is a rational number of seconds built from the
 // frame duration, so markers land exactly on frames at NTSC rates.
-import { timecodeToFrames, type FrameRate } from '../timecode.ts';
+import { timecodeToFrames, type FrameRate } from '../../../common/timecode.ts';
 import { placeComments, withoutControls, type ReviewExport } from './model.ts';
 
 export function toFcpxml(review: ReviewExport): string {

@@ -1,6 +1,6 @@
 // What every export is made from: a file's review in plain values, and the comments placed on its
 // timeline (or a document's pages) in the order editors read them.
-import { apiTimestampToIndex, offsetTimecode, type FrameRate } from '../timecode.ts';
+import { apiTimestampToIndex, offsetTimecode, type FrameRate } from '../../../common/timecode.ts';
 
 export interface ExportFile {
   name: string;
