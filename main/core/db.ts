@@ -68,6 +68,57 @@ const MIGRATIONS: string[] = [
    ALTER TABLE jobs ADD COLUMN waiting_since INTEGER;
    ALTER TABLE jobs ADD COLUMN dest_label TEXT;
    ALTER TABLE jobs ADD COLUMN dest_url TEXT;`,
+  // A job's counts kept on its row as its files change, by triggers in the same statement, so a
+  // snapshot reads one row however many files the job has (aggregating them made every update
+  // cost the whole job). `planned` is 0 while the drop is still being walked: a resumed job walks
+  // it again for the files the first walk had not reached.
+  `ALTER TABLE jobs ADD COLUMN planned INTEGER NOT NULL DEFAULT 1;
+   ALTER TABLE jobs ADD COLUMN files_total INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE jobs ADD COLUMN files_done INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE jobs ADD COLUMN files_skipped INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE jobs ADD COLUMN files_failed INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE jobs ADD COLUMN files_cancelled INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE jobs ADD COLUMN bytes_total INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE jobs ADD COLUMN bytes_done INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE jobs ADD COLUMN bytes_verified INTEGER NOT NULL DEFAULT 0;
+   UPDATE jobs SET (files_total, files_done, files_skipped, files_failed, files_cancelled, bytes_total, bytes_done, bytes_verified) = (
+     SELECT COUNT(*), COALESCE(SUM(state = 'done'), 0), COALESCE(SUM(state = 'skipped'), 0), COALESCE(SUM(state = 'failed'), 0),
+       COALESCE(SUM(state = 'cancelled'), 0), COALESCE(SUM(size), 0),
+       COALESCE(SUM(CASE WHEN state IN ('done','skipped') THEN size ELSE bytes_done END), 0),
+       COALESCE(SUM(CASE WHEN state = 'done' THEN size ELSE 0 END), 0)
+     FROM files WHERE files.job_id = jobs.id);
+   CREATE TRIGGER files_count_insert AFTER INSERT ON files BEGIN
+     UPDATE jobs SET files_total = files_total + 1,
+       files_done = files_done + (NEW.state = 'done'), files_skipped = files_skipped + (NEW.state = 'skipped'),
+       files_failed = files_failed + (NEW.state = 'failed'), files_cancelled = files_cancelled + (NEW.state = 'cancelled'),
+       bytes_total = bytes_total + NEW.size,
+       bytes_done = bytes_done + CASE WHEN NEW.state IN ('done','skipped') THEN NEW.size ELSE NEW.bytes_done END,
+       bytes_verified = bytes_verified + CASE WHEN NEW.state = 'done' THEN NEW.size ELSE 0 END
+     WHERE id = NEW.job_id;
+   END;
+   CREATE TRIGGER files_count_delete AFTER DELETE ON files BEGIN
+     UPDATE jobs SET files_total = files_total - 1,
+       files_done = files_done - (OLD.state = 'done'), files_skipped = files_skipped - (OLD.state = 'skipped'),
+       files_failed = files_failed - (OLD.state = 'failed'), files_cancelled = files_cancelled - (OLD.state = 'cancelled'),
+       bytes_total = bytes_total - OLD.size,
+       bytes_done = bytes_done - CASE WHEN OLD.state IN ('done','skipped') THEN OLD.size ELSE OLD.bytes_done END,
+       bytes_verified = bytes_verified - CASE WHEN OLD.state = 'done' THEN OLD.size ELSE 0 END
+     WHERE id = OLD.job_id;
+   END;
+   CREATE TRIGGER files_count_update AFTER UPDATE OF state, size, bytes_done ON files BEGIN
+     UPDATE jobs SET
+       files_done = files_done + (NEW.state = 'done') - (OLD.state = 'done'),
+       files_skipped = files_skipped + (NEW.state = 'skipped') - (OLD.state = 'skipped'),
+       files_failed = files_failed + (NEW.state = 'failed') - (OLD.state = 'failed'),
+       files_cancelled = files_cancelled + (NEW.state = 'cancelled') - (OLD.state = 'cancelled'),
+       bytes_total = bytes_total + NEW.size - OLD.size,
+       bytes_done = bytes_done + CASE WHEN NEW.state IN ('done','skipped') THEN NEW.size ELSE NEW.bytes_done END
+         - CASE WHEN OLD.state IN ('done','skipped') THEN OLD.size ELSE OLD.bytes_done END,
+       bytes_verified = bytes_verified + CASE WHEN NEW.state = 'done' THEN NEW.size ELSE 0 END - CASE WHEN OLD.state = 'done' THEN OLD.size ELSE 0 END
+     WHERE id = NEW.job_id;
+   END;
+   -- Files in the order they were planned: a page of the list, or the next files to send, is a range.
+   CREATE INDEX files_by_seq ON files (job_id, seq);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

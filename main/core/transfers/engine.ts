@@ -6,7 +6,7 @@
 // only lasting causes fail a file.
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { systemClock, type Clock } from '../api/clock.ts';
 import type { FrameioClient } from '../api/client.ts';
 import { ApiError } from '../api/errors.ts';
@@ -19,12 +19,13 @@ import { apiFailure, FileFailure, isPassing, JobStop } from './errors.ts';
 import { uploadLocalFile, type FileContext } from './file-upload.ts';
 import { FolderResolver } from './folders.ts';
 import { nodeFs, type TransferFs } from './fs.ts';
-import { fileSnapshot, Journal, type FilePatch, type NewFile, type NewJob } from './journal.ts';
+import { fileSnapshot, Journal, type FilePatch, type FileRow, type NewFile, type NewJob } from './journal.ts';
 import { planUpload } from './plan.ts';
+import { PlanFeed } from './plan-feed.ts';
 import { ProgressMeter, Throttle } from './progress.ts';
 import { runRemoteUpload } from './remote-upload.ts';
 import { Slots } from './slots.ts';
-import { FINISHED_FILE_STATES, type EngineEvents, type FileRetry, type FileSnapshot, type JobSnapshot, type PausedBy, type RemoteUploadRequest, type UploadRequest, type VersionRequest } from './types.ts';
+import { type EngineEvents, type FileRetry, type FileSnapshot, type JobSnapshot, type PausedBy, type RemoteUploadRequest, type UploadRequest, type VersionRequest } from './types.ts';
 
 export interface EngineOptions {
   client: FrameioClient;
@@ -48,6 +49,15 @@ export interface EngineOptions {
 }
 
 type StopReason = 'pause' | 'cancel' | 'close';
+
+/**
+ * Files of one job under way at once (finding their folder, waiting for a slot, sending): enough
+ * to keep every slot busy and folder creation ahead of the files, few enough that a job of 100,000
+ * files costs no more per file than a job of 30.
+ */
+const FILES_UNDER_WAY = 64;
+/** Unfinished files read from the journal at a time. */
+const FILE_PAGE = 256;
 
 interface ActiveJob {
   /** aborts everything the job does, parts in flight included */
@@ -77,12 +87,18 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
   private readonly active = new Map<string, ActiveJob>();
   private readonly apis = new Map<string, AccountApi>();
   /** files riding out a passing failure, by file id */
-  private readonly retries = new Map<number, FileRetry>();
+  private readonly retries = new Map<number, { jobId: string; retry: FileRetry }>();
+  /** running jobs' priorities, read each time a slot is handed out */
+  private readonly priorities = new Map<string, number>();
   /** files of each job waiting for Frame.io to answer */
   private readonly held = new Map<string, number>();
   /** job snapshots due out after their files changed, a few a second per job */
   private readonly jobEvents = new Map<string, Throttle>();
   readonly reachability: Reachability;
+  /** walks of drops into the journal under way, by job: they go on while their job is paused */
+  private readonly walks = new Map<string, PlanFeed>();
+  /** stops the walks when the engine closes; the next start walks again from the journal */
+  private readonly closing = new AbortController();
   /** set while every job is paused: new and resumed jobs wait too */
   private pausedAll: PausedBy | undefined;
 
@@ -119,13 +135,12 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     const repeat = this.journal.findRepeat('upload', request.accountId, request.folderId, spec);
     if (repeat) return this.restart(repeat.id);
 
-    const plan = await planUpload(this.fs, paths);
-    const files: NewFile[] = [
-      ...plan.files,
-      ...plan.unreadable.map((u) => ({ source: u.source, relDir: '', name: basename(u.source), size: 0, mtimeMs: 0, error: `Could not read "${u.source}": ${u.reason}.` })),
-    ];
     const label = paths.length === 1 ? paths[0]! : `${paths.length} items`;
-    return this.create({ kind: 'upload', accountId: request.accountId, folderId: request.folderId, label, spec, conflict, priority: request.priority ?? 0 }, files, plan.folders);
+    const id = randomUUID();
+    // The drop is walked by the job's run, which sends the first files while it lists the rest.
+    this.journal.openJob({ id, kind: 'upload', accountId: request.accountId, folderId: request.folderId, label, spec, conflict, priority: request.priority ?? 0 }, false);
+    this.walk(id);
+    return this.announce(id);
   }
 
   /** Has Frame.io fetch a URL into a folder. */
@@ -214,6 +229,7 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
 
   setPriority(jobId: string, priority: number): void {
     this.journal.setJobPriority(jobId, priority);
+    if (this.priorities.has(jobId)) this.priorities.set(jobId, priority);
     this.emit('job', this.journal.job(jobId)!);
   }
 
@@ -230,7 +246,12 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
   }
 
   files(jobId: string): FileSnapshot[] {
-    return this.journal.files(jobId).map((row) => fileSnapshot(row, this.retries.get(row.id) ?? null));
+    return this.journal.files(jobId).map((row) => this.snapshotOf(row));
+  }
+
+  /** The job's files from place `offset` in its order: what a screen of its list shows. */
+  filePage(jobId: string, offset: number, limit: number): FileSnapshot[] {
+    return this.journal.filePage(jobId, offset, limit).map((row) => this.snapshotOf(row));
   }
 
   /** Resolves when the job stops running: done, failed, paused or cancelled. */
@@ -242,13 +263,18 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
   async close(): Promise<void> {
     const running = [...this.active.values()];
     for (const active of running) this.stop(active, 'close');
-    await Promise.all(running.map((a) => a.settled));
+    this.closing.abort(new Error('closing'));
+    await Promise.all([...running.map((a) => a.settled), ...[...this.walks.values()].map((feed) => feed.finished.catch(() => undefined))]);
     this.reachability.close();
   }
 
   private create(job: Omit<NewJob, 'id'>, files: NewFile[], folders: string[]): JobSnapshot {
     const id = randomUUID();
     this.journal.createJob({ ...job, id }, files, folders);
+    return this.announce(id);
+  }
+
+  private announce(id: string): JobSnapshot {
     this.emit('job', this.journal.job(id)!);
     this.start(id);
     return this.journal.job(id)!;
@@ -291,6 +317,7 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     const signal = active.controller.signal;
     this.setJobState(jobId, 'running');
     const job = this.journal.job(jobId)!;
+    this.priorities.set(jobId, job.priority);
     const meter = new ProgressMeter(this.clock, job.bytesDone, job.bytesTotal);
     const throttle = new Throttle(this.options.progressIntervalMs, () => this.emitProgress(jobId, meter));
     const ctx: FileContext = {
@@ -303,7 +330,7 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
       partConcurrency: this.options.partConcurrency,
       partRetries: this.options.partRetries,
       confirmTimeoutMs: this.options.confirmTimeoutMs,
-      priority: () => this.journal.job(jobId)?.priority ?? 0,
+      priority: () => this.priorities.get(jobId) ?? 0,
       signal,
       draining: active.drain.signal,
       reachable: () => this.reachability.state().reachable,
@@ -321,7 +348,7 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     try {
       await (job.kind === 'remote' ? this.runRemote(ctx, job) : this.runFiles(ctx, job));
       const after = this.journal.job(jobId)!;
-      const unfinished = this.journal.files(jobId).some((f) => !FINISHED_FILE_STATES.includes(f.state));
+      const unfinished = this.journal.unfinishedCount(jobId) > 0 || !this.journal.isPlanned(jobId);
       if (active.reason && unfinished) {
         await this.stopped(jobId, active);
       } else {
@@ -336,7 +363,8 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
       // The job's last state went out with setJobState; counts due after it would repeat it.
       this.jobEvents.get(jobId)?.cancel();
       this.jobEvents.delete(jobId);
-      for (const file of this.journal.files(jobId)) this.retries.delete(file.id);
+      for (const [fileId, { jobId: of }] of this.retries) if (of === jobId) this.retries.delete(fileId);
+      this.priorities.delete(jobId);
       meter.bytesDone = this.journal.job(jobId)!.bytesDone;
       this.emitProgress(jobId, meter);
     }
@@ -411,34 +439,55 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     // What starts work (a file slot, a wait for Frame.io) also ends when the job is pausing.
     const starting = AbortSignal.any([signal, ctx.draining]);
     const fileCtx: FileContext = { ...ctx, signal };
-    const unfinished = this.journal.files(job.id).filter((f) => !FINISHED_FILE_STATES.includes(f.state));
+    const feed = this.walk(job.id);
 
-    await Promise.all(
-      unfinished.map(async (file) => {
-        try {
-          await this.rideOut(job.id, file.id, starting, async () => {
-            let release: (() => void) | undefined;
-            try {
-              const folderId = await resolver.ensure(file.relDir);
-              const index = await indexFor(folderId);
-              release = await this.fileSlots.acquire(ctx.priority, starting);
-              await uploadLocalFile(fileCtx, file.id, folderId, index, job.conflict, release);
-            } finally {
-              release?.();
-            }
-          });
-        } catch (error) {
-          if (ctx.signal.aborted || error === ctx.draining.reason) return;
-          if (error instanceof JobStop) {
-            stop ??= error;
-            stopper.abort(error);
-            return;
+    const send = async (file: FileRow) => {
+      try {
+        await this.rideOut(job.id, file.id, starting, async () => {
+          let release: (() => void) | undefined;
+          try {
+            const folderId = await resolver.ensure(file.relDir);
+            const index = await indexFor(folderId);
+            release = await this.fileSlots.acquire(ctx.priority, starting);
+            await uploadLocalFile(fileCtx, file.id, folderId, index, job.conflict, release);
+          } finally {
+            release?.();
           }
-          if (stopper.signal.aborted) return;
-          this.updateFile(job.id, file.id, { state: 'failed', error: describe(error) });
+        });
+      } catch (error) {
+        if (ctx.signal.aborted || error === ctx.draining.reason) return;
+        if (error instanceof JobStop) {
+          stop ??= error;
+          stopper.abort(error);
+          return;
         }
+        if (stopper.signal.aborted) return;
+        this.updateFile(job.id, file.id, { state: 'failed', error: describe(error) });
+      }
+    };
+
+    // The unfinished files, a page at a time in the job's order, as the walk adds them.
+    let afterSeq = -1;
+    let queue: FileRow[] = [];
+    const next = async (): Promise<FileRow | undefined> => {
+      for (;;) {
+        if (starting.aborted) return undefined;
+        const file = queue.shift();
+        if (file) return file;
+        const walked = !feed || feed.stopped;
+        queue = this.journal.unfinishedFiles(job.id, afterSeq, FILE_PAGE);
+        if (queue.length > 0) afterSeq = queue[queue.length - 1]!.seq;
+        else if (walked) return undefined;
+        else await feed.more(starting);
+      }
+    };
+    await Promise.all(
+      Array.from({ length: FILES_UNDER_WAY }, async () => {
+        for (let file = await next(); file; file = await next()) await send(file);
       }),
     );
+    // A pausing job does not wait for its walk, which its next run finishes.
+    if (!starting.aborted) await feed?.finished;
     ctx.signal.throwIfAborted();
     if (stop) throw stop;
   }
@@ -455,20 +504,44 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
   }
 
   /** Marks what is left of a cancelled job and deletes the Frame.io placeholders it had started. */
+  /**
+   * The walk of the job's drop, started if the journal says it has not ended (a new job, or one a
+   * closed or crashed run left half walked); undefined once every file is in the journal. A walk
+   * goes on while its job is paused, so a paused or cancelled job knows all its files.
+   */
+  private walk(jobId: string): PlanFeed | undefined {
+    let feed = this.walks.get(jobId);
+    if (feed || this.journal.isPlanned(jobId)) return feed;
+    const paths = (JSON.parse(this.journal.jobSpec(jobId)) as { paths: string[] }).paths;
+    feed = new PlanFeed(this.journal, this.fs, jobId, paths, this.closing.signal, () => this.jobChanged(jobId));
+    this.walks.set(jobId, feed);
+    const walking = feed;
+    // A failed walk fails the job through the run that awaits it; here it only ends.
+    void walking.finished
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.walks.get(jobId) === walking) this.walks.delete(jobId);
+        // A job that is not running (paused while it was walked) shows its full count now.
+        if (!this.active.has(jobId) && !this.closing.signal.aborted) this.emit('job', this.journal.job(jobId)!);
+      });
+    return feed;
+  }
+
   private async cleanUpCancelled(jobId: string): Promise<void> {
+    // Every file of the drop is cancelled, not only those found so far.
+    await this.walks.get(jobId)?.finished.catch(() => undefined);
     const job = this.journal.job(jobId);
     if (!job) return;
     const api = this.api(job.accountId);
-    for (const file of this.journal.files(jobId)) {
-      if (['done', 'skipped', 'cancelled'].includes(file.state)) continue;
-      if (file.remoteId && job.kind !== 'remote' && file.state !== 'confirming' && file.state !== 'stacking') {
-        await api.deleteFile(file.remoteId).catch(() => undefined);
+    // Only files with something in Frame.io need a call; the rest are marked in one statement.
+    for (const file of this.journal.startedFiles(jobId)) {
+      if (job.kind !== 'remote' && file.state !== 'confirming' && file.state !== 'stacking') {
+        await api.deleteFile(file.remoteId!).catch(() => undefined);
         this.journal.setParts(file.id, []);
         this.updateFile(jobId, file.id, { remoteId: null, state: 'cancelled', bytesDone: 0 });
-      } else {
-        this.updateFile(jobId, file.id, { state: 'cancelled' });
       }
     }
+    this.journal.cancelRest(jobId);
     this.setJobState(jobId, 'cancelled');
   }
 
@@ -498,13 +571,17 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
 
   private setRetry(jobId: string, fileId: number, retry: FileRetry | null): void {
     if (retry === null && !this.retries.has(fileId)) return;
-    if (retry) this.retries.set(fileId, retry);
+    if (retry) this.retries.set(fileId, { jobId, retry });
     else this.retries.delete(fileId);
     this.emit('file', { jobId, file: this.fileView(fileId) });
   }
 
   private fileView(fileId: number): FileSnapshot {
-    return fileSnapshot(this.journal.file(fileId), this.retries.get(fileId) ?? null);
+    return this.snapshotOf(this.journal.file(fileId));
+  }
+
+  private snapshotOf(row: FileRow): FileSnapshot {
+    return fileSnapshot(row, this.retries.get(row.id)?.retry ?? null);
   }
 
   /** Sends the job's snapshot (its file counts) after its files changed, a few times a second at most. */
@@ -524,6 +601,8 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
   private emitProgress(jobId: string, meter: ProgressMeter): void {
     const job = this.journal.job(jobId);
     if (!job) return;
+    // The walk may still be adding files.
+    meter.bytesTotal = job.bytesTotal;
     this.emit('progress', {
       jobId,
       bytesDone: Math.min(meter.bytesDone, job.bytesTotal),

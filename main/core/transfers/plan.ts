@@ -19,43 +19,62 @@ export function isLitter(name: string): boolean {
   return LITTER.has(name) || name.startsWith('._');
 }
 
-export async function planUpload(fs: TransferFs, paths: string[]): Promise<Plan> {
-  const plan: Plan = { files: [], folders: [''], unreadable: [] };
-  const seen = new Set<string>(['']);
+/** What a walk of a drop finds, one at a time: a folder before anything in it, then its contents. */
+export type PlanEntry =
+  | { kind: 'folder'; relPath: string }
+  | { kind: 'file'; file: NewFile }
+  | { kind: 'unreadable'; source: string; reason: string };
 
-  async function visit(source: string, relDir: string, name: string): Promise<void> {
+/**
+ * Walks a drop in a stable order, yielding as it goes: a folder of 100,000 files is never held
+ * whole, and its first files can be sent while the rest is still being listed. Only one folder's
+ * names are in memory at a time per level of depth.
+ */
+export async function* walkUpload(fs: TransferFs, paths: string[]): AsyncGenerator<PlanEntry> {
+  async function* visit(source: string, relDir: string, name: string): AsyncGenerator<PlanEntry> {
     let info;
     try {
       info = await fs.stat(source);
     } catch (error) {
-      plan.unreadable.push({ source, reason: describeFsError(error) });
+      yield { kind: 'unreadable', source, reason: describeFsError(error) };
       return;
     }
     if (info.isFile) {
-      plan.files.push({ source, relDir, name, size: info.size, mtimeMs: info.mtimeMs });
+      yield { kind: 'file', file: { source, relDir, name, size: info.size, mtimeMs: info.mtimeMs } };
       return;
     }
     if (!info.isDirectory) {
-      plan.unreadable.push({ source, reason: 'not a regular file or folder' });
+      yield { kind: 'unreadable', source, reason: 'not a regular file or folder' };
       return;
     }
     const folder = relDir === '' ? name : `${relDir}/${name}`;
-    if (!seen.has(folder)) {
-      seen.add(folder);
-      plan.folders.push(folder);
-    }
+    yield { kind: 'folder', relPath: folder };
     let entries: string[];
     try {
       entries = await fs.list(source);
     } catch (error) {
-      plan.unreadable.push({ source, reason: describeFsError(error) });
+      yield { kind: 'unreadable', source, reason: describeFsError(error) };
       return;
     }
     // Sorted by name so a re-run plans the same job, whatever order the disk lists in.
-    for (const entry of entries.filter((e) => !isLitter(e)).sort()) await visit(join(source, entry), folder, entry);
+    for (const entry of entries.filter((e) => !isLitter(e)).sort()) yield* visit(join(source, entry), folder, entry);
   }
 
-  for (const path of paths) await visit(path, '', basename(path));
+  for (const path of paths) yield* visit(path, '', basename(path));
+}
+
+/** A whole plan at once, for drops known to be small (one file as a new version). */
+export async function planUpload(fs: TransferFs, paths: string[]): Promise<Plan> {
+  const plan: Plan = { files: [], folders: [''], unreadable: [] };
+  const seen = new Set<string>(['']);
+  for await (const entry of walkUpload(fs, paths)) {
+    if (entry.kind === 'file') plan.files.push(entry.file);
+    else if (entry.kind === 'unreadable') plan.unreadable.push({ source: entry.source, reason: entry.reason });
+    else if (!seen.has(entry.relPath)) {
+      seen.add(entry.relPath);
+      plan.folders.push(entry.relPath);
+    }
+  }
   return plan;
 }
 
