@@ -15,7 +15,7 @@ import { Ims, isImsPath, type ImsSettings } from './ims.ts';
 import type { Reply } from './handlers/types.ts';
 import { HttpError, notFound, readJsonBody, sendJson, tooManyRequests, unauthorized } from './http.ts';
 import { BlobStore } from './objects/blobs.ts';
-import { handleObjectRequest, s3Error } from './objects/routes.ts';
+import { continueBody, handleObjectRequest, s3Error } from './objects/routes.ts';
 import { UrlSigner } from './objects/signing.ts';
 import { RateLimiter, type RateLimitMode } from './rate-limit.ts';
 import { matchRoute } from './routes.ts';
@@ -128,6 +128,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       else res.destroy();
       console.error('sandbox:', error);
     });
+  });
+
+  // Node would tell every `Expect: 100-continue` request to go on; S3 refuses a bad part first.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (continueBody(world, req, new URL(req.url ?? '/', world.baseUrl))) res.writeContinue();
+    server.emit('request', req, res);
   });
 
   function record(exchange: SandboxExchange): void {

@@ -43,6 +43,8 @@ export class SourceReadError extends Error {}
 export class PartRetryable extends Error {}
 
 const CONNECT_TIMEOUT_MS = 15_000;
+/** How long to wait for the go-ahead to send a body before sending it anyway (RFC 9110 §10.1.1). */
+const CONTINUE_WAIT_MS = 1_000;
 /** No byte sent and no answer for this long: the connection is stalled. */
 const IDLE_TIMEOUT_MS = 120_000;
 
@@ -95,7 +97,9 @@ function exchange(job: PartJob, source: RangeReader, onChunk: (chunk: Buffer) =>
       method: 'PUT',
       agent: agents[protocol],
       signal: job.signal,
-      headers: { 'content-length': String(job.size), 'content-type': job.mediaType, 'x-amz-acl': 'private' },
+      // The object store refuses a bad link (expired, forged) before the body: asked to wait for
+      // its go-ahead, Slate hears the refusal instead of a reset half way through sending.
+      headers: { 'content-length': String(job.size), 'content-type': job.mediaType, 'x-amz-acl': 'private', expect: '100-continue' },
     });
     let answered = false;
     req.setTimeout(IDLE_TIMEOUT_MS, () => req.destroy(new NetworkError(`no progress for ${IDLE_TIMEOUT_MS / 1000} s`, 'ETIMEDOUT')));
@@ -111,6 +115,7 @@ function exchange(job: PartJob, source: RangeReader, onChunk: (chunk: Buffer) =>
     req.once('response', (response: IncomingMessage) => {
       // An early answer (a refused link) ends the sending; the body, an S3 error, is not needed.
       answered = true;
+      clearTimeout(unasked);
       response.resume();
       response.once('end', () => {
         // Answered before the body was all sent: the connection is half way through a request.
@@ -119,16 +124,27 @@ function exchange(job: PartJob, source: RangeReader, onChunk: (chunk: Buffer) =>
       });
       response.once('error', reject);
     });
-    send(job, source, req, onChunk, () => answered || req.destroyed).then(
-      () => {
-        if (!req.destroyed) req.end();
-      },
-      (error: unknown) => {
-        if (answered) return;
-        reject(error);
-        req.destroy();
-      },
-    );
+    let sending = false;
+    const go = () => {
+      clearTimeout(unasked);
+      if (sending || answered || req.destroyed) return;
+      sending = true;
+      send(job, source, req, onChunk, () => answered || req.destroyed).then(
+        () => {
+          if (!req.destroyed) req.end();
+        },
+        (error: unknown) => {
+          if (answered) return;
+          reject(error);
+          req.destroy();
+        },
+      );
+    };
+    // A server (or a proxy on the way) that ignores the expectation gets the body after a wait.
+    const unasked = setTimeout(go, CONTINUE_WAIT_MS);
+    req.once('continue', go);
+    req.once('close', () => clearTimeout(unasked));
+    req.flushHeaders();
   });
 }
 

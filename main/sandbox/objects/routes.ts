@@ -21,23 +21,36 @@ export async function handleObjectRequest(world: World, req: IncomingMessage, re
   s3Error(res, upload || download ? 405 : 404, upload || download ? 'MethodNotAllowed' : 'NoSuchKey', 'The specified method or key is not allowed');
 }
 
-async function putPart(world: World, req: IncomingMessage, res: ServerResponse, url: URL, blobId: string): Promise<void> {
+/** A part PUT's upload and part, or why it is refused before any of its body is read. */
+function checkPart(world: World, req: IncomingMessage, url: URL, blobId: string) {
   const verdict = world.signer.verify('PUT', url, req.headers);
-  if (!verdict.ok) {
-    req.resume();
-    return s3Error(res, 403, verdict.code, verdict.message);
-  }
-  const partNumber = Number(url.searchParams.get('partNumber'));
+  if (!verdict.ok) return { refused: { status: 403, code: verdict.code, message: verdict.message } };
   const file = world.store.get('asset', url.searchParams.get('uploadId') ?? '');
   if (file?.type !== 'file' || file.blob_id !== blobId || file.status !== 'created') {
-    req.resume();
-    return s3Error(res, 404, 'NoSuchUpload', 'The specified upload does not exist: it was completed, aborted or deleted');
+    return { refused: { status: 404, code: 'NoSuchUpload', message: 'The specified upload does not exist: it was completed, aborted or deleted' } };
   }
+  const partNumber = Number(url.searchParams.get('partNumber'));
   const expected = file.part_sizes[partNumber - 1];
-  if (expected === undefined) {
+  if (expected === undefined) return { refused: { status: 400, code: 'InvalidPart', message: `Part ${partNumber} is not part of this upload` } };
+  return { file, partNumber, expected };
+}
+
+/**
+ * For a request that says `Expect: 100-continue`: whether to tell it to send its body. As S3 does,
+ * a part PUT that will be refused is not: its error goes back before the client sends a byte.
+ */
+export function continueBody(world: World, req: IncomingMessage, url: URL): boolean {
+  const upload = /^\/objects\/upload\/([\w-]+)$/.exec(url.pathname);
+  return !(upload && req.method === 'PUT' && checkPart(world, req, url, upload[1]!).refused);
+}
+
+async function putPart(world: World, req: IncomingMessage, res: ServerResponse, url: URL, blobId: string): Promise<void> {
+  const check = checkPart(world, req, url, blobId);
+  if (check.refused) {
     req.resume();
-    return s3Error(res, 400, 'InvalidPart', `Part ${partNumber} is not part of this upload`);
+    return s3Error(res, check.refused.status, check.refused.code, check.refused.message);
   }
+  const { file, partNumber, expected } = check;
   try {
     const { etag, size } = await world.blobs.writePart(blobId, partNumber, req, expected);
     partReceived(world, file, partNumber, size, etag);
