@@ -122,6 +122,16 @@ export const TransferFileSchema = z.object({
   retry: z.object({ attempt: z.number(), reason: z.string(), nextAt: z.number().nullable() }).nullable(),
 });
 
+/** The most files one page of a job's list carries. */
+export const TRANSFER_FILE_PAGE_MAX = 500;
+
+export const TransferFilePageSchema = z.object({
+  /** the job's files so far (its walk may still be adding some) */
+  total: z.number(),
+  offset: z.number(),
+  files: z.array(TransferFileSchema),
+});
+
 /** Whether Frame.io answers, as the transfers see it. */
 export const TransferConnectionSchema = z.object({
   reachable: z.boolean(),
@@ -344,6 +354,11 @@ export const requests = {
   'stack:versions': { input: z.object({ ...inAccount, stackId: id }).strict(), output: z.array(AssetSchema) },
   'transfers:list': { input: none, output: z.array(TransferJobSchema) },
   'transfers:files': { input: z.object({ jobId: id }).strict(), output: z.array(TransferFileSchema) },
+  /** a screen of a job's files in its order: lists of 100,000 files cross a page at a time */
+  'transfers:filePage': {
+    input: z.object({ jobId: id, offset: z.number().int().min(0), limit: z.number().int().min(1).max(TRANSFER_FILE_PAGE_MAX) }).strict(),
+    output: TransferFilePageSchema,
+  },
   /** `paths` must be ones the person chose: dropped, picked, or staged through the web agent. */
   'transfers:upload': {
     input: z.object({ ...inAccount, folderId: id, paths: z.array(z.string().min(1)).min(1).max(10_000), conflict: ConflictPolicySchema.optional() }).strict(),
@@ -507,6 +522,7 @@ export type FileDetails = z.output<typeof FileDetailsSchema>;
 export type FileOriginal = z.output<typeof FileOriginalSchema>;
 export type TransferJob = z.output<typeof TransferJobSchema>;
 export type TransferFile = z.output<typeof TransferFileSchema>;
+export type TransferFilePage = z.output<typeof TransferFilePageSchema>;
 export type TransferProgress = z.output<typeof TransferProgressSchema>;
 export type TransferConnection = z.output<typeof TransferConnectionSchema>;
 export type ConflictPolicy = z.output<typeof ConflictPolicySchema>;

@@ -17,10 +17,12 @@ const file = (id: number, fields: Partial<TransferFile> = {}): TransferFile => (
 const reachable: TransferConnection = { reachable: true, since: 0, message: null, nextProbeAt: null };
 const down: TransferConnection = { reachable: false, since: 5, message: 'Could not reach Frame.io', nextProbeAt: 10 };
 
-test('counts come from the rows when they are loaded, whatever the job says', () => {
+test('counts come from the rows when all of them are loaded, whatever the job says; from the job for a page of a longer list', () => {
   const rows = [file(1, { state: 'done' }), file(2, { state: 'done' }), file(3, { state: 'done' }), file(4, { state: 'skipped' }), file(5, { state: 'failed' }), file(6, { state: 'uploading' })];
-  assert.deepEqual(fileCounts(job({ filesDone: 0 }), rows), { done: 3, skipped: 1, failed: 1, total: 6 });
+  assert.deepEqual(fileCounts(job({ filesDone: 0 }), { total: 6, offset: 0, files: rows }), { done: 3, skipped: 1, failed: 1, total: 6 });
   assert.deepEqual(fileCounts(job({ filesDone: 2, filesSkipped: 1, filesFailed: 0 }), undefined), { done: 2, skipped: 1, failed: 0, total: 6 });
+  const long = job({ filesTotal: 30_000, filesDone: 20_000, filesSkipped: 5, filesFailed: 7 });
+  assert.deepEqual(fileCounts(long, { total: 30_000, offset: 200, files: rows }), { done: 20_000, skipped: 5, failed: 7, total: 30_000 });
 });
 
 test('rows of a paused job say paused, whether or not the service marked each file', () => {

@@ -17,6 +17,7 @@ export function transferHandlers(engine: TransferEngine, chosen: ChosenPaths): H
   return {
     'transfers:list': async () => engine.jobs(),
     'transfers:files': async ({ jobId }) => engine.files(jobId),
+    'transfers:filePage': async ({ jobId, offset, limit }) => ({ total: job(jobId).filesTotal, offset, files: engine.filePage(jobId, offset, limit) }),
     'transfers:upload': async ({ accountId, folderId, paths, conflict }) => {
       requireChosen(paths);
       return engine.upload({ accountId, folderId, paths, conflict });

@@ -1,6 +1,6 @@
 // What the transfers screen and the header say about jobs and files, worked out from what the
 // service reports, so that every line agrees with the rows under it.
-import type { TransferConnection, TransferFile, TransferJob, TransferProgress } from '../../../preload/contract.ts';
+import type { TransferConnection, TransferFile, TransferFilePage, TransferJob, TransferProgress } from '../../../preload/contract.ts';
 import { percent } from './rate.ts';
 
 export const WAITING_FOR_FRAMEIO = 'Waiting for Frame.io';
@@ -18,8 +18,12 @@ export interface FileCounts {
   total: number;
 }
 
-/** The job's file counts: from its rows when they are loaded (they are what the person sees), else from the job. */
-export function fileCounts(job: TransferJob, rows: TransferFile[] | undefined): FileCounts {
+/**
+ * The job's file counts: from its rows when every one of them is loaded (they are what the person
+ * sees), else from the job, which keeps them as its files change.
+ */
+export function fileCounts(job: TransferJob, page: TransferFilePage | undefined): FileCounts {
+  const rows = page && page.offset === 0 && page.files.length >= page.total ? page.files : undefined;
   if (!rows) return { done: job.filesDone, skipped: job.filesSkipped, failed: job.filesFailed, total: job.filesTotal };
   const count = (state: TransferFile['state']) => rows.filter((row) => row.state === state).length;
   return { done: count('done'), skipped: count('skipped'), failed: count('failed'), total: rows.length };

@@ -1,6 +1,6 @@
 // Every transfer job, kept current by the service's events, and the actions on them.
 import { create } from 'zustand';
-import type { ConflictPolicy, TransferConnection, TransferFile, TransferJob, TransferProgress } from '../../../preload/contract.ts';
+import type { ConflictPolicy, TransferConnection, TransferFilePage, TransferJob, TransferProgress } from '../../../preload/contract.ts';
 import type { PickedFiles } from '../lib/drop.ts';
 import { call, pathsForFiles, subscribe } from '../slate.ts';
 import { onReconnect } from './agent.ts';
@@ -9,7 +9,8 @@ import { attempter, toProblem, type Problem } from './problem.ts';
 interface TransfersState {
   jobs: Record<string, TransferJob>;
   progress: Record<string, TransferProgress>;
-  files: Record<string, TransferFile[]>;
+  /** the page of each open job's files that is on screen: a job of 100,000 files is never loaded whole */
+  files: Record<string, TransferFilePage>;
   /** whether Frame.io answers the transfers; unknown until the service says */
   connection?: TransferConnection;
   problem?: Problem;
@@ -19,7 +20,9 @@ interface TransfersState {
   upload(picked: PickedFiles, accountId: string, folderId: string, conflict?: ConflictPolicy): Promise<void>;
   uploadVersion(picked: PickedFiles, accountId: string, fileId: string): Promise<void>;
   remote(accountId: string, folderId: string, url: string, name: string): Promise<boolean>;
-  loadFiles(jobId: string): Promise<void>;
+  /** Loads the page of the job's list from place `offset` (by default the page already shown). */
+  loadFiles(jobId: string, offset?: number): Promise<void>;
+  closeFiles(jobId: string): void;
   act(action: 'pause' | 'resume' | 'cancel', jobId: string): Promise<void>;
   /** Pauses without waiting for the parts on their way: they stop, and go again from their start on resume. */
   pauseNow(jobId: string): Promise<void>;
@@ -28,6 +31,12 @@ interface TransfersState {
   resumeAll(): Promise<boolean>;
   dismissProblem(): void;
 }
+
+/** Rows of a job's list held at once: a few screens around the one in view. */
+export const FILE_PAGE = 200;
+
+/** The page each open list asked for last, by job. */
+const wanted = new Map<string, number>();
 
 export const useTransfers = create<TransfersState>((set, get) => {
   const keep = (jobs: TransferJob[]) => set({ jobs: { ...get().jobs, ...Object.fromEntries(jobs.map((job) => [job.id, job])) } });
@@ -57,11 +66,12 @@ export const useTransfers = create<TransfersState>((set, get) => {
         subscribe('transfers:connection', (state) => set({ connection: state })),
         subscribe('transfers:job', (job) => keep([job])),
         subscribe('transfers:progress', (progress) => set({ progress: { ...get().progress, [progress.jobId]: progress } })),
+        // Only a row on screen changes; the others are read when scrolled to.
         subscribe('transfers:file', ({ jobId, file }) => {
-          const known = get().files[jobId];
-          if (!known) return;
-          const next = known.some((f) => f.id === file.id) ? known.map((f) => (f.id === file.id ? file : f)) : [...known, file];
-          set({ files: { ...get().files, [jobId]: next } });
+          const page = get().files[jobId];
+          const at = page?.files.findIndex((f) => f.id === file.id) ?? -1;
+          if (!page || at < 0) return;
+          set({ files: { ...get().files, [jobId]: { ...page, files: page.files.with(at, file) } } });
         }),
       ];
       return () => stops.forEach((stop) => stop());
@@ -100,8 +110,19 @@ export const useTransfers = create<TransfersState>((set, get) => {
       }
     },
 
-    async loadFiles(jobId) {
-      await attempt(async () => set({ files: { ...get().files, [jobId]: await call('transfers:files', { jobId }) } }));
+    async loadFiles(jobId, offset = wanted.get(jobId) ?? 0) {
+      wanted.set(jobId, offset);
+      await attempt(async () => {
+        const page = await call('transfers:filePage', { jobId, offset, limit: FILE_PAGE });
+        // Scrolled on (or closed) while this page was on its way: it is no longer the one to show.
+        if (wanted.get(jobId) === offset) set({ files: { ...get().files, [jobId]: page } });
+      });
+    },
+
+    closeFiles(jobId) {
+      const { [jobId]: _closed, ...rest } = get().files;
+      wanted.delete(jobId);
+      set({ files: rest });
     },
 
     async act(action, jobId) {

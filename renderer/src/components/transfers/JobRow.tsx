@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { TransferJob } from '../../../../preload/contract.ts';
 import { formatBytes, jobTitle } from '../../lib/format.ts';
 import { formatEta, formatRate, percent } from '../../lib/rate.ts';
@@ -12,15 +12,15 @@ const ROWS_EVERY_MS = 1_000;
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
 
 export function JobRow({ job }: { job: TransferJob }) {
-  const { progress, files, connection, act, pauseNow, move, loadFiles } = useTransfers();
+  const { progress, files, connection, act, pauseNow, move, loadFiles, closeFiles } = useTransfers();
   const [open, setOpen] = useState(false);
   const live = progress[job.id];
   const bytesDone = Math.max(job.bytesDone, live?.bytesDone ?? 0);
   const shown = job.state === 'done' ? 100 : percent(bytesDone, job.bytesTotal);
   const active = job.state === 'queued' || job.state === 'running';
   const waiting = isWaiting(job, connection);
-  const jobFiles = files[job.id];
-  const counts = fileCounts(job, jobFiles);
+  const page = files[job.id];
+  const counts = fileCounts(job, page);
   const title = jobTitle(job.kind, job.label);
 
   useEffect(() => {
@@ -30,9 +30,11 @@ export function JobRow({ job }: { job: TransferJob }) {
   }, [open, active, job.id, loadFiles]);
 
   const toggle = () => {
-    if (!open) void loadFiles(job.id);
+    if (open) closeFiles(job.id);
+    else void loadFiles(job.id, 0);
     setOpen(!open);
   };
+  const onPage = useCallback((offset: number) => void loadFiles(job.id, offset), [job.id, loadFiles]);
 
   return (
     <li className={`job job-${job.state}${waiting ? ' job-waiting' : ''}`} data-testid="transfer-job">
@@ -126,7 +128,7 @@ export function JobRow({ job }: { job: TransferJob }) {
           </>
         )}
       </div>
-      {open && jobFiles && <JobFiles job={job} files={jobFiles} title={title} connection={connection} />}
+      {open && page && <JobFiles job={job} page={page} title={title} connection={connection} onPage={onPage} />}
     </li>
   );
 }
