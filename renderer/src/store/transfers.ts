@@ -64,7 +64,12 @@ export const useTransfers = create<TransfersState>((set, get) => {
           for (const jobId of Object.keys(get().files)) void get().loadFiles(jobId);
         }),
         subscribe('transfers:connection', (state) => set({ connection: state })),
-        subscribe('transfers:job', (job) => keep([job])),
+        subscribe('transfers:job', (job) => {
+          const before = get().jobs[job.id];
+          keep([job]);
+          // A job that stops or starts may change many rows in one go (a cancel marks the rest at once).
+          if (before && before.state !== job.state && get().files[job.id]) void get().loadFiles(job.id);
+        }),
         subscribe('transfers:progress', (progress) => set({ progress: { ...get().progress, [progress.jobId]: progress } })),
         // Only a row on screen changes; the others are read when scrolled to.
         subscribe('transfers:file', ({ jobId, file }) => {
