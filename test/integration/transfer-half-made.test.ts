@@ -1,6 +1,6 @@
-// An upload that fails for good after Frame.io made its file leaves no half-made file behind: the
-// unreadable source, the source deleted mid-upload, and the URL Frame.io could not fetch each
-// delete what they made there, and say so.
+// An upload that fails after Frame.io made its file leaves no half-made file unmentioned: a source
+// that became unreadable or was deleted mid-upload keeps what was sent for a retry and names the
+// unfinished file (cancelling deletes it); a URL Frame.io could not fetch deletes the empty file.
 import assert from 'node:assert/strict';
 import { unlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,7 +41,7 @@ function failingReads(name: string, from: number): TransferFs {
   };
 }
 
-test('an unreadable source deletes the file it had started in Frame.io and says so', async () => {
+test('an unreadable source keeps the parts it sent for a retry, names the unfinished file, and a cancel deletes it', async () => {
   const folderId = await newFolder('unreadable');
   const root = makeTree({ 'bad-sector.mov': PART * 3 });
   const engine = new TransferEngine({ client: clientFor(sandbox), db: openDatabase(':memory:'), fs: failingReads('bad-sector.mov', PART), partConcurrency: 1 });
@@ -50,14 +50,16 @@ test('an unreadable source deletes the file it had started in Frame.io and says 
     assert.equal(job.state, 'failed');
     const [file] = engine.files(job.id);
     assert.equal(file!.state, 'failed');
-    assert.match(file!.error!, /^Could not read ".*bad-sector\.mov": .*\. The unfinished copy in Frame\.io was deleted\. Check the disk, then run the upload again\.$/);
+    assert.match(file!.error!, /^Could not read ".*bad-sector\.mov": .*\. The 1 part already sent stay in Frame\.io as the unfinished file "bad-sector\.mov"\. Check the disk, then retry\. Retry goes on from there; cancelling the job deletes the unfinished file\.$/);
+    assert.deepEqual(await filesIn(folderId), [{ name: 'bad-sector.mov', status: 'created' }], 'the unfinished file the message names');
+    await engine.cancel(job.id);
     assert.deepEqual(await filesIn(folderId), [], 'no half-made file is left in Frame.io');
   } finally {
     await engine.close();
   }
 });
 
-test('a source deleted mid-upload deletes the part-sent file in Frame.io and says so', async () => {
+test('a source deleted mid-upload names the part-sent file in Frame.io, and a cancel deletes it', async () => {
   const folderId = await newFolder('deleted mid-upload');
   const root = makeTree({ 'card-dump.mov': PART * 6, 'kept.mov': 1000 });
   let sentBefore = 0;
@@ -81,7 +83,9 @@ test('a source deleted mid-upload deletes the part-sent file in Frame.io and say
     assert.ok(sentBefore >= PART * 3, 'parts had gone before the source was deleted');
     const gone = engine.files(job.id).find((f) => f.name === 'card-dump.mov')!;
     assert.equal(gone.state, 'failed');
-    assert.match(gone.error!, /vanished during upload\. The unfinished copy in Frame\.io was deleted\. Put it back and run the upload again\./);
+    assert.match(gone.error!, /vanished during upload\. The \d parts already sent stay in Frame\.io as the unfinished file "card-dump\.mov"\. Put it back and retry\. Retry goes on from there; cancelling the job deletes the unfinished file\./);
+    assert.deepEqual((await filesIn(folderId)).map((f) => f.name).sort(), ['card-dump.mov', 'kept.mov']);
+    await engine.cancel(job.id);
     const left = await filesIn(folderId);
     assert.deepEqual(left.map((f) => f.name), ['kept.mov'], 'only the finished file is in Frame.io');
     assert.notEqual(left[0]!.status, 'created');

@@ -20,6 +20,15 @@ export class FileFailure extends SlateError {
   }
 }
 
+/**
+ * The source cannot be read now (a card pulled out, a drive gone, a read error). What was sent
+ * is worth keeping: the person may put the card back and retry, which goes on from the finished
+ * parts.
+ */
+export class SourceUnavailable extends FileFailure {
+  override readonly code: string = 'transfer:source-unavailable';
+}
+
 /** The whole job cannot go on (signed out, target folder gone); every file of it stops. */
 export class JobStop extends FileFailure {
   override readonly code: string = 'transfer:job-stopped';

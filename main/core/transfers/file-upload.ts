@@ -10,7 +10,7 @@ import type { AccountApi } from '../api/resources.ts';
 import { backoffDelay, defaultRetryPolicy } from '../api/retry.ts';
 import type { Bandwidth } from './bandwidth.ts';
 import type { FolderIndex } from './conflicts.ts';
-import { apiFailure, FileFailure, isPassing, JobStop, targetFolderGone } from './errors.ts';
+import { apiFailure, FileFailure, isPassing, JobStop, SourceUnavailable, targetFolderGone } from './errors.ts';
 import { TrailingHasher } from './file-hash.ts';
 import type { TransferFs } from './fs.ts';
 import type { FilePatch, FileRow, Journal, PartRow } from './journal.ts';
@@ -112,6 +112,8 @@ export async function uploadLocalFile(
         throw new FileFailure(`"${file.name}" changed during upload; nothing partial was kept.`, 'Upload it again once it has finished being written.');
       } else if (error instanceof UrlRejected) {
         throw await abandon(ctx, fileId, new FileFailure(`The upload links for "${file.name}" kept being refused (${error.message}).`, 'Run the upload again; if it persists, check the computer clock.'));
+      } else if (error instanceof SourceUnavailable) {
+        throw await keepForRetry(ctx, fileId, error);
       } else if (error instanceof FileFailure && !(error instanceof JobStop)) {
         throw await abandon(ctx, fileId, error);
       } else {
@@ -145,7 +147,7 @@ async function checkSource(ctx: FileContext, file: FileRow, strict: boolean): Pr
   try {
     info = await ctx.fs.stat(file.source);
   } catch (error) {
-    throw new FileFailure(`Could not read "${file.source}": ${describeFsError(error)}.`, 'Check the file is there and readable, then run the upload again.', { cause: error });
+    throw new SourceUnavailable(`Could not read "${file.source}": ${describeFsError(error)}.`, 'Check the file is there and readable, then retry.', { cause: error });
   }
   if (info.size === file.size && info.mtimeMs === file.mtimeMs) return;
   if (strict) throw new SourceChanged();
@@ -211,6 +213,22 @@ async function discardRemote(ctx: FileContext, file: FileRow): Promise<void> {
   ctx.journal.setParts(file.id, []);
   const info = await ctx.fs.stat(file.source).catch(() => undefined);
   ctx.update(file.id, { remoteId: null, mediaType: null, createdRemoteAt: null, state: 'pending', bytesDone: 0, sha256: null, ...(info ? { size: info.size, mtimeMs: info.mtimeMs } : {}) });
+}
+
+/**
+ * A source that went away mid-upload keeps what was sent, so a retry goes on from its finished
+ * parts; the failure names the unfinished copy in Frame.io, and cancelling the job deletes it.
+ */
+async function keepForRetry(ctx: FileContext, fileId: number, failure: SourceUnavailable): Promise<FileFailure> {
+  const file = ctx.journal.file(fileId);
+  const sent = ctx.journal.parts(fileId).filter((p) => p.state === 'done').length;
+  // Nothing sent: nothing worth keeping, so no empty file is left behind either.
+  if (sent === 0) return abandon(ctx, fileId, failure);
+  return new SourceUnavailable(
+    `${failure.message} The ${sent} part${sent === 1 ? '' : 's'} already sent stay in Frame.io as the unfinished file "${file.remoteName ?? file.name}".`,
+    `${failure.action} Retry goes on from there; cancelling the job deletes the unfinished file.`,
+    { cause: failure.cause ?? failure },
+  );
 }
 
 /**
@@ -328,9 +346,9 @@ async function sendPart(ctx: FileContext, file: FileRow, part: PartRow, signal: 
       signal.throwIfAborted();
       if (error instanceof SourceReadError) {
         const info = await ctx.fs.stat(file.source).catch(() => undefined);
-        if (!info) throw new FileFailure(`"${file.source}" vanished during upload.`, 'Put it back and run the upload again.', { cause: error });
+        if (!info) throw new SourceUnavailable(`"${file.source}" vanished during upload.`, 'Put it back and retry.', { cause: error });
         if (info.size !== file.size || info.mtimeMs !== file.mtimeMs) throw new SourceChanged();
-        throw new FileFailure(`Could not read "${file.source}": ${error.message}.`, 'Check the disk, then run the upload again.', { cause: error });
+        throw new SourceUnavailable(`Could not read "${file.source}": ${error.message}.`, 'Check the disk, then retry.', { cause: error });
       }
       // Past a few quick tries, or with Frame.io known to be away, the file waits for it to answer.
       if (!(error instanceof PartRetryable) || attempt >= ctx.partRetries || !ctx.reachable()) throw error;
