@@ -64,8 +64,11 @@ async function openFromBrowser(address: string): Promise<string> {
   const page = await browser!.newPage();
   try {
     await page.goto(`${address}/?key=${SECRET}`);
-    await page.waitForFunction('document.title !== "loading"');
-    return await page.title();
+    // Polled from here: the page's CSP (no eval) refuses a predicate evaluated inside it.
+    for (let title = await page.title(); ; title = await page.title()) {
+      if (title !== 'loading') return title;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   } finally {
     await page.close();
   }
