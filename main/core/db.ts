@@ -3,8 +3,10 @@
 // readers (`slate status` while an upload runs); the schema version lives in `user_version`.
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { dataFolderFailure } from './data-folder-errors.ts';
+import { Refusal } from './errors.ts';
 
 /** Each entry upgrades the schema by one version; never edit one that has shipped, append. */
 const MIGRATIONS: string[] = [
@@ -151,7 +153,11 @@ export function openDatabase(dataDir: string): Database {
 function migrate(db: DatabaseSync): void {
   const { user_version: current } = db.prepare('PRAGMA user_version').get() as { user_version: number };
   if (current > SCHEMA_VERSION) {
-    throw new Error(`The journal was written by a newer Slate (schema ${current}, this one knows ${SCHEMA_VERSION}). Update Slate.`);
+    throw new Refusal(
+      'data:newer-journal',
+      `The journal in Slate's data folder was written by a newer Slate (schema ${current}; this one knows ${SCHEMA_VERSION}).`,
+      'Update Slate, or use another data folder (SLATE_DATA_DIR) with this version.',
+    );
   }
   for (let version = current; version < SCHEMA_VERSION; version++) {
     transaction(db, () => {
@@ -168,7 +174,9 @@ export function transaction(db: DatabaseSync, work: () => void): void {
     work();
     db.exec('COMMIT');
   } catch (error) {
-    db.exec('ROLLBACK');
-    throw error;
+    // SQLite may already have rolled back (a full disk does): a second ROLLBACK would hide why.
+    if (db.isTransaction) db.exec('ROLLBACK');
+    const location = db.location();
+    throw (location && dataFolderFailure(error, dirname(location))) || error;
   }
 }

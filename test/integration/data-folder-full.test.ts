@@ -77,8 +77,8 @@ test('slate upload on a full data disk exits 1 naming the folder and what to do'
 });
 
 // Room for the lock file, not for the journal: SQLite finds the disk full (SQLITE_FULL), or fails
-// to grow its shared memory (SQLITE_IOERR).
-for (const room of [8 * 1024, 16 * 1024, 32 * 1024]) {
+// to grow its shared memory (SQLITE_IOERR), or rolls the transaction back itself (64 KiB).
+for (const room of [8 * 1024, 16 * 1024, 32 * 1024, 64 * 1024]) {
   test(`SQLite finding the disk full is named (${room / 1024} KiB left)`, { skip }, async () => {
     const dataDir = join(disk.dir, `journal-${room}`);
     disk.fill(room);

@@ -49,6 +49,20 @@ test('a FileFailure from transfers:version reaches the renderer with its code an
   assert.equal(reply.error.action, 'Give the path of one readable file.');
 });
 
+test('a path nobody chose is refused with a code and what to do', async () => {
+  const reply = await dispatch(service, 'transfers:version', { accountId: sandbox.accountId, fileId: 'f', path: join(dir, 'never-chosen.mov') });
+  assert.ok(!reply.ok);
+  assert.equal(reply.error.code, 'transfers:not-chosen');
+  assert.match(reply.error.action ?? '', /Drop it here or pick it with Upload/);
+});
+
+test('a transfer that is not in the journal is refused with a code and what to do', async () => {
+  const reply = await dispatch(service, 'transfers:resume', { jobId: 'cleared-long-ago' });
+  assert.ok(!reply.ok);
+  assert.equal(reply.error.code, 'transfers:no-such-job');
+  assert.match(reply.error.message, /There is no transfer cleared-long-ago/);
+});
+
 test('a bug crosses as internal, says so in words, and is logged with its stack', async (t) => {
   const logged: unknown[][] = [];
   t.mock.method(console, 'error', (...args: unknown[]) => logged.push(args));

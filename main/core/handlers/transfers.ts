@@ -1,4 +1,5 @@
 import type { ChosenPaths } from '../chosen-paths.ts';
+import { Refusal } from '../errors.ts';
 import type { TransferEngine } from '../transfers/engine.ts';
 import type { HandlerGroup } from './types.ts';
 
@@ -6,12 +7,12 @@ import type { HandlerGroup } from './types.ts';
 export function transferHandlers(engine: TransferEngine, chosen: ChosenPaths): HandlerGroup<'transfers'> {
   const job = (jobId: string) => {
     const snapshot = engine.job(jobId);
-    if (!snapshot) throw new Error(`There is no transfer ${jobId}; it may have been cleared.`);
+    if (!snapshot) throw new Refusal('transfers:no-such-job', `There is no transfer ${jobId}; it may have been cleared.`, 'Look in Transfers for the job, or start the upload again.');
     return snapshot;
   };
   const requireChosen = (paths: string[]) => {
     const refused = paths.find((path) => !chosen.allows(path));
-    if (refused) throw new Error(`Slate only uploads files you dropped or picked, and "${refused}" was neither. Drop it here or pick it with Upload.`);
+    if (refused) throw new Refusal('transfers:not-chosen', `Slate only uploads files you dropped or picked, and "${refused}" was neither.`, 'Drop it here or pick it with Upload.');
   };
 
   return {

@@ -13,6 +13,7 @@ import { ApiError } from '../api/errors.ts';
 import { Reachability } from '../api/reachability.ts';
 import { AccountApi } from '../api/resources.ts';
 import type { Database } from '../db.ts';
+import { Refusal, SlateError } from '../errors.ts';
 import { Bandwidth, parseBandwidth } from './bandwidth.ts';
 import { FolderIndex } from './conflicts.ts';
 import { apiFailure, FileFailure, isPassing, JobStop } from './errors.ts';
@@ -282,7 +283,7 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
 
   private restart(jobId: string): JobSnapshot {
     const job = this.journal.job(jobId);
-    if (!job) throw new Error(`No job ${jobId} in the journal.`);
+    if (!job) throw new Refusal('transfers:no-such-job', `There is no transfer ${jobId}; it may have been cleared.`, 'Look in Transfers for the job, or start the upload again.');
     if (this.active.has(jobId) || job.state === 'done') return job;
     if (job.state === 'failed' || job.state === 'cancelled' || job.state === 'paused') {
       const retried = this.journal.retryFiles(jobId);
@@ -630,7 +631,7 @@ async function stackTarget(api: AccountApi, fileId: string): Promise<{ folderId:
 }
 
 function describe(error: unknown): string {
-  if (error instanceof FileFailure) return error.text;
   if (error instanceof ApiError) return `${error.message}. ${error.action}`;
+  if (error instanceof SlateError) return `${error.message} ${error.action}`;
   return error instanceof Error ? error.message : String(error);
 }
