@@ -111,7 +111,8 @@ async function upload(count: number, rates: 'off' | 'real'): Promise<{ run: Run;
   const { root, folders } = makeDrop(count);
   const log = join(dir, `exchanges-${count}-${rates}.jsonl`);
   // Only the rate-limited run logs its exchanges: the 429s are counted from them.
-  const sandbox = rates === 'real' ? await startSandboxProcess(join(dir, `sandbox-${count}`), ['--rate-limits', 'real', '--exchange-log', log]) : await unpacedSandbox(join(dir, `sandbox-${count}`));
+  const sandboxDir = join(dir, `sandbox-${count}-${rates}`);
+  const sandbox = rates === 'real' ? await startSandboxProcess(sandboxDir, ['--rate-limits', 'real', '--exchange-log', log]) : await unpacedSandbox(sandboxDir);
   try {
     const cpuBefore = processCpuSeconds(sandbox.pid);
     const run = await runUpload(['upload', root, '--to', sandbox.rootFolderId, '--json'], {
@@ -124,6 +125,8 @@ async function upload(count: number, rates: 'off' | 'real'): Promise<{ run: Run;
     if (run.status !== 0) throw new Error(`slate upload of ${count} files exited ${run.status}: ${run.stderr.slice(-2000)}`);
     const exchanges = rates === 'real' ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
     const refused = exchanges.filter((line) => (JSON.parse(line) as { status: number }).status === 429).length;
+    const created = exchanges.filter((line) => /\/files\/local_upload"/.test(line) && (JSON.parse(line) as { status: number }).status === 201).length;
+    if (rates === 'real' && created !== count) throw new Error(`${created} of ${count} files were created in the sandbox`);
     return { run, sandboxCpu, refused, folders };
   } finally {
     await sandbox.close();
