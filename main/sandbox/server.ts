@@ -26,6 +26,7 @@ import { openDatabase } from './store/database.ts';
 import { Store } from './store/store.ts';
 import { resumeTranscodes } from './uploads/lifecycle.ts';
 import type { World } from './world.ts';
+import { isV2Path, v2Api } from './v2/server.ts';
 
 /** One request and the answer the sandbox gave, for contract checks and diagnostics. */
 export interface SandboxExchange {
@@ -122,6 +123,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const ims = new Ims(world, options.ims);
   const log = options.exchangeLog ? createWriteStream(options.exchangeLog, { flags: 'a' }) : undefined;
   const limiter = new RateLimiter(options.rateLimits ?? 'real', options.rateLimitScale ?? 1);
+  const v2 = v2Api({ world, limiter, faults, record });
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { errors: [{ detail: 'Internal sandbox error', title: 'Internal server error' }] });
@@ -151,6 +153,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       res.once('finish', () => record({ method, url: url.pathname, status: res.statusCode, responseHeaders: {} }));
       return ims.handle(req, res, url);
     }
+    // Frame.io's legacy V2 paths, with their own faults, limits and error shapes.
+    if (isV2Path(url.pathname)) return v2(req, res, url);
     const faultClass: FaultClass | undefined = !objects ? 'api' : method === 'PUT' ? 'part' : undefined;
     if (faults && faultClass) {
       const bytes = faultClass === 'part' ? Number(req.headers['content-length'] ?? 0) : 0;
