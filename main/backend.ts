@@ -106,6 +106,7 @@ export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web
     dataDir,
     // Anything that is not Frame.io itself is labelled a sandbox, so nobody mistakes test data for real work.
     backend: { kind: new URL(apiUrl).hostname.endsWith('frame.io') ? 'frameio' : 'sandbox', url: apiUrl },
+    start: sandbox?.demo,
     shell,
     version: slateVersion,
   });

@@ -8,12 +8,22 @@ export const BackendSchema = z.object({
   url: z.string(),
 });
 
+/** A folder in Frame.io as the browser reaches it: account, workspace, project, then the folders below its root. */
+export const PlaceSchema = z.object({
+  accountId: z.string(),
+  workspaceId: z.string(),
+  projectId: z.string(),
+  folderIds: z.array(z.string()),
+});
+
 export const AppInfoSchema = z.object({
   name: z.literal('Slate'),
   version: z.string(),
   backend: BackendSchema,
   /** Electron window or a browser served by the web agent */
   shell: z.enum(['desktop', 'web']),
+  /** where a first run opens when nothing was opened before: the embedded demo sandbox's media */
+  start: PlaceSchema.optional(),
 });
 
 export const ProfileSchema = z.object({
@@ -512,6 +522,7 @@ export type Failure = z.output<typeof FailureSchema>;
 export type Reply = z.output<typeof ReplySchema>;
 
 export type AppInfo = z.output<typeof AppInfoSchema>;
+export type Place = z.output<typeof PlaceSchema>;
 export type Profile = z.output<typeof ProfileSchema>;
 export type Account = z.output<typeof AccountSchema>;
 export type Workspace = z.output<typeof WorkspaceSchema>;

@@ -53,6 +53,8 @@ export interface ServiceDeps {
   session?: SessionControl;
   backend: AppInfo['backend'];
   shell: AppInfo['shell'];
+  /** where a first run opens: the embedded demo sandbox's media */
+  start?: AppInfo['start'];
   version: string;
 }
 
@@ -103,7 +105,7 @@ export function createService(deps: ServiceDeps): Service {
   }, () => deps.settings.get().commentCheckSeconds * 1000);
 
   const activity = new TransferActivity(engine);
-  const info: AppInfo = { name: 'Slate', version: deps.version, backend: deps.backend, shell: deps.shell };
+  const info: AppInfo = { name: 'Slate', version: deps.version, backend: deps.backend, shell: deps.shell, ...(deps.start ? { start: deps.start } : {}) };
   return {
     handlers: {
       ...sessionHandlers(api, info, deps.session, (signedIn) => emit('session:changed', { signedIn })),

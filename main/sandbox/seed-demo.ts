@@ -24,8 +24,8 @@ export async function seedDemo(world: World, token?: string): Promise<Seeded> {
   addAccountMember(world, post, seeded.userId, 'member');
   const sam = addUser(world, 'Sam Okafor', 'sam@harbor.example');
   addAccountMember(world, post, sam.id, 'admin');
-  await seedProductions(world, seeded);
-  return seeded;
+  const demo = await seedProductions(world, seeded);
+  return { ...seeded, demo };
 }
 
 /** A timeline of fixed dates, so the demo reads the same on every run. */
@@ -148,7 +148,7 @@ function addComment(place: Place, file: FileRecord, input: NewComment): CommentR
   });
 }
 
-async function seedProductions(world: World, seeded: Seeded): Promise<void> {
+async function seedProductions(world: World, seeded: Seeded): Promise<NonNullable<Seeded['demo']>> {
   // Created after the minimal seed's workspace, so that one (and its empty project) still lists first.
   const workspaceId = addWorkspace(world, seeded.accountId, 'Productions', seeded.userId, at(3));
 
@@ -212,4 +212,5 @@ async function seedProductions(world: World, seeded: Seeded): Promise<void> {
     addComment(spot, spotCut, { text: 'Logo needs more air at the top.', timecode: '00:00:00:00', created: at(12, 30) });
     addComment(spot, spotCut, { text: 'Cut on the beat here, two frames earlier.', timecode: '00:00:02:13', created: at(12, 35) });
   }
+  return { accountId: seeded.accountId, workspaceId, projectId: feature.project.id, folderIds: [dailies.id, day01.id] };
 }

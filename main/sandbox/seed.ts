@@ -18,6 +18,8 @@ export interface Seeded {
   workspaceId: string;
   projectId: string;
   rootFolderId: string;
+  /** the demo's folder of playable media with comments, where Slate's first run opens */
+  demo?: { accountId: string; workspaceId: string; projectId: string; folderIds: string[] };
 }
 
 export function addUser(world: World, name: string, email: string): UserRecord {

@@ -6,6 +6,7 @@ import { useSignIn } from './store/sign-in.ts';
 import { ProblemBanner } from './components/ProblemBanner.tsx';
 import { TransferIndicator } from './components/transfers/TransferIndicator.tsx';
 import { subscribe } from './slate.ts';
+import { startLocation } from './store/location.ts';
 import { useNavigation, VIEWS } from './store/navigation.ts';
 import { useSession } from './store/session.ts';
 import { useTransfers } from './store/transfers.ts';
@@ -43,6 +44,7 @@ export function App() {
       startSettings(),
       startWatches(),
       startFollowing(),
+      startLocation(),
       subscribe('session:changed', () => void Promise.all([load(), useSignIn.getState().load()])),
       // A session that loaded stays on screen; one that failed for want of the agent loads now.
       onReconnect(() => {

@@ -7,6 +7,13 @@ import { call } from '../slate.ts';
 import { onReconnect } from './agent.ts';
 import { attempter, toProblem, type Problem } from './problem.ts';
 
+export interface PlaceToOpen {
+  accountId: string;
+  workspaceId: string;
+  projectId: string;
+  path: Array<{ id: string; kind: Crumb['kind']; name?: string }>;
+}
+
 export type SortKey = 'name' | 'type' | 'size' | 'status' | 'updatedAt';
 
 export interface Crumb {
@@ -35,6 +42,14 @@ interface BrowseState {
   chooseAccount(accountId: string): Promise<void>;
   chooseWorkspace(workspaceId: string): Promise<void>;
   openProject(project: Project): Promise<void>;
+  /**
+   * Opens a place named by ids (the address, the last place, the demo's start). Steps without a
+   * name are named by listing their parent. False when its account, workspace or project is gone;
+   * a folder gone below them leaves the deepest one still there open.
+   */
+  openPlace(place: PlaceToOpen): Promise<boolean>;
+  /** The folder above this one; false at the project's root. */
+  goUp(): Promise<boolean>;
   open(asset: Asset): Promise<void>;
   goTo(index: number): Promise<void>;
   refresh(): Promise<void>;
@@ -176,6 +191,40 @@ export const useBrowse = create<BrowseState>((set, get) => {
     async open(asset) {
       if (asset.type === 'file') return get().select(asset.id);
       await loadPath([...get().path, { id: asset.id, name: asset.name, kind: asset.type === 'folder' ? 'folder' : 'stack' }]);
+    },
+
+    async openPlace(place) {
+      const { accountId, workspaceId, projectId } = place;
+      set({ accountId, workspaces: [], workspaceId: undefined, projects: [], project: undefined, path: [], items: [], problem: undefined });
+      try {
+        const workspaces = await call('workspaces:list', { accountId });
+        set({ workspaces });
+        if (!workspaces.some((w) => w.id === workspaceId)) return false;
+        set({ workspaceId });
+        const projects = await call('projects:list', { accountId, workspaceId });
+        set({ projects });
+        const project = projects.find((p) => p.id === projectId);
+        if (!project) return false;
+        set({ project });
+        const crumbs: Crumb[] = [{ id: project.rootFolderId, name: project.name, kind: 'folder' }];
+        for (const step of place.path) {
+          const name = step.name ?? (await listAll(accountId, crumbs.at(-1)!)).find((item) => item.id === step.id)?.name;
+          if (name === undefined) break;
+          crumbs.push({ id: step.id, name, kind: step.kind });
+        }
+        await loadPath(crumbs);
+        return true;
+      } catch (error) {
+        set({ problem: toProblem(error) });
+        return false;
+      }
+    },
+
+    async goUp() {
+      const { path } = get();
+      if (path.length < 2) return false;
+      await loadPath(path.slice(0, -1));
+      return true;
     },
 
     goTo: (index) => loadPath(get().path.slice(0, index + 1)),

@@ -8,27 +8,29 @@ import { Toolbar } from '../components/browser/Toolbar.tsx';
 import { useLiveFolder } from '../components/browser/use-live-folder.ts';
 import { ProblemBanner } from '../components/ProblemBanner.tsx';
 import { StaleNote } from '../components/StaleNote.tsx';
+import { DemoNote } from '../components/browser/DemoNote.tsx';
 import { useBrowse } from '../store/browse.ts';
+import { openStart } from '../store/location.ts';
 import { useReview } from '../store/review.ts';
 import { useSession } from '../store/session.ts';
 import { ViewerView } from './ViewerView.tsx';
 
 export function ProjectsView() {
   const { accounts } = useSession();
-  const { accountId, chooseAccount, project, problem, stale, selectedId, refresh } = useBrowse();
+  const { accountId, project, problem, stale, selectedId, refresh } = useBrowse();
   const viewing = useReview((s) => s.fileId !== undefined);
   useLiveFolder(!viewing);
 
   useEffect(() => {
-    const first = accounts[0];
-    if (!accountId && first) void chooseAccount(first.id);
-  }, [accounts, accountId, chooseAccount]);
+    if (!accountId && accounts.length > 0) void openStart();
+  }, [accounts, accountId]);
 
   if (viewing) return <ViewerView />;
   return (
     <div className="projects-view">
       <ProjectPicker />
       <section className="browser" aria-label="Browser">
+        <DemoNote />
         {problem && <ProblemBanner problem={problem} onRetry={() => void refresh()} />}
         {stale && <StaleNote stale={stale} nothingYet="This folder has not been loaded yet" onRetry={() => void refresh()} />}
         {project ? (
