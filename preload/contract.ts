@@ -87,7 +87,7 @@ export const FileOriginalSchema = z.object({ mediaType: z.string(), base64: z.st
 
 export const TransferJobSchema = z.object({
   id: z.string(),
-  kind: z.enum(['upload', 'remote', 'version']),
+  kind: z.enum(['upload', 'remote', 'version', 'download']),
   accountId: z.string(),
   folderId: z.string(),
   label: z.string(),
@@ -122,7 +122,7 @@ export const TransferFileSchema = z.object({
   relDir: z.string(),
   size: z.number(),
   /** `paused`: an unfinished file of a paused job */
-  state: z.enum(['pending', 'creating', 'uploading', 'confirming', 'stacking', 'done', 'skipped', 'failed', 'cancelled', 'paused']),
+  state: z.enum(['pending', 'creating', 'uploading', 'downloading', 'confirming', 'stacking', 'done', 'skipped', 'failed', 'cancelled', 'paused']),
   bytesDone: z.number(),
   remoteId: z.string().nullable(),
   error: z.string().nullable(),

@@ -6,7 +6,8 @@
 // only lasting causes fail a file.
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { resolve } from 'node:path';
+import { mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { systemClock, type Clock } from '../api/clock.ts';
 import type { FrameioClient } from '../api/client.ts';
 import { ApiError } from '../api/errors.ts';
@@ -26,7 +27,10 @@ import { PlanFeed } from './plan-feed.ts';
 import { ProgressMeter, Throttle } from './progress.ts';
 import { runRemoteUpload } from './remote-upload.ts';
 import { Slots } from './slots.ts';
-import { type EngineEvents, type FileRetry, type FileSnapshot, type JobSnapshot, type PausedBy, type RemoteUploadRequest, type UploadRequest, type VersionRequest } from './types.ts';
+import { DiskFull } from './download/disk.ts';
+import { downloadFile, partialPath, type DownloadContext } from './download/file-download.ts';
+import { planDownload } from './download/plan.ts';
+import { type DownloadRequest, type EngineEvents, type FileRetry, type FileSnapshot, type JobSnapshot, type PausedBy, type RemoteUploadRequest, type UploadRequest, type VersionRequest } from './types.ts';
 
 export interface EngineOptions {
   client: FrameioClient;
@@ -47,6 +51,8 @@ export interface EngineOptions {
   confirmTimeoutMs?: number;
   /** whether Frame.io answers; by default one of the engine's own, probing with the client */
   reachability?: Reachability;
+  /** bytes per range when a large file comes down in parallel ranges */
+  downloadRangeSize?: number;
 }
 
 type StopReason = 'pause' | 'cancel' | 'close';
@@ -84,7 +90,7 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
   private readonly fileSlots: Slots;
   private readonly partSlots: Slots;
   private readonly bandwidth: Bandwidth;
-  private readonly options: Required<Pick<EngineOptions, 'partConcurrency' | 'progressIntervalMs' | 'partRetries' | 'confirmTimeoutMs'>>;
+  private readonly options: Required<Pick<EngineOptions, 'partConcurrency' | 'progressIntervalMs' | 'partRetries' | 'confirmTimeoutMs' | 'downloadRangeSize'>>;
   private readonly active = new Map<string, ActiveJob>();
   private readonly apis = new Map<string, AccountApi>();
   /** files riding out a passing failure, by file id */
@@ -122,6 +128,7 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
       progressIntervalMs: options.progressIntervalMs ?? 250,
       partRetries: options.partRetries ?? 3,
       confirmTimeoutMs: options.confirmTimeoutMs ?? 120_000,
+      downloadRangeSize: options.downloadRangeSize ?? 8 * 1024 * 1024,
     };
   }
 
@@ -171,6 +178,22 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
       [{ ...source, stackOnto }],
       [''],
     );
+  }
+
+  /**
+   * Brings a Frame.io file, folder (with its whole tree) or version stack down into a local folder.
+   * Asking again for the same download resumes the earlier job; after it finished, a new job skips
+   * what is already on the disk.
+   */
+  async download(request: DownloadRequest): Promise<JobSnapshot> {
+    const to = resolve(request.to);
+    const allVersions = request.allVersions ?? false;
+    const conflict = request.conflict ?? 'rename';
+    const spec = JSON.stringify({ to, allVersions, conflict });
+    const repeat = this.journal.findRepeat('download', request.accountId, request.assetId, spec);
+    if (repeat) return this.restart(repeat.id);
+    const plan = await planDownload(this.api(request.accountId), request.assetId, to, allVersions);
+    return this.create({ kind: 'download', accountId: request.accountId, folderId: request.assetId, label: plan.label, spec, conflict: 'new', priority: request.priority ?? 0 }, plan.files, plan.folders);
   }
 
   /** Starts every job a previous run left queued or running (after a crash, a kill or a restart). */
@@ -347,17 +370,20 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     };
 
     try {
-      await (job.kind === 'remote' ? this.runRemote(ctx, job) : this.runFiles(ctx, job));
+      await (job.kind === 'remote' ? this.runRemote(ctx, job) : job.kind === 'download' ? this.runDownloads(ctx, job) : this.runFiles(ctx, job));
       const after = this.journal.job(jobId)!;
       const unfinished = this.journal.unfinishedCount(jobId) > 0 || !this.journal.isPlanned(jobId);
       if (active.reason && unfinished) {
         await this.stopped(jobId, active);
       } else {
         const failed = after.filesFailed;
-        this.setJobState(jobId, failed > 0 ? 'failed' : 'done', failed > 0 ? `${failed} of ${after.filesTotal} files could not be uploaded.` : null);
+        const verb = job.kind === 'download' ? 'downloaded' : 'uploaded';
+        this.setJobState(jobId, failed > 0 ? 'failed' : 'done', failed > 0 ? `${failed} of ${after.filesTotal} files could not be ${verb}.` : null);
       }
     } catch (error) {
       if (active.reason) await this.stopped(jobId, active);
+      // A full disk is not the download's fault: it waits, paused, for the person to make room.
+      else if (error instanceof DiskFull) this.setJobState(jobId, 'paused', describe(error), 'person');
       else this.setJobState(jobId, 'failed', describe(error));
     } finally {
       throttle.cancel();
@@ -493,6 +519,51 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     if (stop) throw stop;
   }
 
+  private async runDownloads(ctx: FileContext, job: JobSnapshot): Promise<void> {
+    const { conflict } = JSON.parse(this.journal.jobSpec(job.id)) as Pick<DownloadContext, 'conflict'>;
+    for (const relDir of this.journal.folders(job.id).keys()) {
+      await mkdir(join((JSON.parse(this.journal.jobSpec(job.id)) as { to: string }).to, relDir), { recursive: true }).catch(() => undefined);
+    }
+    const stopper = new AbortController();
+    let stop: JobStop | undefined;
+    const signal = AbortSignal.any([ctx.signal, stopper.signal]);
+    const starting = AbortSignal.any([signal, ctx.draining]);
+    const fileCtx: DownloadContext = { ...ctx, signal, conflict, rangeSize: this.options.downloadRangeSize };
+    let afterSeq = -1;
+    for (;;) {
+      const page = this.journal.unfinishedFiles(job.id, afterSeq, FILE_PAGE);
+      if (page.length === 0 || starting.aborted) break;
+      afterSeq = page[page.length - 1]!.seq;
+      const queue = [...page];
+      await Promise.all(
+        Array.from({ length: FILES_UNDER_WAY }, async () => {
+          for (let file = queue.shift(); file && !starting.aborted; file = queue.shift()) {
+            try {
+              await this.rideOut(job.id, file.id, starting, async () => {
+                const release = await this.fileSlots.acquire(ctx.priority, starting);
+                try {
+                  await downloadFile(fileCtx, file.id);
+                } finally {
+                  release();
+                }
+              });
+            } catch (error) {
+              if (ctx.signal.aborted || error === ctx.draining.reason || stopper.signal.aborted) continue;
+              if (error instanceof JobStop) {
+                stop ??= error;
+                stopper.abort(error);
+                continue;
+              }
+              this.updateFile(job.id, file.id, { state: 'failed', error: describe(error) });
+            }
+          }
+        }),
+      );
+    }
+    ctx.signal.throwIfAborted();
+    if (stop) throw stop;
+  }
+
   private async runRemote(ctx: FileContext, job: JobSnapshot): Promise<void> {
     const [file] = this.journal.files(job.id);
     if (!file || file.state === 'done') return;
@@ -534,6 +605,13 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     const job = this.journal.job(jobId);
     if (!job) return;
     const api = this.api(job.accountId);
+    // A cancelled download leaves nothing half-made on the disk; Frame.io is never touched.
+    if (job.kind === 'download') {
+      for (const file of this.journal.files(jobId)) if (file.state === 'downloading') await rm(partialPath(file.source), { force: true });
+      this.journal.cancelRest(jobId);
+      this.setJobState(jobId, 'cancelled');
+      return;
+    }
     // Only files with something in Frame.io need a call; the rest are marked in one statement.
     for (const file of this.journal.startedFiles(jobId)) {
       if (job.kind !== 'remote' && file.state !== 'confirming' && file.state !== 'stacking') {

@@ -37,6 +37,8 @@ export interface NewFile {
   size: number;
   mtimeMs: number;
   stackOnto?: string;
+  /** a download's file in Frame.io, known when it is planned */
+  remoteId?: string;
   /** set when the file is known to be unusable at planning time (unreadable, vanished) */
   error?: string;
 }
@@ -185,10 +187,12 @@ export class Journal {
     for (const relPath of folders) folder.run(jobId, relPath);
     let { seq } = this.sql('SELECT files_total AS seq FROM jobs WHERE id = ?').get(jobId) as { seq: number };
     const file = this.sql(
-      `INSERT INTO files (job_id, seq, source, rel_dir, name, size, mtime_ms, stack_onto, state, error, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO files (job_id, seq, source, rel_dir, name, size, mtime_ms, stack_onto, remote_id, state, error, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const f of files) file.run(jobId, seq++, f.source, f.relDir, f.name, f.size, f.mtimeMs, f.stackOnto ?? null, f.error ? 'failed' : 'pending', f.error ?? null, now);
+    for (const f of files) {
+      file.run(jobId, seq++, f.source, f.relDir, f.name, f.size, f.mtimeMs, f.stackOnto ?? null, f.remoteId ?? null, f.error ? 'failed' : 'pending', f.error ?? null, now);
+    }
   }
 
   /** The walk of the job's drop reached its end. */
@@ -354,6 +358,17 @@ export class Journal {
 
   setPart(fileId: number, idx: number, state: PartState, sha256: string | null = null): void {
     this.sql('UPDATE parts SET state = ?, sha256 = ? WHERE file_id = ? AND idx = ?').run(state, sha256, fileId, idx);
+  }
+
+  /** A download's fresh link for every range of the file, after the old one expired. */
+  setPartUrls(fileId: number, url: string): void {
+    this.sql('UPDATE parts SET url = ? WHERE file_id = ?').run(url, fileId);
+  }
+
+  /** The whole-file sha256 Slate took when it uploaded this Frame.io file, if it did. */
+  knownDigest(remoteId: string): string | null {
+    const row = this.sql(`SELECT sha256 FROM files WHERE remote_id = ? AND state = 'done' AND sha256 LIKE 'sha256:%' LIMIT 1`).get(remoteId) as { sha256: string } | undefined;
+    return row ? row.sha256.slice('sha256:'.length) : null;
   }
 
   /** The counts as a full recount of the job's files gives them: what the kept counts must always equal. */

@@ -1,12 +1,13 @@
 // The transfer engine's vocabulary: job and file states, requests, snapshots and events.
 
-export type JobKind = 'upload' | 'remote' | 'version';
+export type JobKind = 'upload' | 'remote' | 'version' | 'download';
 export type JobState = 'queued' | 'running' | 'paused' | 'done' | 'failed' | 'cancelled';
 /**
  * pending → creating → uploading → confirming → (stacking) → done, or skipped / failed / cancelled.
  * `creating` is written before the create call, so a crash there is known and cleaned up on resume.
+ * A download goes pending → downloading → done (or skipped / failed / cancelled).
  */
-export type FileState = 'pending' | 'creating' | 'uploading' | 'confirming' | 'stacking' | 'done' | 'skipped' | 'failed' | 'cancelled';
+export type FileState = 'pending' | 'creating' | 'uploading' | 'downloading' | 'confirming' | 'stacking' | 'done' | 'skipped' | 'failed' | 'cancelled';
 /** What a file is shown as: its journaled state, or `paused` while its job is paused and it is unfinished. */
 export type ShownFileState = FileState | 'paused';
 /** Who paused a job: the person (stays paused) or Slate before the computer slept (resumes on wake). */
@@ -44,6 +45,22 @@ export interface RemoteUploadRequest {
   folderId: string;
   url: string;
   name: string;
+  priority?: number;
+}
+
+/** What to do with a file on disk of the same name that is not the one coming down. */
+export type DownloadConflictPolicy = 'skip' | 'overwrite' | 'rename';
+export const DOWNLOAD_CONFLICT_POLICIES: readonly DownloadConflictPolicy[] = ['skip', 'overwrite', 'rename'];
+
+export interface DownloadRequest {
+  accountId: string;
+  /** a file, a folder (with its whole tree) or a version stack */
+  assetId: string;
+  /** the local folder it comes down into */
+  to: string;
+  /** every version of a stack, as `name v1.ext`, `name v2.ext`…, rather than only the newest */
+  allVersions?: boolean;
+  conflict?: DownloadConflictPolicy;
   priority?: number;
 }
 

@@ -28,7 +28,7 @@ export function kindLabel(type: 'file' | 'folder' | 'version_stack', mediaType: 
 }
 
 /** A job's label as people know it: the dropped item's own name rather than where it was staged. */
-export function jobTitle(kind: 'upload' | 'remote' | 'version', label: string): string {
+export function jobTitle(kind: 'upload' | 'remote' | 'version' | 'download', label: string): string {
   if (kind === 'remote') return label;
   return label.split(/[\\/]/).filter(Boolean).at(-1) ?? label;
 }

@@ -8,7 +8,7 @@ export const WAITING_FOR_FRAMEIO = 'Waiting for Frame.io';
 /** Files at least this big show their own progress bar: their upload takes long enough to watch. */
 export const BIG_FILE_BYTES = 10_000_000;
 
-const UNFINISHED: ReadonlySet<TransferFile['state']> = new Set(['pending', 'creating', 'uploading', 'confirming', 'stacking', 'paused']);
+const UNFINISHED: ReadonlySet<TransferFile['state']> = new Set(['pending', 'creating', 'uploading', 'downloading', 'confirming', 'stacking', 'paused']);
 const ACTIVE_JOB: ReadonlySet<TransferJob['state']> = new Set(['queued', 'running']);
 
 export interface FileCounts {
@@ -66,6 +66,7 @@ const FILE_LABEL: Record<TransferFile['state'], string> = {
   pending: 'Queued',
   creating: 'Creating in Frame.io',
   uploading: 'Uploading',
+  downloading: 'Downloading',
   confirming: 'Verifying',
   stacking: 'Adding as a version',
   done: 'Done',
