@@ -14,6 +14,9 @@ Commands:
   upload <paths...> --to <folder-id>        upload files and folders, keeping their structure
       [--concurrency N] [--on-conflict skip|version|rename|new] [--bwlimit 10M|"08:00,5M 19:00,off"]
       [--priority N]                        (running it again resumes what did not finish)
+  download <id> --to <dir>                  bring a file, a folder's whole tree or a version stack home
+      [--all-versions] [--on-conflict rename|overwrite|skip] [--concurrency 1-32]
+      [--bwlimit …] [--range-size BYTES]   (running it again finishes it; identical files are skipped)
   remote-upload <url> --to <folder-id> [--name N]
                                             have Frame.io fetch a URL into a folder
   stack <file-id> <new-path>                upload a file as the newest version of another
@@ -45,6 +48,7 @@ const commands: Record<string, () => Promise<Command>> = {
   status: async () => (await import('./commands/status.ts')).status,
   upload: async () => (await import('./commands/upload.ts')).upload,
   'remote-upload': async () => (await import('./commands/remote-upload.ts')).remoteUpload,
+  download: async () => (await import('./commands/download.ts')).download,
   stack: async () => (await import('./commands/stack.ts')).stack,
   ls: async () => (await import('./commands/ls.ts')).ls,
   resume: async () => (await import('./commands/resume.ts')).resume,
