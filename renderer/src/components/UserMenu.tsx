@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Profile } from '../../../preload/contract.ts';
 import { useSignIn } from '../store/sign-in.ts';
+import { useDismiss } from './use-dismiss.ts';
 
 /**
  * Who Slate works as, and the way to sign in (from the demo sandbox too), switch between
@@ -9,6 +10,13 @@ import { useSignIn } from '../store/sign-in.ts';
 export function UserMenu({ me, sandbox }: { me: Profile | undefined; sandbox: boolean }) {
   const { status, busy, problem, load, signIn, signOut, switchTo } = useSignIn();
   const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => {
+    // Focus inside the menu goes back to the button that opened it, not to the page's start.
+    if (root.current?.querySelector('.menu')?.contains(document.activeElement)) root.current.querySelector<HTMLButtonElement>('button.user')?.focus();
+    setOpen(false);
+  }, []);
+  useDismiss(open, close, root);
 
   useEffect(() => {
     void load();
@@ -19,7 +27,7 @@ export function UserMenu({ me, sandbox }: { me: Profile | undefined; sandbox: bo
   const canSignIn = status?.canSignIn ?? false;
 
   return (
-    <div className="user-menu">
+    <div className="user-menu" ref={root}>
       {sandbox && canSignIn && (
         <button type="button" className="primary" onClick={() => void signIn()} disabled={busy}>
           {busy ? 'Waiting for Adobe sign-in…' : 'Sign in to Frame.io'}

@@ -1,6 +1,7 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ExportFormat } from '../../../../preload/contract.ts';
 import { useReview } from '../../store/review.ts';
+import { useDismiss } from '../use-dismiss.ts';
 import './document.css';
 
 /** `timeline`: markers at timecodes, which a document's comments (on pages) do not have. */
@@ -22,8 +23,16 @@ export function ExportMenu({ document }: { document: boolean }) {
   const [typed, setTyped] = useState<string | undefined>();
   const start = typed ?? fileStart ?? '00:00:00:00';
   const startValid = TIMECODE.test(start.trim());
+  const [open, setOpen] = useState(false);
+  const close = useCallback(() => {
+    const details = menu.current;
+    if (!details?.open) return;
+    if (details.contains(window.document.activeElement)) details.querySelector('summary')?.focus();
+    details.open = false;
+  }, []);
+  useDismiss(open, close, menu);
   return (
-    <details ref={menu} className="menu">
+    <details ref={menu} className="menu" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Export comments</summary>
       <div className="menu-items">
         {!document && (
@@ -47,7 +56,7 @@ export function ExportMenu({ document }: { document: boolean }) {
               disabled={(document && format.timeline) || (!document && !startValid)}
               title={document && format.timeline ? 'A timeline format: a PDF has pages, not timecodes' : !startValid ? 'Write the start timecode as HH:MM:SS:FF' : undefined}
               onClick={() => {
-                menu.current?.removeAttribute('open');
+                close();
                 void exportAs(format.id, !document && typed !== undefined ? start.trim() : undefined);
               }}
             >
