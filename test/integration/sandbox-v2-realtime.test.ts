@@ -71,7 +71,8 @@ test('a real-time asset is created without a size and answered with only its id 
     [{ filesize: 10 }, /filesize must be omitted/],
     [{ type: 'folder' }, /type must be file/],
   ] as const) {
-    const response = await v2(`/assets/${sandbox.rootFolderId}/children`, { type: 'file', name: 'Render.mp4', filetype: 'video/mp4', is_realtime_upload: true, ...body });
+    const valid: Record<string, unknown> = { type: 'file', name: 'Render.mp4', filetype: 'video/mp4', is_realtime_upload: true };
+    const response = await v2(`/assets/${sandbox.rootFolderId}/children`, { ...valid, ...body });
     assert.equal(response.status, 400, JSON.stringify(body));
     assert.match((await readJson(response)).errors[0].detail, detail);
   }
