@@ -1,14 +1,25 @@
-// How the stores turn a failed request into something to show: what happened and what to do.
+// How the stores turn a failed request into something to show: what happened and what to do, in
+// people's words, with the technical detail (the code, the system's own text) kept one click away.
 import { SlateFailure } from '../slate.ts';
 
 export interface Problem {
   message: string;
   action?: string;
+  /** what a support person would want: the code and the words the system used */
+  detail?: string;
 }
 
+/** The words of sockets and schemas, which say nothing to the person who meets them. */
+const NETWORK_WORDS = /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EPIPE|socket hang up)\b/;
+
 export function toProblem(error: unknown): Problem {
-  if (error instanceof SlateFailure) return { message: error.message, action: error.action };
-  return { message: error instanceof Error ? error.message : String(error) };
+  const raw = error instanceof Error ? error.message : String(error);
+  const code = error instanceof SlateFailure ? error.code : undefined;
+  const detail = code ? `${code}: ${raw}` : raw;
+  if (code === 'invalid-input') return { message: 'Slate did not accept that value.', action: 'Check what you entered and try again.', detail };
+  if (NETWORK_WORDS.test(raw)) return { message: 'Frame.io could not be reached.', action: 'Check the network connection, then try again.', detail };
+  if (error instanceof SlateFailure) return { message: raw, action: error.action, detail: code };
+  return { message: raw, detail: undefined };
 }
 
 /**

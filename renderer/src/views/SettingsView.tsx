@@ -1,99 +1,129 @@
 import { useEffect, useState } from 'react';
 import { ProblemBanner } from '../components/ProblemBanner.tsx';
+import { useApply, type ApplyNote } from '../components/settings/use-apply.ts';
+import { Field } from '../components/watches/Field.tsx';
+import { toProblem, type Problem } from '../store/problem.ts';
+import { useSession } from '../store/session.ts';
 import { useSettings } from '../store/settings.ts';
 
 export function SettingsView() {
-  const { settings, dataDir, problem, load, update } = useSettings();
-  const [bandwidth, setBandwidth] = useState('');
+  const { settings, dataDir, load } = useSettings();
+  const desktop = useSession((s) => s.info?.shell === 'desktop');
+  const [problem, setProblem] = useState<Problem>();
+  const reload = () => {
+    setProblem(undefined);
+    load().catch((error: unknown) => setProblem(toProblem(error)));
+  };
+  useEffect(reload, [load]);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEffect(() => {
-    if (settings) setBandwidth(settings.bandwidth);
-  }, [settings]);
-
+  if (problem) return <ProblemBanner problem={problem} onRetry={reload} retryLabel="Reload" />;
   if (!settings) return <p className="muted empty">Loading settings…</p>;
   return (
     <section className="settings-view" aria-labelledby="settings-heading">
       <h1 id="settings-heading">Settings</h1>
-      {problem && <ProblemBanner problem={problem} onRetry={() => void load()} retryLabel="Reload" />}
       <fieldset>
         <legend>Transfers</legend>
-        <label>
-          Files at once
-          <input type="number" min={1} max={16} value={settings.fileConcurrency} onChange={(e) => void update({ fileConcurrency: Number(e.target.value) })} />
-        </label>
-        <label>
-          Parts per file at once
-          <input type="number" min={1} max={16} value={settings.partConcurrency} onChange={(e) => void update({ partConcurrency: Number(e.target.value) })} />
-        </label>
-        <p className="muted">Concurrency changes apply the next time Slate starts.</p>
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void update({ bandwidth });
-          }}
-        >
-          <label>
-            Bandwidth limit
-            <input aria-describedby="bandwidth-help" value={bandwidth} onChange={(e) => setBandwidth(e.target.value)} />
-          </label>
-          <button type="submit" disabled={bandwidth === settings.bandwidth}>
-            Apply
-          </button>
-        </form>
-        <p id="bandwidth-help" className="muted">
-          “off”, a rate such as “20M” (bytes per second), or a timetable such as “08:00,5M 19:00,off”. Applies at once.
-        </p>
+        <NumberSetting label="Files at once" value={settings.fileConcurrency} min={1} max={16} apply={(fileConcurrency, a) => a.apply({ fileConcurrency }, 'Saved: applies the next time Slate starts.')} />
+        <NumberSetting label="Parts per file at once" value={settings.partConcurrency} min={1} max={16} apply={(partConcurrency, a) => a.apply({ partConcurrency }, 'Saved: applies the next time Slate starts.')} />
+        <Bandwidth current={settings.bandwidth} />
       </fieldset>
       <fieldset>
         <legend>App</legend>
         <label className="check">
-          <input type="checkbox" checked={settings.notifications} onChange={(e) => void update({ notifications: e.target.checked })} />
+          <input type="checkbox" checked={settings.notifications} onChange={(e) => void useSettings.getState().update({ notifications: e.target.checked }).catch(() => undefined)} />
           Notify me when uploads finish or fail
         </label>
-        <label>
-          Check followed files for new comments every (seconds)
-          <input type="number" min={5} max={3600} value={settings.commentCheckSeconds} onChange={(e) => void update({ commentCheckSeconds: Number(e.target.value) })} />
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={settings.startAtLogin} onChange={(e) => void update({ startAtLogin: e.target.checked })} />
-          Start Slate when I log in
-        </label>
+        <NumberSetting label="Check followed files for new comments every (seconds)" value={settings.commentCheckSeconds} min={5} max={3600} apply={(commentCheckSeconds, a) => a.apply({ commentCheckSeconds })} />
+        {/* Starting at login and updating the app are the desktop app's; a browser cannot do either. */}
+        {desktop && (
+          <label className="check">
+            <input type="checkbox" checked={settings.startAtLogin} onChange={(e) => void useSettings.getState().update({ startAtLogin: e.target.checked }).catch(() => undefined)} />
+            Start Slate when I log in
+          </label>
+        )}
         <label>
           Theme
-          <select value={settings.theme} onChange={(e) => void update({ theme: e.target.value as typeof settings.theme })}>
+          <select value={settings.theme} onChange={(e) => void useSettings.getState().update({ theme: e.target.value as typeof settings.theme }).catch(() => undefined)}>
             <option value="system">Match the system</option>
             <option value="light">Light</option>
             <option value="dark">Dark</option>
           </select>
         </label>
-        <UpdateFeed feed={settings.updateFeed} onApply={(updateFeed) => update({ updateFeed })} />
+        {desktop && <UpdateFeed feed={settings.updateFeed} />}
         <p className="muted">Data folder: {dataDir}</p>
       </fieldset>
     </section>
   );
 }
 
-function UpdateFeed({ feed, onApply }: { feed: string; onApply(feed: string): Promise<boolean> }) {
+function Note({ note }: { note: ApplyNote }) {
+  return (
+    <p className="muted" role="status">
+      {note.applied && !note.error ? note.applied : ''}
+    </p>
+  );
+}
+
+/** A whole number within bounds, checked here before it is sent, with the reason beside the field. */
+function NumberSetting({ label, value, min, max, apply }: { label: string; value: number; min: number; max: number; apply(value: number, a: ReturnType<typeof useApply>): Promise<void> }) {
+  const applying = useApply();
+  const [typed, setTyped] = useState(String(value));
+  const change = (text: string) => {
+    setTyped(text);
+    const n = Number(text);
+    if (text.trim() === '' || !Number.isInteger(n) || n < min || n > max) applying.refuse(`Enter a whole number from ${min} to ${max}.`);
+    else void apply(n, applying);
+  };
+  return (
+    <>
+      <Field label={label} error={applying.note.error}>
+        {(described) => <input type="number" min={min} max={max} value={typed} onChange={(e) => change(e.target.value)} {...described} />}
+      </Field>
+      <Note note={applying.note} />
+    </>
+  );
+}
+
+function Bandwidth({ current }: { current: string }) {
+  const applying = useApply();
+  const [typed, setTyped] = useState(current);
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void applying.apply({ bandwidth: typed.trim() }, typed.trim() === 'off' ? 'Applied: no limit.' : `Applied: ${typed.trim()}.`);
+      }}
+    >
+      <Field label="Bandwidth limit" hint="“off”, a rate such as “20M” (bytes per second), or a timetable such as “08:00,5M 19:00,off”. Applies at once." error={applying.note.error}>
+        {(described) => <input value={typed} onChange={(e) => setTyped(e.target.value)} {...described} />}
+      </Field>
+      <button type="submit" disabled={typed.trim() === current}>
+        Apply
+      </button>
+      <Note note={applying.note} />
+    </form>
+  );
+}
+
+function UpdateFeed({ feed }: { feed: string }) {
+  const applying = useApply();
   const [value, setValue] = useState(feed);
   return (
     <form
       className="inline-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void onApply(value.trim());
+        void applying.apply({ updateFeed: value.trim() }, value.trim() ? 'Applied.' : 'Applied: no automatic updates.');
       }}
     >
-      <label>
-        Update feed (desktop app; empty for no automatic updates)
-        <input type="url" placeholder="https://updates.example.com/slate" value={value} onChange={(e) => setValue(e.target.value)} />
-      </label>
+      <Field label="Update feed (empty for no automatic updates)" error={applying.note.error}>
+        {(described) => <input type="url" placeholder="https://updates.example.com/slate" value={value} onChange={(e) => setValue(e.target.value)} {...described} />}
+      </Field>
       <button type="submit" disabled={value.trim() === feed}>
         Apply
       </button>
+      <Note note={applying.note} />
     </form>
   );
 }
