@@ -134,3 +134,19 @@ test('usage mistakes are refused with what to do', async () => {
   assert.equal(badPolicy.status, 2);
   assert.match(badPolicy.stderr, /skip, overwrite, rename/);
 });
+
+test('the summary speaks of files downloaded, and a folder name the disk refuses comes down escaped', async () => {
+  const dataDir = tempDir('dl-words');
+  const folderId = await newFolder('words');
+  const dayId = (await new AccountApi(clientFor(sandbox), sandbox.accountId).createFolder(folderId, 'Day 01/02')).id;
+  const source = makeTree({ 'note.txt': 40 });
+  const up = await slate(['upload', join(source, 'note.txt'), '--to', dayId], dataDir);
+  assert.equal(up.status, 0, up.stderr);
+
+  const to = tempDir('dl-words-to');
+  const run = await slate(['download', folderId, '--to', to], dataDir);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /Done: 1 of 1 files downloaded \(words\)/);
+  assert.doesNotMatch(run.stdout, /uploaded/);
+  assert.ok(readFileSync(join(to, 'words', 'Day 01%2F02', 'note.txt')).equals(readFileSync(join(source, 'note.txt'))));
+});

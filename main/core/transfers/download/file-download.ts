@@ -61,8 +61,9 @@ export async function downloadFile(ctx: DownloadContext, fileId: number): Promis
 async function settledWithoutFetching(ctx: DownloadContext, file: FileRow, known: string | null): Promise<boolean> {
   const existing = await stat(file.source).catch(() => undefined);
   if (!existing?.isFile()) return false;
-  if (await identical(file, file.source, known)) {
-    ctx.update(file.id, { state: 'skipped', remoteName: basename(file.source), error: 'The same file is already on the disk.' });
+  const same = await identicalCopy(ctx, file, known);
+  if (same !== undefined) {
+    ctx.update(file.id, { state: 'skipped', remoteName: basename(same), error: 'The same file is already on the disk.' });
     return true;
   }
   if (ctx.conflict !== 'skip') return false;
@@ -72,6 +73,20 @@ async function settledWithoutFetching(ctx: DownloadContext, file: FileRow, known
     error: 'A different file of the same name is on the disk and was kept (--on-conflict skip); choose rename to keep both, or overwrite.',
   });
   return true;
+}
+
+/**
+ * The file on the disk that is this one: under its own name or, since `rename` keeps earlier
+ * downloads beside a different file, under one of the `name (n).ext` names a run before gave it.
+ */
+async function identicalCopy(ctx: DownloadContext, file: FileRow, known: string | null): Promise<string | undefined> {
+  if (await identical(file, file.source, known)) return file.source;
+  if (ctx.conflict !== 'rename') return undefined;
+  for (let n = 2; ; n++) {
+    const beside = numbered(file.source, n);
+    if (!(await stat(beside).catch(() => undefined))) return undefined;
+    if (await identical(file, beside, known)) return beside;
+  }
 }
 
 /** Same size and, when Slate knows the file's sha256, the same bytes; otherwise the same time as in Frame.io. */
@@ -248,12 +263,15 @@ async function place(ctx: DownloadContext, file: FileRow, temp: string): Promise
 
 /** `take.mov` → `take (2).mov`, the first such name not on the disk. */
 async function freeName(path: string): Promise<string> {
-  const extension = extname(path);
-  const stem = path.slice(0, path.length - extension.length);
   for (let n = 2; ; n++) {
-    const candidate = `${stem} (${n})${extension}`;
+    const candidate = numbered(path, n);
     if (!(await stat(candidate).catch(() => undefined))) return candidate;
   }
+}
+
+function numbered(path: string, n: number): string {
+  const extension = extname(path);
+  return `${path.slice(0, path.length - extension.length)} (${n})${extension}`;
 }
 
 function sha256Of(path: string): Promise<string> {
