@@ -26,7 +26,7 @@ export async function runJobs(session: Session, jobs: JobSnapshot[], json: boole
     clearTimeout(giveUp);
     if (json) printJsonLine({ type: 'connection', ...state });
     else if (state.reachable) console.error('slate: Frame.io answers again; carrying on.');
-    else console.error(`slate: Frame.io cannot be reached (${state.message ?? 'no answer'}). Waiting; the upload carries on by itself when it answers.`);
+    else console.error(`slate: Frame.io cannot be reached (${state.message ?? 'no answer'}). Waiting; the ${jobs.every((job) => job.kind === 'download') ? 'download' : 'upload'} carries on by itself when it answers.`);
     if (state.reachable || options.giveUpAfterMs === undefined) return;
     giveUp = setTimeout(() => {
       gaveUp = engine.reachability.state();
@@ -56,7 +56,7 @@ export async function runJobs(session: Session, jobs: JobSnapshot[], json: boole
     engine
       .files(job.id)
       .filter((f) => f.state === 'failed' || f.state === 'cancelled')
-      .map((f) => ({ jobId: job.id, source: f.source, error: f.error ?? job.error ?? 'not uploaded' })),
+      .map((f) => ({ jobId: job.id, source: f.source, error: f.error ?? job.error ?? `not ${moved(job)}` })),
   );
   const ok = !interrupted && !gaveUp && finished.every((job) => job.state === 'done');
   const gaveUpMessage = gaveUp && `gave up after waiting ${formatDuration(options.giveUpAfterMs!)} for Frame.io, which cannot be reached (${gaveUp.message ?? 'no answer'}).`;
@@ -65,7 +65,7 @@ export async function runJobs(session: Session, jobs: JobSnapshot[], json: boole
   } else {
     for (const job of finished) {
       const skipped = job.filesSkipped > 0 ? `, ${job.filesSkipped} skipped` : '';
-      console.log(`${job.state === 'done' ? 'Done' : capitalize(job.state)}: ${job.filesDone} of ${job.filesTotal} files uploaded${skipped} (${job.label}). Job ${job.id}`);
+      console.log(`${job.state === 'done' ? 'Done' : capitalize(job.state)}: ${job.filesDone} of ${job.filesTotal} files ${moved(job)}${skipped} (${job.label}). Job ${job.id}`);
       for (const file of engine.files(job.id).filter((f) => f.state === 'skipped')) console.log(`  skipped ${file.source}: ${file.error}`);
       if (job.state === 'failed' && job.error) console.error(`slate: ${job.error}`);
     }
@@ -77,6 +77,10 @@ export async function runJobs(session: Session, jobs: JobSnapshot[], json: boole
   if (gaveUp) return EXIT.failed;
   if (ok) return EXIT.ok;
   return finished.some((job) => /Sign in again/.test(job.error ?? '')) ? EXIT.auth : EXIT.failed;
+}
+
+function moved(job: JobSnapshot): string {
+  return job.kind === 'download' ? 'downloaded' : 'uploaded';
 }
 
 function capitalize(text: string): string {
