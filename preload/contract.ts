@@ -165,6 +165,9 @@ export const TransferProgressSchema = z.object({
 
 export const ConflictPolicySchema = z.enum(['skip', 'version', 'rename', 'new']);
 
+/** A different file of the same name already on the disk: left alone (skip), replaced, or kept beside as `name (2).ext`. */
+export const DownloadConflictSchema = z.enum(['skip', 'overwrite', 'rename']);
+
 export const SettingsSchema = z.object({
   /** files uploading at once */
   fileConcurrency: z.number().int().min(1).max(16),
@@ -379,6 +382,26 @@ export const requests = {
     output: TransferJobSchema,
   },
   'transfers:version': { input: z.object({ ...inAccount, fileId: id, path: z.string().min(1) }).strict(), output: TransferJobSchema },
+  /**
+   * Brings files, folders (their whole tree) or version stacks down into `to`, one job each. `to`
+   * must be a folder the person picked (in the browser: one under the agent's allowed roots), or
+   * the last folder a download went to.
+   */
+  'transfers:download': {
+    input: z
+      .object({
+        ...inAccount,
+        assetIds: z.array(id).min(1, 'Choose at least one file, folder or version stack to download.').max(100),
+        to: z.string().trim().min(1, 'Choose the folder to download into.').max(4096),
+        conflict: DownloadConflictSchema.optional(),
+        /** a stack's every version as `name v1.ext`, `name v2.ext`…, rather than only its newest */
+        allVersions: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.array(TransferJobSchema),
+  },
+  /** The folder the last download went to, offered as the next one's; null before the first or once it is gone. */
+  'transfers:downloadFolder': { input: none, output: z.object({ path: z.string().nullable() }) },
   /** lets parts in flight finish; `now` aborts them (what they had sent of a part is sent again on resume) */
   'transfers:pause': { input: z.object({ jobId: id, now: z.boolean().optional() }).strict(), output: TransferJobSchema },
   'transfers:resume': { input: z.object({ jobId: id }).strict(), output: TransferJobSchema },
@@ -440,8 +463,8 @@ export const requests = {
   'watches:lookNow': { input: z.object({ watchId: id }).strict(), output: WatchSchema },
   'watches:remove': { input: z.object({ watchId: id }).strict(), output: z.object({ removed: z.literal(true) }) },
   'watches:files': { input: z.object({ watchId: id }).strict(), output: z.array(WatchFileSchema) },
-  /** The desktop's folder picker; the folder chosen becomes a chosen path. Null when cancelled. */
-  'dialog:pickFolder': { input: none, output: z.object({ path: z.string().nullable() }) },
+  /** The desktop's folder picker; the folder chosen becomes a chosen path. Null when cancelled. `purpose` titles the dialog. */
+  'dialog:pickFolder': { input: z.object({ purpose: z.enum(['watch', 'download']).optional() }).strict(), output: z.object({ path: z.string().nullable() }) },
   'shares:list': { input: z.object({ ...inAccount, projectId: id }).strict(), output: z.array(ShareSchema) },
   'shares:create': {
     input: z
@@ -537,6 +560,7 @@ export type TransferFilePage = z.output<typeof TransferFilePageSchema>;
 export type TransferProgress = z.output<typeof TransferProgressSchema>;
 export type TransferConnection = z.output<typeof TransferConnectionSchema>;
 export type ConflictPolicy = z.output<typeof ConflictPolicySchema>;
+export type DownloadConflict = z.output<typeof DownloadConflictSchema>;
 export type Settings = z.output<typeof SettingsSchema>;
 export type SignInProfile = z.output<typeof SignInProfileSchema>;
 export type SessionStatus = z.output<typeof SessionStatusSchema>;

@@ -17,6 +17,7 @@ import { watchHandlers, type FolderPicker } from './handlers/watches.ts';
 import { Following } from './review/following.ts';
 import type { Handlers } from './handlers/types.ts';
 import { TransferActivity } from './transfers/activity.ts';
+import { RememberedDestination } from './transfers/download/destination.ts';
 import type { TransferEngine } from './transfers/engine.ts';
 import type { WatchManager } from './watch/manager.ts';
 import type { WatchPolicy } from './watch/policy.ts';
@@ -110,7 +111,7 @@ export function createService(deps: ServiceDeps): Service {
     handlers: {
       ...sessionHandlers(api, info, deps.session, (signedIn) => emit('session:changed', { signedIn })),
       ...browseHandlers(api),
-      ...transferHandlers(engine, chosen),
+      ...transferHandlers(engine, chosen, { policy: deps.watchPolicy, remembered: new RememberedDestination(deps.dataDir) }),
       ...reviewHandlers(api, following),
       ...shareHandlers(api),
       ...watchHandlers(deps.watches, chosen, deps.watchPolicy, deps.pickFolder),

@@ -55,8 +55,8 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     installSessionPolicy();
-    const pickFolder = async () => {
-      const options = { title: 'Choose a folder to watch', properties: ['openDirectory' as const, 'createDirectory' as const] };
+    const pickFolder = async (purpose: 'watch' | 'download') => {
+      const options = { title: purpose === 'download' ? 'Choose a folder to download into' : 'Choose a folder to watch', properties: ['openDirectory' as const, 'createDirectory' as const] };
       const answer = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return answer.canceled ? undefined : answer.filePaths[0];
     };

@@ -10,7 +10,9 @@ import { ChosenPaths } from '../../main/core/chosen-paths.ts';
 import { dispatch } from '../../main/core/dispatch.ts';
 import { transferHandlers } from '../../main/core/handlers/transfers.ts';
 import type { Service } from '../../main/core/service.ts';
+import { RememberedDestination } from '../../main/core/transfers/download/destination.ts';
 import type { TransferEngine } from '../../main/core/transfers/engine.ts';
+import { desktopWatchPolicy } from '../../main/core/watch/policy.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 import { clientFor, engineFor, makeTree } from './transfer-helpers.ts';
 
@@ -23,8 +25,8 @@ before(async () => {
   sandbox = await startCheckedSandbox({ seed: 'minimal' });
   engine = engineFor(sandbox);
   chosen = new ChosenPaths();
-  service = { handlers: transferHandlers(engine, chosen) } as unknown as Service;
   dir = mkdtempSync(join(tmpdir(), 'slate-failures-'));
+  service = { handlers: transferHandlers(engine, chosen, { policy: desktopWatchPolicy(dir, chosen), remembered: new RememberedDestination(dir) }) } as unknown as Service;
 });
 after(async () => {
   await engine.close();

@@ -6,8 +6,8 @@ import type { HandlerGroup } from './types.ts';
 import { Refusal } from '../errors.ts';
 
 export interface FolderPicker {
-  /** Asks the person for a folder; undefined when they cancel. */
-  (): Promise<string | undefined>;
+  /** Asks the person for a folder to watch or to download into; undefined when they cancel. */
+  (purpose: 'watch' | 'download'): Promise<string | undefined>;
 }
 
 /**
@@ -36,9 +36,9 @@ export function watchHandlers(manager: WatchManager, chosen: ChosenPaths, policy
       return { removed: true as const };
     },
     'watches:files': async ({ watchId }) => manager.files(watchId),
-    'dialog:pickFolder': async () => {
+    'dialog:pickFolder': async ({ purpose }) => {
       if (!pickFolder) throw new Refusal('watches:no-picker', 'There is no folder picker in the browser.', 'Type the path of a folder on the agent’s machine.');
-      const path = await pickFolder();
+      const path = await pickFolder(purpose ?? 'watch');
       if (path) chosen.add([path]);
       return { path: path ?? null };
     },
