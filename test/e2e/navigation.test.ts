@@ -30,7 +30,7 @@ async function at(expected: string[], aRow: string): Promise<void> {
   await row(aRow).waitFor();
 }
 
-const selectedText = () => page.evaluate(() => String(window.getSelection()));
+const selectedText = () => page.evaluate(() => String((globalThis as { getSelection?: () => unknown }).getSelection?.()));
 
 test('back, forward, Alt+←/→, Backspace and a reload keep to the place; a double-click selects no text', { skip, timeout: 90_000 }, async () => {
   await page.getByLabel('Workspace').selectOption({ label: 'Productions' });

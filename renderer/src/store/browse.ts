@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { Asset, FileDetails, FolderListing, Project, Workspace } from '../../../preload/contract.ts';
 import { unreachable, type Stale } from '../lib/offline.ts';
+import { versionLabels } from '../lib/versions.ts';
 import { call } from '../slate.ts';
 import { onReconnect } from './agent.ts';
 import { attempter, toProblem, type Problem } from './problem.ts';
@@ -14,7 +15,8 @@ export interface PlaceToOpen {
   path: Array<{ id: string; kind: Crumb['kind']; name?: string }>;
 }
 
-export type SortKey = 'name' | 'type' | 'size' | 'status' | 'updatedAt';
+/** `version` orders a stack's versions by when they came, as Frame.io lists them. */
+export type SortKey = 'name' | 'type' | 'size' | 'status' | 'updatedAt' | 'version';
 
 export interface Crumb {
   id: string;
@@ -124,7 +126,7 @@ export const useBrowse = create<BrowseState>((set, get) => {
     if (!accountId || !here) return;
     const samePlace = get().path.at(-1)?.id === here.id;
     // Another folder's items never stand under this folder's name, not even while it loads.
-    if (!samePlace) set({ path, items: lastLoaded.get(placeKey(accountId, here))?.items ?? [], selectedId: undefined, details: undefined, stale: undefined });
+    if (!samePlace) set({ path, items: lastLoaded.get(placeKey(accountId, here))?.items ?? [], selectedId: undefined, details: undefined, stale: undefined, sort: sortFor(here.kind, get().sort) });
     else set({ path });
     const mine = ++generation;
     set({ loading: true, problem: undefined });
@@ -362,6 +364,12 @@ export const useBrowse = create<BrowseState>((set, get) => {
 // Workspaces and projects made or deleted while the agent was away were announced to nobody.
 onReconnect(() => void useBrowse.getState().rereadLists());
 
+/** A stack opens on its versions newest first; a folder never keeps a stack's version order. */
+function sortFor(kind: Crumb['kind'], sort: BrowseState['sort']): BrowseState['sort'] {
+  if (kind === 'stack') return { key: 'version', descending: true };
+  return sort.key === 'version' ? { key: 'name', descending: false } : sort;
+}
+
 const FOLDERS_FIRST: Record<Asset['type'], number> = { folder: 0, version_stack: 1, file: 1 };
 
 /** The items as shown: filtered by name, folders first, then by the chosen column. */
@@ -369,8 +377,11 @@ export function visibleItems(items: Asset[], filter: string, sort: BrowseState['
   const needle = filter.trim().toLocaleLowerCase();
   const shown = needle ? items.filter((item) => item.name.toLocaleLowerCase().includes(needle)) : items.slice();
   const direction = sort.descending ? -1 : 1;
+  const versions = sort.key === 'version' ? versionLabels(items) : undefined;
   const value = (item: Asset): string | number => {
     switch (sort.key) {
+      case 'version':
+        return versions?.get(item.id)?.number ?? 0;
       case 'size':
         return item.size ?? -1;
       case 'type':

@@ -1,11 +1,14 @@
 import type { KeyboardEvent } from 'react';
 import type { Asset } from '../../../../preload/contract.ts';
 import { formatBytes, formatDate, kindLabel } from '../../lib/format.ts';
+import { versionCountText, versionLabels, type VersionLabel } from '../../lib/versions.ts';
 import { useBrowse, visibleItems, type SortKey } from '../../store/browse.ts';
 import { openViewer } from '../../store/open-viewer.ts';
+import { useStackInfo } from '../../store/stacks.ts';
 import { VirtualList } from '../VirtualList.tsx';
 
 const ROW_HEIGHT = 44;
+const VERSION_COLUMN: { key: SortKey; label: string } = { key: 'version', label: 'Version' };
 const COLUMNS: Array<{ key: SortKey; label: string }> = [
   { key: 'name', label: 'Name' },
   { key: 'type', label: 'Type' },
@@ -15,8 +18,11 @@ const COLUMNS: Array<{ key: SortKey; label: string }> = [
 ];
 
 export function AssetTable() {
-  const { items, filter, sort, setSort, selectedId, select, open, loading, stale, problem } = useBrowse();
+  const { items, filter, sort, setSort, selectedId, select, open, loading, stale, problem, path } = useBrowse();
   const shown = visibleItems(items, filter, sort);
+  // Inside a stack the rows are its versions, numbered by the order Frame.io lists them in.
+  const versions = path.at(-1)?.kind === 'stack' ? versionLabels(items) : undefined;
+  const columns = versions ? [VERSION_COLUMN, ...COLUMNS] : COLUMNS;
 
   const onKey = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = shown.findIndex((item) => item.id === selectedId);
@@ -31,10 +37,10 @@ export function AssetTable() {
 
   return (
     // Keys reach this from the focused list of rows inside it.
-    <div className="asset-table" role="grid" aria-label="Folder contents" aria-rowcount={shown.length} onKeyDown={onKey}>
+    <div className={`asset-table${versions ? ' in-stack' : ''}`} role="grid" aria-label="Folder contents" aria-rowcount={shown.length} onKeyDown={onKey}>
       <div className="asset-row asset-head" role="row">
         <span role="columnheader" aria-hidden="true" />
-        {COLUMNS.map((column) => (
+        {columns.map((column) => (
           <span key={column.key} role="columnheader" aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
             <button type="button" className="link" onClick={() => setSort(column.key)}>
               {column.label}
@@ -52,15 +58,16 @@ export function AssetTable() {
           rowHeight={ROW_HEIGHT}
           label="Items"
           activeIndex={shown.findIndex((item) => item.id === selectedId)}
-          renderRow={(asset) => <AssetRow asset={asset} selected={asset.id === selectedId} />}
+          renderRow={(asset) => <AssetRow asset={asset} selected={asset.id === selectedId} version={versions?.get(asset.id)} />}
         />
       )}
     </div>
   );
 }
 
-function AssetRow({ asset, selected }: { asset: Asset; selected: boolean }) {
-  const { select, open } = useBrowse();
+function AssetRow({ asset, selected, version }: { asset: Asset; selected: boolean; version?: VersionLabel }) {
+  const { accountId, select, open } = useBrowse();
+  const stack = useStackInfo(accountId, asset.type === 'version_stack' ? asset : undefined);
   return (
     <div
       className={`asset-row${selected ? ' selected' : ''}`}
@@ -73,8 +80,15 @@ function AssetRow({ asset, selected }: { asset: Asset; selected: boolean }) {
       <span role="gridcell" className="thumb" aria-hidden="true">
         {asset.thumbnailUrl ? <img src={asset.thumbnailUrl} alt="" loading="lazy" /> : <span className={`glyph glyph-${asset.type}`} />}
       </span>
+      {version && (
+        <span role="gridcell" className="version-label">
+          v{version.number}
+        </span>
+      )}
       <span role="gridcell" className="name" title={asset.name}>
-        {asset.name}
+        <span className="name-text">{asset.name}</span>
+        {version?.head && <span className="badge badge-head">Current</span>}
+        {stack && <span className="badge badge-versions">{versionCountText(stack.count)}</span>}
       </span>
       <span role="gridcell">{kindLabel(asset.type, asset.mediaType)}</span>
       <span role="gridcell">{asset.type === 'folder' ? '—' : formatBytes(asset.size)}</span>

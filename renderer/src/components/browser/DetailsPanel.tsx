@@ -1,19 +1,19 @@
-import { useRef, useState } from 'react';
-import { filesFromInput } from '../../lib/drop.ts';
-import { useTransfers } from '../../store/transfers.ts';
+import { useState } from 'react';
 import { formatBytes, formatDate, kindLabel } from '../../lib/format.ts';
 import { useBrowse } from '../../store/browse.ts';
 import { useShares } from '../../store/shares.ts';
 import { ShareForm } from '../shares/ShareForm.tsx';
 import { openViewer } from '../../store/open-viewer.ts';
+import { useStackInfo } from '../../store/stacks.ts';
+import { versionCountText } from '../../lib/versions.ts';
+import { NewVersionButton } from './NewVersionButton.tsx';
 
 export function DetailsPanel() {
   const { accountId, project, items, selectedId, details, renameFolder, remove } = useBrowse();
   const created = useShares((s) => (selectedId === undefined ? undefined : s.created[selectedId]));
   const [sharing, setSharing] = useState(false);
-  const uploadVersion = useTransfers((s) => s.uploadVersion);
-  const versionInput = useRef<HTMLInputElement>(null);
   const asset = items.find((item) => item.id === selectedId);
+  const stack = useStackInfo(accountId, asset?.type === 'version_stack' ? asset : undefined);
   const [renaming, setRenaming] = useState<string | undefined>();
   const [confirming, setConfirming] = useState(false);
   if (!asset) return null;
@@ -27,6 +27,12 @@ export function DetailsPanel() {
         <dd>{kindLabel(asset.type, asset.mediaType)}</dd>
         {asset.type !== 'folder' && (
           <>
+            {stack && (
+              <>
+                <dt>Versions</dt>
+                <dd>{versionCountText(stack.count)}</dd>
+              </>
+            )}
             <dt>Size</dt>
             <dd>{formatBytes(asset.size)}</dd>
             <dt>Status</dt>
@@ -93,24 +99,7 @@ export function DetailsPanel() {
           Copy link
         </button>
       </div>
-      {asset.type === 'file' && accountId && (
-        <>
-          <button type="button" onClick={() => versionInput.current?.click()}>
-            Upload new version
-          </button>
-          <input
-            ref={versionInput}
-            type="file"
-            hidden
-            aria-label="New version file"
-            onChange={(e) => {
-              const input = e.currentTarget;
-              if (input.files) void uploadVersion(filesFromInput(input.files), accountId, asset.id);
-              input.value = '';
-            }}
-          />
-        </>
-      )}
+      {asset.type !== 'folder' && accountId && <NewVersionButton accountId={accountId} fileId={asset.type === 'file' ? asset.id : stack?.headId ?? undefined} label="New version file" />}
       {asset.type === 'folder' &&
         (renaming === undefined ? (
           <button type="button" onClick={() => setRenaming(asset.name)}>

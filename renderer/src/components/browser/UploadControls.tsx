@@ -2,9 +2,10 @@ import { useRef, useState, type FormEvent } from 'react';
 import { filesFromInput } from '../../lib/drop.ts';
 import { useBrowse } from '../../store/browse.ts';
 import { useTransfers } from '../../store/transfers.ts';
+import { NewVersionButton } from './NewVersionButton.tsx';
 
 export function UploadControls() {
-  const { accountId, path } = useBrowse();
+  const { accountId, path, items } = useBrowse();
   const { upload, remote } = useTransfers();
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
@@ -30,6 +31,9 @@ export function UploadControls() {
       setRemoteOpen(false);
     }
   };
+
+  // Inside a stack new files go in only as its newest version, stacked onto the head Frame.io lists first.
+  if (here?.kind === 'stack' && accountId) return <NewVersionButton accountId={accountId} fileId={items[0]?.id} label="New version of the stack" />;
 
   return (
     <>
