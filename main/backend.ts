@@ -2,6 +2,7 @@
 // is signed in, otherwise the embedded sandbox seeded with demo data, clearly labelled as not Frame.io. Then
 // opens the journal and the transfer engine, and resumes whatever a previous run left unfinished.
 import packageJson from '../package.json' with { type: 'json' };
+import type { AppInfo } from '../preload/contract.ts';
 import { chooseConnection, FRAMEIO_API_URL, imsConfigFromEnv, type SignInSetup } from './core/api/auth/connection.ts';
 import { FileVaultStore, vaultPath } from './core/api/auth/file-store.ts';
 import { SessionControl } from './core/api/auth/session-control.ts';
@@ -39,6 +40,11 @@ export interface Backend {
 }
 
 export const slateVersion: string = packageJson.version;
+
+/** Anything that is not Frame.io itself is labelled a sandbox, so nobody mistakes test data for real work. */
+export function backendOf(apiUrl: string): AppInfo['backend'] {
+  return { kind: new URL(apiUrl).hostname.endsWith('frame.io') ? 'frameio' : 'sandbox', url: apiUrl };
+}
 
 /**
  * Reads SLATE_API_URL, SLATE_TOKEN and SLATE_DATA_DIR (flags given on a command line win over them),
@@ -104,8 +110,7 @@ export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web
     chosen,
     settings,
     dataDir,
-    // Anything that is not Frame.io itself is labelled a sandbox, so nobody mistakes test data for real work.
-    backend: { kind: new URL(apiUrl).hostname.endsWith('frame.io') ? 'frameio' : 'sandbox', url: apiUrl },
+    backend: backendOf(apiUrl),
     start: sandbox?.demo,
     shell,
     version: slateVersion,

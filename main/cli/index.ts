@@ -6,13 +6,20 @@ const USAGE = `Usage: slate <command> [options]
 Commands:
   login [--ims-url URL] [--client-id ID] [--no-browser]
                                             sign in with Adobe (stored in the data folder, 0600)
-      [--token T [--legacy]] [--use <email>]  or keep a bearer / legacy developer token, or switch profile
+      [--token - [--legacy]] [--use <email>]  or keep a bearer / legacy developer token, or switch profile;
+                                            --token - reads it from standard input, or asks without showing
+                                            it: --token T also works but leaves it in \`ps\` and shell history
   whoami                                    show who Slate is signed in as, and the other profiles
   logout [--profile <email>]                revoke the sign-in and forget it here
-  serve [--port N] [--host H] [--sandbox]   serve the Slate UI to a browser (web agent)
-  status [--json]                           show who Slate is signed in as, their accounts and transfer jobs
+  serve [--port N] [--host H] [--sandbox]   serve the Slate UI to a browser (web agent); --host 0.0.0.0
+                                            or :: to reach it from other machines (with the URL's key)
+      [--allow-root DIR]...                 watch folders only under these (repeatable; default: home)
+      [--allow-delete-after-upload]         let watches delete the files they uploaded
+  status [--json]                           show who Slate is signed in as, their accounts and transfer
+                                            jobs; it only reads, so it works while an upload runs
   upload <paths...> --to <folder-id>        upload files and folders, keeping their structure
-      [--concurrency N] [--on-conflict skip|version|rename|new] [--bwlimit 10M|"08:00,5M 19:00,off"]
+      [--concurrency 1-16] [--on-conflict skip|version|rename|new]
+      [--bwlimit 10M|off|"08:00,5M 19:00,off"] (0 is refused: "off" is no limit)
       [--priority N]                        (running it again resumes what did not finish)
   download <id> --to <dir>                  bring a file, a folder's whole tree or a version stack home
       [--all-versions] [--on-conflict rename|overwrite|skip] [--concurrency 1-32]
@@ -34,7 +41,8 @@ Transfer commands take --api-url, --token, --account and --data-dir, and --json 
 object per line (progress, files, connection changes, then the result). When Frame.io cannot be
 reached they wait and carry on by themselves; upload, remote-upload, stack and resume take
 --give-up-after DURATION (90s, 10m, 1h) to fail instead after that long without it.
-Exit code 0 only when every file succeeded.
+Exit code 0 only when every file succeeded; 130 (Ctrl+C) or 143 (SIGTERM) when stopped, with
+what was left unfinished kept for the next run or \`slate resume\`.
 
 Configuration: SLATE_API_URL, SLATE_TOKEN (SLATE_TOKEN_KIND=legacy for a developer token),
 SLATE_ACCOUNT_ID, SLATE_DATA_DIR; sign-in: SLATE_IMS_URL, SLATE_IMS_CLIENT_ID. Without a token,

@@ -8,8 +8,8 @@ import { formatDuration } from './duration.ts';
 import { reportProgress } from './progress-bar.ts';
 import { EXIT, printJsonLine } from './output.ts';
 import type { Session } from './session.ts';
+import { exitCodeFor, onStopSignal, type StopSignal } from './stop-signals.ts';
 
-const STOPPED = 130;
 const RESUME_HINT = 'Run the same command again, or `slate resume`, to continue where it left off.';
 
 export interface RunOptions {
@@ -34,19 +34,16 @@ export async function runJobs(session: Session, jobs: JobSnapshot[], json: boole
     }, Math.max(0, state.since + options.giveUpAfterMs - Date.now()));
   };
   engine.reachability.on('change', onConnection);
-  let interrupted = false;
-  const interrupt = () => {
-    interrupted = true;
+  let stoppedBy: StopSignal | undefined;
+  const stopListening = onStopSignal((signal) => {
+    stoppedBy = signal;
     void engine.close();
-  };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  });
   let finished: JobSnapshot[];
   try {
     finished = await Promise.all(jobs.map((job) => engine.settled(job.id)));
   } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    stopListening();
     engine.reachability.off('change', onConnection);
     clearTimeout(giveUp);
     stopReporting();
@@ -58,10 +55,10 @@ export async function runJobs(session: Session, jobs: JobSnapshot[], json: boole
       .filter((f) => f.state === 'failed' || f.state === 'cancelled')
       .map((f) => ({ jobId: job.id, source: f.source, error: f.error ?? job.error ?? `not ${moved(job)}` })),
   );
-  const ok = !interrupted && !gaveUp && finished.every((job) => job.state === 'done');
+  const ok = !stoppedBy && !gaveUp && finished.every((job) => job.state === 'done');
   const gaveUpMessage = gaveUp && `gave up after waiting ${formatDuration(options.giveUpAfterMs!)} for Frame.io, which cannot be reached (${gaveUp.message ?? 'no answer'}).`;
   if (json) {
-    printJsonLine({ type: 'result', ok, jobs: finished, failures, ...(gaveUpMessage ? { error: { message: gaveUpMessage, action: RESUME_HINT } } : {}) });
+    printJsonLine({ type: 'result', ok, jobs: finished, failures, ...(stoppedBy ? { stopped: stoppedBy } : {}), ...(gaveUpMessage ? { error: { message: gaveUpMessage, action: RESUME_HINT } } : {}) });
   } else {
     for (const job of finished) {
       const skipped = job.filesSkipped > 0 ? `, ${job.filesSkipped} skipped` : '';
@@ -70,10 +67,10 @@ export async function runJobs(session: Session, jobs: JobSnapshot[], json: boole
       if (job.state === 'failed' && job.error) console.error(`slate: ${job.error}`);
     }
     for (const failure of failures) console.error(`slate: ${failure.source}: ${failure.error}`);
-    if (interrupted) console.error(`slate: stopped. ${RESUME_HINT}`);
+    if (stoppedBy) console.error(`slate: stopped (${stoppedBy}). ${RESUME_HINT}`);
     if (gaveUpMessage) console.error(`slate: ${gaveUpMessage}\n       ${RESUME_HINT}`);
   }
-  if (interrupted) return STOPPED;
+  if (stoppedBy) return exitCodeFor(stoppedBy);
   if (gaveUp) return EXIT.failed;
   if (ok) return EXIT.ok;
   return finished.some((job) => /Sign in again/.test(job.error ?? '')) ? EXIT.auth : EXIT.failed;

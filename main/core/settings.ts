@@ -28,7 +28,7 @@ export class SettingsStore {
     const settings = { ...DEFAULT_SETTINGS };
     for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>) {
       const field = SettingsSchema.shape[key].safeParse(stored[key]);
-      if (field.success) Object.assign(settings, { [key]: field.data });
+      if (field.success && (key !== 'bandwidth' || bandwidthParses(field.data as string))) Object.assign(settings, { [key]: field.data });
     }
     return settings;
   }
@@ -39,5 +39,15 @@ export class SettingsStore {
     const next = SettingsSchema.parse({ ...this.get(), ...change });
     this.conf.set(next);
     return next;
+  }
+}
+
+/** A bandwidth saved before a rule was tightened (a "0" once meant no limit) must not stop start-up. */
+function bandwidthParses(spec: string): boolean {
+  try {
+    parseBandwidth(spec);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -97,3 +97,25 @@ test('a legacy developer token is sent with x-frameio-legacy-token-auth: true', 
     api.close();
   }
 });
+
+test('slate login --token - reads the token from standard input, so it is in neither `ps` nor the shell history', async () => {
+  const dir = dataDir();
+  const slate = (args: string[], input: string) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = execFile(NODE, ['bin/slate.js', ...args], { cwd: ROOT, env: { ...process.env, SLATE_API_URL: sandbox.url, SLATE_DATA_DIR: dir, SLATE_TOKEN: '' } }, (_e, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }));
+      child.stdin!.end(input);
+    });
+  const dash = await slate(['login', '--token', '-'], `${sandbox.token}\n`);
+  assert.equal(dash.code, 0, dash.stderr);
+  assert.match(dash.stdout, /Signed in as Rosa Alvarez/);
+  assert.equal(dash.stdout.includes(sandbox.token) || dash.stderr.includes(sandbox.token), false, 'the token is not echoed');
+
+  const bare = await slate(['login', '--token', '--legacy'], sandbox.token);
+  assert.equal(bare.code, 0, bare.stderr);
+  const whoami = await slate(['whoami'], '');
+  assert.match(whoami.stdout, /\(profile legacy\)/, '--token with no value before another flag reads the input too');
+
+  const empty = await slate(['login', '--token', '-'], '  \n');
+  assert.equal(empty.code, 2);
+  assert.match(empty.stderr, /No token on standard input: pipe one in/);
+});

@@ -65,6 +65,17 @@ test('watch settings out of range exit 2 and say what would do', async () => {
   assert.match(negative.stderr, /--stable must be a number of seconds \(0 or more\), got "-1"/);
 });
 
+test('--concurrency outside the app settings\' range and a --bwlimit of 0 are refused, saying what would do', async () => {
+  for (const wrong of ['1e9', '0', '17', '2.5', '']) {
+    const result = await slate(['upload', '.', '--to', 'f', '--concurrency', wrong]);
+    assert.equal(result.status, 2, `--concurrency "${wrong}"`);
+    assert.match(result.stderr, /--concurrency must be a whole number from 1 to 16 \(parts uploading at once, as in the app's settings\)/);
+  }
+  const nothing = await slate(['upload', '.', '--to', 'f', '--bwlimit', '0']);
+  assert.equal(nothing.status, 2);
+  assert.match(nothing.stderr, /--bwlimit "0" is a bandwidth of nothing: no upload would ever finish\. Use "off" for no limit/);
+});
+
 test('a URL without a token is refused before any call', async () => {
   const result = await slate(['status'], { SLATE_TOKEN: '' });
   assert.equal(result.status, 1);
@@ -88,6 +99,8 @@ test('while `slate serve` runs on a data folder, an upload into it is refused an
   const agent = run(NODE, ['bin/slate.js', 'serve'], { SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, SLATE_DATA_DIR: join(shared, 'data') });
   try {
     await agent.waitFor('SLATE_URL');
+    const look = await slate(['status', '--json'], { SLATE_DATA_DIR: join(shared, 'data') });
+    assert.equal(look.status, 0, `status only reads, so the agent's lock does not stop it: ${look.stderr}`);
     const refused = await slate(['upload', source, '--to', sandbox.rootFolderId], { SLATE_DATA_DIR: join(shared, 'data'), SLATE_ACCOUNT_ID: sandbox.accountId });
     assert.equal(refused.status, 1);
     assert.match(refused.stderr, new RegExp(`\`slate serve\` \\(process ${agent.child.pid}, since .+\\) is already using the data folder .+data\\. Let it do the work, or close it first`));

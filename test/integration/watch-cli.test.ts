@@ -107,7 +107,7 @@ test('kill -9 during an upload, files added while stopped, restart: everything u
   await second.next((e) => e.type === 'ready');
   await Promise.all([second.next(fileIs('big.mov', 'done')), second.next(fileIs('while-stopped.mov', 'done'))]);
   second.child.kill('SIGTERM');
-  assert.equal(await second.exited, 0);
+  assert.equal(await second.exited, 143, 'stopped by SIGTERM, as a shell reports it');
 
   const tree = await remoteTree(sandbox, folderId);
   assert.deepEqual([...tree.keys()].sort(), ['big.mov', 'first.mov', 'while-stopped.mov']);
@@ -123,7 +123,7 @@ test('--upload-first sets which finished file goes up first; a value it does not
   const newest = slateWatch(dir, sandbox.rootFolderId, dataDir, ['--upload-first', 'newest']);
   assert.equal((await newest.next((e) => e.type === 'ready')).watch?.settings.uploadFirst, 'newest');
   newest.child.kill('SIGTERM');
-  assert.equal(await newest.exited, 0);
+  assert.equal(await newest.exited, 143);
 
   const env = { ...process.env, SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, SLATE_ACCOUNT_ID: sandbox.accountId, SLATE_DATA_DIR: dataDir };
   const wrong = await run(NODE, ['bin/slate.js', 'watch', dir, '--to', sandbox.rootFolderId, '--upload-first', 'biggest'], { cwd: ROOT, env }).then(

@@ -13,6 +13,9 @@ test('settings persist across stores, and a bad bandwidth is refused with the re
     store.update({ bandwidth: '08:00,5M 19:00,off', fileConcurrency: 2 });
     assert.throws(() => store.update({ bandwidth: 'fast' }), /"fast" is not a bandwidth/);
     assert.throws(() => store.update({ bandwidth: '25:00,5M' }), /is not a timetable entry/);
+    // 0 is refused, not taken as "no limit": it says the opposite of what it would do.
+    assert.throws(() => store.update({ bandwidth: '0' }), /"0" is a bandwidth of nothing.*/);
+    assert.throws(() => store.update({ bandwidth: '08:00,0M 19:00,off' }), /"0M" is a bandwidth of nothing/);
     assert.throws(() => store.update({ fileConcurrency: 0 }));
     const again = new SettingsStore(dir).get();
     assert.equal(again.bandwidth, '08:00,5M 19:00,off');
@@ -30,6 +33,18 @@ test('a hand-broken settings file falls back to defaults field by field', () => 
     assert.equal(settings.fileConcurrency, DEFAULT_SETTINGS.fileConcurrency);
     assert.equal(settings.theme, 'dark');
     assert.equal(settings.bandwidth, 'off');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a bandwidth of "0" saved when it meant no limit reads as "off", and the app still starts', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'slate-settings-'));
+  try {
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ bandwidth: '0', partConcurrency: 3 }));
+    const settings = new SettingsStore(dir).get();
+    assert.equal(settings.bandwidth, 'off');
+    assert.equal(settings.partConcurrency, 3);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

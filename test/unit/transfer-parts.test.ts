@@ -17,6 +17,8 @@ test('rates read like rclone: K, M, G bytes per second, bare numbers in KiB, off
   assert.equal(parseRate('1.5G'), 1.5 * 1024 ** 3);
   assert.equal(parseRate('100'), 100 * 1024);
   assert.equal(parseRate('off'), undefined);
+  assert.throws(() => parseRate('0'), (error: Error & { action?: string }) => /bandwidth of nothing/.test(error.message) && /"off" for no limit/.test(error.action ?? ''));
+  assert.throws(() => parseRate('0.0001K'), /bandwidth of nothing/);
   assert.throws(() => parseRate('fast'), /not a bandwidth/);
 });
 
@@ -27,7 +29,7 @@ test('a timetable applies each rate from its time until the next, wrapping past 
   assert.equal(rateAt(table, 9 * 60), 5 * 1024 * 1024);
   assert.equal(rateAt(table, 13 * 60), 10 * 1024 * 1024);
   assert.equal(rateAt(table, 20 * 60), undefined);
-  assert.throws(() => parseBandwidth('8am,5M 19:00,off'), /HH:MM,RATE/);
+  assert.throws(() => parseBandwidth('8am,5M 19:00,off'), (error: Error & { action?: string }) => /not a timetable entry/.test(error.message) && /HH:MM,RATE/.test(error.action ?? ''));
 });
 
 test('the bandwidth bucket holds senders to the rate in force', async () => {

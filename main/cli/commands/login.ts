@@ -1,6 +1,6 @@
 // `slate login`: sign in with Adobe IMS (PKCE, loopback redirect) and keep the tokens in the data
-// folder's 0600 vault; or keep a developer (--legacy) or bearer token given with --token; or
-// switch to another signed-in profile with --use.
+// folder's 0600 vault; or keep a developer (--legacy) or bearer token given with --token (read from
+// standard input or a hidden prompt with `--token -`); or switch to another signed-in profile with --use.
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { FRAMEIO_API_URL } from '../../core/api/auth/connection.ts';
@@ -11,14 +11,18 @@ import { SignIns } from '../../core/api/auth/sign-ins.ts';
 import { ProfileBook, type ProfileSummary } from '../../core/api/auth/vault.ts';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { printJson, printJsonLine, UsageError } from '../output.ts';
+import { promptHidden, readPiped } from '../secret-input.ts';
 import { openVault } from '../session.ts';
+import { exitCodeFor } from '../stop-signals.ts';
 import { reportSignInFailure } from './sign-in-output.ts';
 
-const USAGE = 'Usage: slate login [--api-url URL] [--ims-url URL] [--client-id ID] [--no-browser] [--port N] | --token T [--legacy] | --use <email|id>';
+const USAGE = 'Usage: slate login [--api-url URL] [--ims-url URL] [--client-id ID] [--no-browser] [--port N] | --token - [--legacy] | --use <email|id>';
+/** `--token` with nothing after it reads the token as `--token -` does. */
+const FROM_INPUT = '-';
 
 export async function login(args: string[], json: boolean): Promise<number> {
   const { values, positionals } = parseArgs({
-    args,
+    args: args.flatMap((arg, i) => (arg === '--token' && (i === args.length - 1 || args[i + 1]!.startsWith('--')) ? [arg, FROM_INPUT] : [arg])),
     strict: true,
     allowPositionals: true,
     options: {
@@ -40,7 +44,14 @@ export async function login(args: string[], json: boolean): Promise<number> {
   const signIns = new SignIns(new ProfileBook(openVault(values, env), apiUrl), { userAgent: `Slate/${packageJson.version}` });
   try {
     if (values.use) return done(useProfile(signIns, values.use), signIns, json, 'Now using');
-    if (values.token) return done(await signIns.withToken(values.token, values.legacy ? 'legacy' : 'bearer'), signIns, json, 'Signed in as');
+    if (values.token !== undefined) {
+      const token = values.token === FROM_INPUT ? await tokenFromInput() : values.token;
+      if (token === undefined) {
+        console.error('slate: sign-in cancelled; nothing was kept.');
+        return exitCodeFor('SIGINT');
+      }
+      return done(await signIns.withToken(token, values.legacy ? 'legacy' : 'bearer'), signIns, json, 'Signed in as');
+    }
     if (values.legacy) throw new UsageError('--legacy goes with --token: it marks the token as a Frame.io legacy developer token.');
     const clientId = values['client-id'] ?? env.SLATE_IMS_CLIENT_ID;
     if (!clientId) throw new UsageError('No IMS client id: pass --client-id or set SLATE_IMS_CLIENT_ID (the client id of Slate\'s "OAuth Native App" credential).');
@@ -70,6 +81,14 @@ export async function login(args: string[], json: boolean): Promise<number> {
     if (error instanceof SignInError) return reportSignInFailure(error, json);
     throw error;
   }
+}
+
+/** Piped input when there is some, else a prompt that echoes nothing; never the command line. */
+async function tokenFromInput(): Promise<string | undefined> {
+  const { stdin } = process;
+  const token = stdin.isTTY ? await promptHidden('Frame.io token (not shown): ', stdin, process.stderr) : await readPiped(stdin);
+  if (token === '') throw new UsageError(stdin.isTTY ? 'No token was typed.' : 'No token on standard input: pipe one in, e.g. `slate login --token - < token.txt`.');
+  return token;
 }
 
 function useProfile(signIns: SignIns, wanted: string): ProfileSummary {

@@ -11,6 +11,7 @@ import { backendConfigFromEnv, openBackend, type BackendConfig } from '../../bac
 import { defaultDataDir } from '../../core/db.ts';
 import { startWebAgent } from '../../web/server.ts';
 import { UsageError } from '../output.ts';
+import { exitCodeFor, onStopSignal, type StopSignal } from '../stop-signals.ts';
 
 export const rendererDir = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
 
@@ -48,12 +49,9 @@ export async function serve(args: string[]): Promise<number> {
   if (backend.sandbox) console.log(`Using the local sandbox (demo data, not Frame.io) at ${backend.sandbox.url}`);
   console.log(`SLATE_URL=${agent.url}`);
 
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  const stoppedBy = await new Promise<StopSignal>((resolve) => onStopSignal(resolve));
   await agent.close();
   await backend.close();
   if (backend.sandbox) rmSync(stagingDir, { recursive: true, force: true });
-  return 0;
+  return exitCodeFor(stoppedBy);
 }

@@ -2,6 +2,8 @@
 // [--bwlimit RATE|TIMETABLE] [--priority N] [--json]`: files and folders into a Frame.io folder, keeping
 // their structure. Running the same command again resumes what did not finish.
 import { parseArgs } from 'node:util';
+import { SettingsSchema } from '../../../preload/contract.ts';
+import { Refusal } from '../../core/errors.ts';
 import { parseBandwidth } from '../../core/transfers/bandwidth.ts';
 import { CONFLICT_POLICIES, type ConflictPolicy } from '../../core/transfers/types.ts';
 import { UsageError } from '../output.ts';
@@ -26,7 +28,7 @@ export async function upload(args: string[], json: boolean): Promise<number> {
   if (!values.to) throw new UsageError('Say where to upload with --to <folder-id>.');
   const conflict = values['on-conflict'] as ConflictPolicy;
   if (!CONFLICT_POLICIES.includes(conflict)) throw new UsageError(`--on-conflict must be one of ${CONFLICT_POLICIES.join(', ')}.`);
-  const concurrency = positiveInteger(values.concurrency, '--concurrency');
+  const concurrency = partConcurrency(values.concurrency);
   if (values.bwlimit) parseBandwidthOrThrow(values.bwlimit);
 
   const run = runOptions(values);
@@ -39,16 +41,21 @@ export async function upload(args: string[], json: boolean): Promise<number> {
   }
 }
 
-export function positiveInteger(text: string, flag: string): number {
+/** The app's settings' range for parts at once, so the command and the app agree on what is sane. */
+function partConcurrency(text: string): number {
+  const range = SettingsSchema.shape.partConcurrency;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${flag} must be a whole number of at least 1, got "${text}".`);
+  if (text.trim() === '' || !range.safeParse(value).success) {
+    throw new UsageError(`--concurrency must be a whole number from ${range.minValue} to ${range.maxValue} (parts uploading at once, as in the app's settings), got "${text}".`);
+  }
   return value;
 }
 
-export function parseBandwidthOrThrow(text: string): void {
+function parseBandwidthOrThrow(text: string): void {
   try {
     parseBandwidth(text);
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    if (!(error instanceof Refusal)) throw error;
+    throw new UsageError(`--bwlimit ${error.message} ${error.action}`);
   }
 }

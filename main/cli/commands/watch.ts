@@ -11,8 +11,9 @@ import { WatchJournal } from '../../core/watch/journal.ts';
 import { WatchManager, type WatchSummary } from '../../core/watch/manager.ts';
 import type { WatchFileState, WatchFileView } from '../../core/watch/states.ts';
 import { SAME_NAME_POLICIES, type SameNamePolicy } from '../../core/watch/uploader.ts';
-import { EXIT, printJsonLine, UsageError } from '../output.ts';
+import { printJsonLine, UsageError } from '../output.ts';
 import { connectionOptions, openSession } from '../session.ts';
+import { exitCodeFor, onStopSignal, type StopSignal } from '../stop-signals.ts';
 
 const AFTER_UPLOAD = ['leave', 'move', 'delete'] as const;
 const UPLOAD_FIRST = ['oldest', 'newest'] as const;
@@ -64,7 +65,7 @@ export async function watchCommand(args: string[], json: boolean): Promise<numbe
     uploader: (accountId) => new EngineUploader(session.engine, accountId),
   });
   const status = new StatusLine(json);
-  let failed: number;
+  let stoppedBy: StopSignal;
   manager.on('file', (file) => status.file(file));
   manager.on('error', ({ error }) => status.problem(error.message));
   try {
@@ -76,28 +77,15 @@ export async function watchCommand(args: string[], json: boolean): Promise<numbe
     });
     status.ready(watch);
     const ticker = setInterval(() => status.counts(manager.summary(watch.id)), STATUS_INTERVAL_MS);
-    await stopRequested();
+    stoppedBy = await new Promise<StopSignal>((resolve) => onStopSignal(resolve));
     clearInterval(ticker);
-    failed = manager.files(watch.id).filter((f) => f.state === 'failed').length;
-    status.stopping();
+    status.stopping(manager.files(watch.id).filter((f) => f.state === 'failed').length);
   } finally {
     await manager.close();
     await session.close();
   }
-  // 0 only when no file is left failed (one that failed and then went through counts as through).
-  return failed > 0 ? EXIT.failed : EXIT.ok;
-}
-
-function stopRequested(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  // A watch runs until it is stopped, so it ends as a stopped process does; failed files were said as they failed.
+  return exitCodeFor(stoppedBy);
 }
 
 /** What a person (or, with --json, a script) sees: a line per file that starts or ends, and a live tally. */
@@ -142,10 +130,11 @@ class StatusLine {
     console.error(`slate: ${message}`);
   }
 
-  stopping(): void {
-    if (this.json) return printJsonLine({ type: 'stopped' });
+  stopping(failed: number): void {
+    if (this.json) return printJsonLine({ type: 'stopped', failed });
     this.clear();
     console.log('Stopped. Uploads under way continue the next time this watch runs.');
+    if (failed > 0) console.error(`slate: ${failed} file${failed === 1 ? '' : 's'} failed in this run (said above as each failed); they are tried again when the watch next runs or the file changes.`);
   }
 
   private clear(): void {

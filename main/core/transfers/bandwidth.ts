@@ -14,14 +14,20 @@ export interface TimetableEntry {
 
 const UNITS: Record<string, number> = { B: 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
 
-/** "5M", "512K", "1.5G", "off"; a bare number is KiB/s, as in rclone. */
+/**
+ * "5M", "512K", "1.5G", "off"; a bare number is KiB/s, as in rclone. A rate of 0 is refused: read
+ * as written it would never send a byte, and read as "no limit" (as some tools do) it would do the
+ * opposite of what it says; "off" says no limit, and pausing says stop.
+ */
 export function parseRate(text: string): Rate {
   const value = text.trim();
-  if (value === '' || value.toLowerCase() === 'off' || value === '0') return undefined;
+  if (value === '' || value.toLowerCase() === 'off') return undefined;
   const match = /^(\d+(?:\.\d+)?)([BKMG])?(?:i?B)?(?:\/s)?$/i.exec(value);
   if (!match) throw new Refusal('settings:bandwidth', `"${text}" is not a bandwidth.`, 'Use a number with K, M or G (bytes per second), or "off".');
   const unit = UNITS[(match[2] ?? 'K').toUpperCase()]!;
-  return Math.round(Number(match[1]) * unit);
+  const rate = Math.round(Number(match[1]) * unit);
+  if (rate === 0) throw new Refusal('settings:bandwidth', `"${text}" is a bandwidth of nothing: no upload would ever finish.`, 'Use "off" for no limit, a rate such as 512K, or pause the transfers to stop them.');
+  return rate;
 }
 
 /** A single rate ("10M") or a timetable ("08:00,5M 12:00,10M 19:00,off"). */
