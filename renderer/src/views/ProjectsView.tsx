@@ -9,6 +9,7 @@ import { useLiveFolder } from '../components/browser/use-live-folder.ts';
 import { ProblemBanner } from '../components/ProblemBanner.tsx';
 import { StaleNote } from '../components/StaleNote.tsx';
 import { DemoNote } from '../components/browser/DemoNote.tsx';
+import { DownloadDialog } from '../components/downloads/DownloadDialog.tsx';
 import { useBrowse } from '../store/browse.ts';
 import { openStart } from '../store/location.ts';
 import { useReview } from '../store/review.ts';
@@ -44,6 +45,7 @@ export function ProjectsView() {
                 <DetailsPanel key={selectedId} />
               </div>
             </DropZone>
+            <DownloadDialog />
           </>
         ) : (
           <p className="muted empty">Choose a project to see its folders and files.</p>

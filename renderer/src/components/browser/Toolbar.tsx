@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useBrowse } from '../../store/browse.ts';
+import { DownloadButton } from '../downloads/DownloadButton.tsx';
 import { UploadControls } from './UploadControls.tsx';
 
 export function Toolbar() {
@@ -34,6 +35,7 @@ export function Toolbar() {
         </button>
       )}
       <UploadControls />
+      <DownloadButton />
       <button type="button" onClick={() => void refresh()} disabled={loading || path.length === 0}>
         Refresh
       </button>

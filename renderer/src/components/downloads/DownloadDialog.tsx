@@ -1,0 +1,115 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { DownloadConflict } from '../../../../preload/contract.ts';
+import { useDownloads, type DownloadTarget } from '../../store/downloads.ts';
+import { useSession } from '../../store/session.ts';
+import { ProblemDetail } from '../ProblemDetail.tsx';
+import './downloads.css';
+
+const SAME_NAME: Array<{ value: DownloadConflict; label: string }> = [
+  { value: 'rename', label: 'Keep both (the new one as “name (2)”)' },
+  { value: 'overwrite', label: 'Replace the file on the disk' },
+  { value: 'skip', label: 'Skip it' },
+];
+
+/**
+ * Where a download goes and what it does with files already there. On the desktop the folder comes
+ * from the system picker; in a browser it is a path on the agent's machine, typed as for watch folders.
+ */
+export function DownloadDialog() {
+  const targets = useDownloads((s) => s.targets);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const open = targets !== undefined;
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  return (
+    <dialog ref={dialog} className="download-dialog" aria-labelledby="download-dialog-title" onClose={() => useDownloads.getState().close()}>
+      {targets && <DownloadForm targets={targets} />}
+    </dialog>
+  );
+}
+
+function DownloadForm({ targets }: { targets: DownloadTarget[] }) {
+  const desktop = useSession((s) => s.info?.shell) === 'desktop';
+  const { folder, problem, setFolder, pick, start, close } = useDownloads();
+  const [conflict, setConflict] = useState<DownloadConflict>('rename');
+  const [allVersions, setAllVersions] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const ids = useId();
+  const hasStack = targets.some((t) => t.type === 'version_stack');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    await start({ conflict, allVersions: hasStack && allVersions });
+    setBusy(false);
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)}>
+      <h2 id="download-dialog-title">Download {describe(targets)}</h2>
+      {desktop ? (
+        <div className="field">
+          <span id={`${ids}-to`}>Download into</span>
+          <div className="download-folder">
+            <output aria-labelledby={`${ids}-to`}>{folder || 'No folder chosen yet'}</output>
+            <button type="button" onClick={() => void pick()}>
+              Choose folder…
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="field">
+          <label>
+            Folder on the agent’s machine
+            <input required value={folder} placeholder="/Volumes/RAID/Dailies" aria-describedby={`${ids}-hint`} onChange={(e) => setFolder(e.target.value)} />
+          </label>
+          <p id={`${ids}-hint`} className="field-hint">
+            The agent saves files on its own machine, in a folder its operator allowed.
+          </p>
+        </div>
+      )}
+      <fieldset>
+        <legend>When a different file of the same name is already there</legend>
+        {SAME_NAME.map((option) => (
+          <label key={option.value} className="choice">
+            <input type="radio" name="conflict" value={option.value} checked={conflict === option.value} onChange={() => setConflict(option.value)} />
+            {option.label}
+          </label>
+        ))}
+      </fieldset>
+      {hasStack && (
+        <label className="choice">
+          <input type="checkbox" checked={allVersions} onChange={(e) => setAllVersions(e.target.checked)} />
+          Every version of the stack (as “name v1”, “name v2”…), not only the newest
+        </label>
+      )}
+      {problem && (
+        <div className="problem" role="alert">
+          <p>{problem.message}</p>
+          {problem.action && <p className="muted">{problem.action}</p>}
+          <ProblemDetail problem={problem} />
+        </div>
+      )}
+      <div className="dialog-buttons">
+        <button type="button" onClick={close}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={busy || folder.trim() === ''}>
+          {busy ? 'Starting…' : 'Download'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function describe(targets: DownloadTarget[]): string {
+  if (targets.length !== 1) return `${targets.length} items`;
+  const [target] = targets as [DownloadTarget];
+  return `“${target.name}”`;
+}
