@@ -269,6 +269,9 @@ export const WatchSchema = z.object({
   lookedAt: z.number().nullable(),
 });
 
+/** The Frame.io folder a watch uploads into, as Frame.io names it now. */
+export const WatchDestinationSchema = z.object({ folderId: z.string(), name: z.string(), viewUrl: z.string() });
+
 export const WatchFileSchema = z.object({
   watchId: z.string(),
   path: z.string(),
@@ -456,7 +459,9 @@ export const requests = {
   'watches:list': { input: none, output: z.array(WatchSchema) },
   /** `dir` must be a folder the person picked (in the browser: a folder on the agent's machine) */
   'watches:add': { input: z.object({ ...inAccount, folderId: id, dir: z.string().min(1).max(4096), settings: WatchSettingsSchema.partial().optional() }).strict(), output: WatchSchema },
-  'watches:update': { input: z.object({ watchId: id, settings: WatchSettingsSchema.partial() }).strict(), output: WatchSchema },
+  /** `folderId` moves the watch to another Frame.io folder of its account: what it uploaded before stays where it is */
+  'watches:update': { input: z.object({ watchId: id, settings: WatchSettingsSchema.partial(), folderId: id.optional() }).strict(), output: WatchSchema },
+  'watches:destination': { input: z.object({ watchId: id }).strict(), output: WatchDestinationSchema },
   'watches:pause': { input: z.object({ watchId: id }).strict(), output: WatchSchema },
   'watches:resume': { input: z.object({ watchId: id }).strict(), output: WatchSchema },
   /** a full look at the folder now, for files that arrived without an event (network shares) */
@@ -569,6 +574,7 @@ export type Comment = z.output<typeof CommentSchema>;
 export type ExportFormat = z.output<typeof ExportFormatSchema>;
 export type FrameRate = z.output<typeof FrameRateSchema>;
 export type Watch = z.output<typeof WatchSchema>;
+export type WatchDestination = z.output<typeof WatchDestinationSchema>;
 export type Share = z.output<typeof ShareSchema>;
 export type ShareReviewer = z.output<typeof ShareReviewerSchema>;
 export type WatchFile = z.output<typeof WatchFileSchema>;

@@ -24,10 +24,11 @@ export function watchHandlers(manager: WatchManager, chosen: ChosenPaths, policy
       if (!info?.isDirectory()) throw new Refusal('watches:no-folder', `"${dir}" is not a folder Slate can open.`, 'Check the path and that the drive is connected.');
       return manager.ensure({ dir, accountId, folderId, settings });
     },
-    'watches:update': ({ watchId, settings }) => {
+    'watches:update': ({ watchId, settings, folderId }) => {
       checkAfterUpload(policy, settings);
-      return manager.update(watchId, settings);
+      return manager.update(watchId, settings, folderId);
     },
+    'watches:destination': ({ watchId }) => manager.destination(watchId),
     'watches:pause': ({ watchId }) => manager.pause(watchId),
     'watches:resume': ({ watchId }) => manager.resume(watchId),
     'watches:lookNow': ({ watchId }) => manager.lookNow(watchId),

@@ -115,6 +115,17 @@ export class WatchJournal {
     this.db.prepare('UPDATE watches SET settings = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(settings), this.now(), id);
   }
 
+  /**
+   * Points a watch at another Frame.io folder. The sub-folders it made under the old one are
+   * forgotten, so new files' folders are made again under the new one.
+   */
+  setDestination(id: string, folderId: string): void {
+    transaction(this.db, () => {
+      this.db.prepare('UPDATE watches SET folder_id = ?, updated_at = ? WHERE id = ?').run(folderId, this.now(), id);
+      this.db.prepare('DELETE FROM watch_folders WHERE watch_id = ?').run(id);
+    });
+  }
+
   /** Forgets a watch and everything journaled for it; nothing in Frame.io is touched. */
   removeWatch(id: string): void {
     transaction(this.db, () => {

@@ -13,6 +13,7 @@ import { withDefaults, type WatchSettings } from './settings.ts';
 import type { WatchFileState, WatchFileView } from './states.ts';
 import type { WatchUploader } from './uploader.ts';
 import { Refusal } from '../errors.ts';
+import { ApiError } from '../api/errors.ts';
 
 export interface WatchManagerOptions {
   journal: WatchJournal;
@@ -84,8 +85,26 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> {
    * Changes some of a watch's settings; it restarts with them unless paused. Its folder need not be
    * there: the settings of a watch on an unplugged drive can be changed too.
    */
-  async update(id: string, settings: Partial<WatchSettings>): Promise<WatchSummary> {
-    return this.restartWith(id, withDefaults({ ...this.record(id).settings, ...settings }));
+  async update(id: string, settings: Partial<WatchSettings>, folderId?: string): Promise<WatchSummary> {
+    const record = this.record(id);
+    if (folderId !== undefined && folderId !== record.folderId) {
+      await this.options
+        .api(record.accountId)
+        .showFolder(folderId)
+        .catch((error: unknown) => {
+          if (error instanceof ApiError && error.kind === 'not-found') throw new Refusal('watch:no-destination', 'That Frame.io folder is not there any more.', 'Open another folder in Projects and choose it as the destination.');
+          throw error;
+        });
+      this.options.journal.setDestination(id, folderId);
+    }
+    return this.restartWith(id, withDefaults({ ...record.settings, ...settings }));
+  }
+
+  /** The Frame.io folder the watch uploads into, with its name and link as Frame.io gives them now. */
+  async destination(id: string): Promise<{ folderId: string; name: string; viewUrl: string }> {
+    const { accountId, folderId } = this.record(id);
+    const folder = await this.options.api(accountId).showFolder(folderId);
+    return { folderId, name: folder.name, viewUrl: folder.view_url };
   }
 
   private async restartWith(id: string, settings: WatchSettings): Promise<WatchSummary> {

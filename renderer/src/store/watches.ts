@@ -13,7 +13,8 @@ interface WatchesState {
   pickFolder(): Promise<string | undefined>;
   add(dir: string, accountId: string, folderId: string, settings?: Partial<WatchSettings>): Promise<boolean>;
   /** Resolves with whether the service took the settings. */
-  update(watchId: string, settings: Partial<WatchSettings>): Promise<boolean>;
+  /** `folderId` points the watch at another Frame.io folder of its account. */
+  update(watchId: string, settings: Partial<WatchSettings>, folderId?: string): Promise<boolean>;
   /** lookNow: a full look at the folder, for what arrived without an event (network shares) */
   act(action: 'pause' | 'resume' | 'lookNow', watchId: string): Promise<void>;
   remove(watchId: string): Promise<void>;
@@ -55,7 +56,7 @@ export const useWatches = create<WatchesState>((set, get) => {
       return path;
     },
     add: (dir, accountId, folderId, settings) => attempt(async () => keep([await call('watches:add', { dir, accountId, folderId, settings })])),
-    update: (watchId, settings) => attempt(async () => keep([await call('watches:update', { watchId, settings })])),
+    update: (watchId, settings, folderId) => attempt(async () => keep([await call('watches:update', { watchId, settings, ...(folderId ? { folderId } : {}) })])),
     act: async (action, watchId) => void (await attempt(async () => keep([await call(`watches:${action}`, { watchId })]))),
     async remove(watchId) {
       await attempt(async () => {

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import type { Watch, WatchFile } from '../../../../preload/contract.ts';
 import { formatBytes } from '../../lib/format.ts';
 import { useWatches } from '../../store/watches.ts';
+import { WatchDestination } from './WatchDestination.tsx';
 import { WatchSettingsForm } from './WatchSettingsForm.tsx';
 
 const STATES: Array<{ state: WatchFile['state']; label: string }> = [
@@ -33,6 +34,7 @@ export function WatchCard({ watch }: { watch: Watch }) {
         </span>
         <span className="job-state">{status}</span>
       </div>
+      <WatchDestination watch={watch} />
       {watch.lookedAt !== null && (
         <p className="muted watch-looked" data-testid="watch-looked">
           Last looked through the whole folder at {new Date(watch.lookedAt).toLocaleTimeString()}
