@@ -71,3 +71,8 @@ test('the header shows uploads, waits for Frame.io, and stays while jobs are pau
   const progress = { r: { jobId: 'r', bytesDone: 300, bytesTotal: 600, filesDone: 3, filesTotal: 6, rate: 100, etaSeconds: 3 } };
   assert.deepEqual(indicator([running], progress, reachable, 0), { label: 'Uploading 1 job · 50%', percent: 50, etaSeconds: 3, tone: 'active' });
 });
+
+test('a skipped row says why it was left out: already there, empty, or a link to a folder', () => {
+  const link = file(7, { state: 'skipped', error: 'A link to a folder: links to folders inside a drop are not followed.' });
+  assert.deepEqual(fileStatus(link, job(), reachable), { label: 'Skipped', tone: 'idle', detail: 'A link to a folder: links to folders inside a drop are not followed.' });
+});

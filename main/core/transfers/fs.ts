@@ -1,6 +1,6 @@
 // The file system as the engine sees it: injected, so tests can make files vanish, shrink or fail
 // to read at exactly the wrong moment.
-import { readdir, open, stat, type FileHandle } from 'node:fs/promises';
+import { lstat, readdir, open, realpath, stat, type FileHandle } from 'node:fs/promises';
 
 export interface SourceStat {
   size: number;
@@ -23,6 +23,10 @@ export interface RangeReader {
 
 export interface TransferFs {
   stat(path: string): Promise<SourceStat>;
+  /** whether the path itself is a symbolic link (not followed) */
+  isLink(path: string): Promise<boolean>;
+  /** the path with every link resolved */
+  realPath(path: string): Promise<string>;
   /** names directly inside a folder */
   list(path: string): Promise<string[]>;
   /** bytes `start` to `end` inclusive; the file is opened by the first read */
@@ -34,6 +38,8 @@ export const nodeFs: TransferFs = {
     const s = await stat(path);
     return { size: s.size, mtimeMs: s.mtimeMs, isFile: s.isFile(), isDirectory: s.isDirectory() };
   },
+  isLink: async (path) => (await lstat(path)).isSymbolicLink(),
+  realPath: (path) => realpath(path),
   list: (path) => readdir(path),
   read: (path, start, end) => rangeReader(path, start, end),
 };

@@ -41,6 +41,8 @@ export interface NewFile {
   remoteId?: string;
   /** set when the file is known to be unusable at planning time (unreadable, vanished) */
   error?: string;
+  /** set when the walk left the entry out on purpose (a link to a folder), with why */
+  skipped?: string;
 }
 
 export interface FileRow extends Omit<FileSnapshot, 'state' | 'retry'> {
@@ -191,7 +193,7 @@ export class Journal {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const f of files) {
-      file.run(jobId, seq++, f.source, f.relDir, f.name, f.size, f.mtimeMs, f.stackOnto ?? null, f.remoteId ?? null, f.error ? 'failed' : 'pending', f.error ?? null, now);
+      file.run(jobId, seq++, f.source, f.relDir, f.name, f.size, f.mtimeMs, f.stackOnto ?? null, f.remoteId ?? null, f.error ? 'failed' : f.skipped ? 'skipped' : 'pending', f.error ?? f.skipped ?? null, now);
     }
   }
 

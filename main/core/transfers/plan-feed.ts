@@ -66,6 +66,7 @@ export class PlanFeed {
       signal.throwIfAborted();
       if (entry.kind === 'folder') folders.push(entry.relPath);
       else if (entry.kind === 'file') add(entry.file);
+      else if (entry.kind === 'skipped') add({ source: entry.source, relDir: '', name: basename(entry.source), size: 0, mtimeMs: 0, skipped: entry.reason });
       else add({ source: entry.source, relDir: '', name: basename(entry.source), size: 0, mtimeMs: 0, error: `Could not read "${entry.source}": ${entry.reason}.` });
     }
     flush();

@@ -58,7 +58,7 @@ export type FileTone = 'done' | 'failed' | 'active' | 'paused' | 'retrying' | 'w
 export interface FileStatus {
   label: string;
   tone: FileTone;
-  /** why, for a failed or retrying file */
+  /** why, for a failed, retrying or skipped file */
   detail: string | null;
 }
 
@@ -70,7 +70,7 @@ const FILE_LABEL: Record<TransferFile['state'], string> = {
   confirming: 'Verifying',
   stacking: 'Adding as a version',
   done: 'Done',
-  skipped: 'Already there',
+  skipped: 'Skipped',
   failed: 'Failed',
   cancelled: 'Cancelled',
   paused: 'Paused',
@@ -83,10 +83,12 @@ const FILE_LABEL: Record<TransferFile['state'], string> = {
 export function fileStatus(file: TransferFile, job: TransferJob, connection: TransferConnection | undefined): FileStatus {
   const unfinished = UNFINISHED.has(file.state);
   if (file.state === 'failed') return { label: FILE_LABEL.failed, tone: 'failed', detail: file.error };
+  // Why it was left out: already in Frame.io, empty, or a link to a folder.
+  if (file.state === 'skipped') return { label: FILE_LABEL.skipped, tone: 'idle', detail: file.error };
   if (unfinished && (file.state === 'paused' || job.state === 'paused')) return { label: FILE_LABEL.paused, tone: 'paused', detail: null };
   if (unfinished && file.retry) return { label: `Retrying (attempt ${file.retry.attempt})`, tone: 'retrying', detail: file.retry.reason };
   if (unfinished && file.state !== 'pending' && isWaiting(job, connection)) return { label: WAITING_FOR_FRAMEIO, tone: 'waiting', detail: null };
-  const tone: FileTone = file.state === 'done' ? 'done' : file.state === 'pending' || file.state === 'skipped' || file.state === 'cancelled' ? 'idle' : 'active';
+  const tone: FileTone = file.state === 'done' ? 'done' : file.state === 'pending' || file.state === 'cancelled' ? 'idle' : 'active';
   return { label: FILE_LABEL[file.state], tone, detail: null };
 }
 
