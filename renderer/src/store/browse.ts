@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { Asset, FileDetails, FolderListing, Project, Workspace } from '../../../preload/contract.ts';
 import { unreachable, type Stale } from '../lib/offline.ts';
 import { versionLabels } from '../lib/versions.ts';
+import { statusWords } from '../lib/file-status.ts';
 import { call } from '../slate.ts';
 import { onReconnect } from './agent.ts';
 import { attempter, toProblem, type Problem } from './problem.ts';
@@ -387,7 +388,7 @@ export function visibleItems(items: Asset[], filter: string, sort: BrowseState['
       case 'type':
         return item.mediaType ?? item.type;
       case 'status':
-        return item.status ?? '';
+        return statusWords(item.status)?.label ?? '';
       case 'updatedAt':
         return item.updatedAt;
       default:

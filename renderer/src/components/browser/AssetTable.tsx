@@ -6,6 +6,7 @@ import { useBrowse, visibleItems, type SortKey } from '../../store/browse.ts';
 import { openViewer } from '../../store/open-viewer.ts';
 import { useStackInfo } from '../../store/stacks.ts';
 import { VirtualList } from '../VirtualList.tsx';
+import { StatusPill } from './StatusPill.tsx';
 
 const ROW_HEIGHT = 44;
 const VERSION_COLUMN: { key: SortKey; label: string } = { key: 'version', label: 'Version' };
@@ -92,7 +93,9 @@ function AssetRow({ asset, selected, version }: { asset: Asset; selected: boolea
       </span>
       <span role="gridcell">{kindLabel(asset.type, asset.mediaType)}</span>
       <span role="gridcell">{asset.type === 'folder' ? '—' : formatBytes(asset.size)}</span>
-      <span role="gridcell">{asset.status ? <span className={`status status-${asset.status}`}>{asset.status}</span> : '—'}</span>
+      <span role="gridcell">
+        <StatusPill status={asset.status} />
+      </span>
       <span role="gridcell">{formatDate(asset.updatedAt)}</span>
     </div>
   );

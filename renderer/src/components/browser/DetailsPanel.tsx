@@ -7,6 +7,7 @@ import { openViewer } from '../../store/open-viewer.ts';
 import { useStackInfo } from '../../store/stacks.ts';
 import { versionCountText } from '../../lib/versions.ts';
 import { NewVersionButton } from './NewVersionButton.tsx';
+import { StatusPill } from './StatusPill.tsx';
 
 export function DetailsPanel() {
   const { accountId, project, items, selectedId, details, renameFolder, remove } = useBrowse();
@@ -36,7 +37,9 @@ export function DetailsPanel() {
             <dt>Size</dt>
             <dd>{formatBytes(asset.size)}</dd>
             <dt>Status</dt>
-            <dd>{asset.status ?? '—'}</dd>
+            <dd>
+              <StatusPill status={asset.status} />
+            </dd>
           </>
         )}
         <dt>Created</dt>
