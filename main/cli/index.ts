@@ -24,6 +24,8 @@ Commands:
   download <id> --to <dir>                  bring a file, a folder's whole tree or a version stack home
       [--all-versions] [--on-conflict rename|overwrite|skip] [--concurrency 1-32]
       [--bwlimit …] [--range-size BYTES]   (running it again finishes it; identical files are skipped)
+      [--follow [--versions replace|beside] [--check-every SECONDS]]
+                                            keep a folder in sync until stopped: what lands later comes down
   remote-upload <url> --to <folder-id> [--name N]
                                             have Frame.io fetch a URL into a folder
   stack <file-id> <new-path>                upload a file as the newest version of another

@@ -121,6 +121,36 @@ const MIGRATIONS: string[] = [
    END;
    -- Files in the order they were planned: a page of the list, or the next files to send, is a range.
    CREATE INDEX files_by_seq ON files (job_id, seq);`,
+  // Follows: a Frame.io folder kept in sync into a local one. What each has already queued (by
+  // Frame.io file id, so nothing comes down twice) and each version stack's newest version seen,
+  // with the local path a replacing version goes to.
+  `CREATE TABLE follows (
+     id TEXT PRIMARY KEY,
+     account_id TEXT NOT NULL,
+     folder_id TEXT NOT NULL,
+     dir TEXT NOT NULL,
+     label TEXT NOT NULL,
+     versions TEXT NOT NULL,
+     conflict TEXT NOT NULL,
+     last_pass_at INTEGER,
+     created_at INTEGER NOT NULL,
+     UNIQUE (account_id, folder_id, dir)
+   );
+   CREATE TABLE follow_files (
+     follow_id TEXT NOT NULL REFERENCES follows(id) ON DELETE CASCADE,
+     remote_id TEXT NOT NULL,
+     rel_path TEXT NOT NULL,
+     job_id TEXT,
+     PRIMARY KEY (follow_id, remote_id)
+   );
+   CREATE INDEX follow_files_by_job ON follow_files (job_id);
+   CREATE TABLE follow_stacks (
+     follow_id TEXT NOT NULL REFERENCES follows(id) ON DELETE CASCADE,
+     stack_id TEXT NOT NULL,
+     head_id TEXT NOT NULL,
+     rel_path TEXT NOT NULL,
+     PRIMARY KEY (follow_id, stack_id)
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,7 @@
 // `slate download <file|folder|version-stack id> --to DIR [--all-versions] [--on-conflict skip|overwrite|rename]
-// [--concurrency N] [--bwlimit RATE|TIMETABLE] [--range-size BYTES] [--json]`: brings media home. Running
-// the same command again after a kill finishes the job; after it finished, it changes nothing.
+// [--concurrency N] [--bwlimit RATE|TIMETABLE] [--range-size BYTES] [--follow [--versions replace|beside]
+// [--check-every SECONDS]] [--json]`: brings media home. Running the same command again after a kill
+// finishes the job; after it finished, it changes nothing. --follow keeps a folder in sync.
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Refusal } from '../../core/errors.ts';
@@ -8,9 +9,13 @@ import { parseBandwidth } from '../../core/transfers/bandwidth.ts';
 import { DOWNLOAD_CONFLICT_POLICIES, type DownloadConflictPolicy } from '../../core/transfers/types.ts';
 import { printJsonLine, UsageError } from '../output.ts';
 import { runJobs } from '../run-jobs.ts';
+import { VERSIONS_POLICIES, type VersionsPolicy } from '../../core/sync/journal.ts';
+import { followFolder } from './download-follow.ts';
 import { openSession, runOptions, transferOptions } from '../session.ts';
 
 const MIN_RANGE = 64 * 1024;
+/** a follow looks through its tree at most this often; a large tree takes longer at the follows' pace */
+const MIN_CHECK_SECONDS = 1;
 
 export async function download(args: string[], json: boolean): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -25,6 +30,9 @@ export async function download(args: string[], json: boolean): Promise<number> {
       bwlimit: { type: 'string' },
       'range-size': { type: 'string', default: String(8 * 1024 * 1024) },
       priority: { type: 'string', default: '0' },
+      follow: { type: 'boolean', default: false },
+      versions: { type: 'string', default: 'replace' },
+      'check-every': { type: 'string', default: '30' },
     },
     strict: true,
   });
@@ -45,9 +53,16 @@ export async function download(args: string[], json: boolean): Promise<number> {
     }
   }
 
+  const versions = values.versions as VersionsPolicy;
+  if (!VERSIONS_POLICIES.includes(versions)) throw new UsageError(`--versions must be replace or beside (what a new version of a followed stack does), got "${values.versions}".`);
+  const intervalSeconds = Number(values['check-every']);
+  if (!Number.isFinite(intervalSeconds) || intervalSeconds < MIN_CHECK_SECONDS) throw new UsageError(`--check-every must be a number of seconds, at least ${MIN_CHECK_SECONDS}, got "${values['check-every']}".`);
+  if (values.follow && values['all-versions']) throw new UsageError('--all-versions does not go with --follow: use --versions beside to keep every version of a followed stack.');
+
   const run = runOptions(values);
   const session = await openSession(values, { maxParts: concurrency, partConcurrency: concurrency, bandwidth: values.bwlimit, downloadRangeSize: rangeSize });
   try {
+    if (values.follow) return await followFolder(session, { folderId: positionals[0]!, to: values.to, versions, conflict, intervalSeconds }, json);
     const job = await session.engine.download({
       accountId: session.accountId,
       assetId: positionals[0]!,

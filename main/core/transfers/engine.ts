@@ -30,7 +30,7 @@ import { Slots } from './slots.ts';
 import { DiskFull } from './download/disk.ts';
 import { downloadFile, partialPath, type DownloadContext } from './download/file-download.ts';
 import { planDownload } from './download/plan.ts';
-import { type DownloadRequest, type EngineEvents, type FileRetry, type FileSnapshot, type JobSnapshot, type PausedBy, type RemoteUploadRequest, type UploadRequest, type VersionRequest } from './types.ts';
+import { type DownloadRequest, type EngineEvents, type FoundDownload, type FileRetry, type FileSnapshot, type JobSnapshot, type PausedBy, type RemoteUploadRequest, type UploadRequest, type VersionRequest } from './types.ts';
 
 export interface EngineOptions {
   client: FrameioClient;
@@ -194,6 +194,18 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     if (repeat) return this.restart(repeat.id);
     const plan = await planDownload(this.api(request.accountId), request.assetId, to, allVersions);
     return this.create({ kind: 'download', accountId: request.accountId, folderId: request.assetId, label: plan.label, spec, conflict: 'new', priority: request.priority ?? 0 }, plan.files, plan.folders);
+  }
+
+  /**
+   * Brings down files already found in Frame.io, each to the path given (a follow's new files and
+   * versions), as one download job. Unlike `download()` it lists nothing: the caller did.
+   */
+  downloadFound(request: FoundDownload): JobSnapshot {
+    const to = resolve(request.to);
+    // Each such job is its own: the id keeps a later one from being taken for a repeat of it.
+    const spec = JSON.stringify({ to, conflict: request.conflict, found: randomUUID() });
+    const job = { kind: 'download', accountId: request.accountId, folderId: request.folderId, label: request.label, spec, conflict: 'new', priority: request.priority ?? 0 } as const;
+    return this.create(job, request.files, request.folders);
   }
 
   /** Starts every job a previous run left queued or running (after a crash, a kill or a restart). */

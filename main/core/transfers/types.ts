@@ -1,4 +1,5 @@
 // The transfer engine's vocabulary: job and file states, requests, snapshots and events.
+import type { NewFile } from './journal.ts';
 
 export type JobKind = 'upload' | 'remote' | 'version' | 'download';
 export type JobState = 'queued' | 'running' | 'paused' | 'done' | 'failed' | 'cancelled';
@@ -61,6 +62,20 @@ export interface DownloadRequest {
   /** every version of a stack, as `name v1.ext`, `name v2.ext`…, rather than only the newest */
   allVersions?: boolean;
   conflict?: DownloadConflictPolicy;
+  priority?: number;
+}
+
+export interface FoundDownload {
+  accountId: string;
+  /** the Frame.io folder the files were found under */
+  folderId: string;
+  label: string;
+  /** the local folder every file's path lies in */
+  to: string;
+  files: NewFile[];
+  /** local folders, relative to `to`, made before the files come down */
+  folders: string[];
+  conflict: DownloadConflictPolicy;
   priority?: number;
 }
 
