@@ -4,7 +4,7 @@
 // fetches nothing twice; a file deleted in Frame.io stays on the disk; and no call is refused.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { AccountApi } from '../../main/core/api/resources.ts';
@@ -189,6 +189,26 @@ test('with --versions beside a new version of a followed stack comes down beside
   running.child.kill('SIGTERM');
   assert.equal(await running.exited, 143);
   assert.equal(refused(), 0);
+});
+
+test('a file that cannot be written fails with why, and the next look after the way is clear brings it down', async () => {
+  const top = await api.createFolder(sandbox.rootFolderId, 'Followed blocked');
+  const day = await api.createFolder(top.id, 'Day 2');
+  const bytes = content('blocked', 4000);
+  await upload(day.id, 'shot.mov', bytes);
+  const to = tempDir('follow-blocked');
+  // A file where the follow's folder should go: nothing can be written under it.
+  mkdirSync(join(to, 'Followed blocked'), { recursive: true });
+  writeFileSync(join(to, 'Followed blocked', 'Day 2'), 'in the way');
+  const running = follow(top.id, to, tempDir('follow-data'));
+  const failed = await running.next((e) => e.type === 'file' && e.state === 'failed' && e.name === 'shot.mov');
+  assert.match((failed as { error?: string }).error ?? '', /Slate could not write in ".*Day 2".*Check the folder exists and can be written to/);
+
+  rmSync(join(to, 'Followed blocked', 'Day 2'));
+  await running.next(done('shot.mov'));
+  assert.deepEqual(readFileSync(join(to, 'Followed blocked', 'Day 2', 'shot.mov')), bytes);
+  running.child.kill('SIGTERM');
+  assert.equal(await running.exited, 143);
 });
 
 test('--follow refuses what is not a folder, and --all-versions beside it', async () => {

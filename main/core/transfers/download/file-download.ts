@@ -37,7 +37,9 @@ export async function downloadFile(ctx: DownloadContext, fileId: number): Promis
   if (file.state === 'pending' && (await settledWithoutFetching(ctx, file, known))) return;
   file = ctx.journal.file(fileId);
   const temp = partialPath(file.source);
-  await mkdir(dirname(file.source), { recursive: true });
+  await mkdir(dirname(file.source), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw writeFailure(new WriteFailed(error), dirname(file.source), file.size);
+  });
 
   let parts = ctx.journal.parts(fileId);
   if (parts.length > 0 && parts.every((p) => p.state === 'done') && (await placedAlready(ctx, file))) return;
