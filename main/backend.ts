@@ -99,6 +99,7 @@ export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web
   });
   // A watch that cannot start (its folder is gone) must not stop the others or the app.
   watches.on('error', ({ watchId, error }) => console.error(`slate: watch ${watchId}: ${error.message}`));
+  watches.on('notice', ({ watchId, message }) => console.error(`slate: watch ${watchId}: ${message}`));
   const chosen = new ChosenPaths();
   const service = createService({
     session,

@@ -83,7 +83,7 @@ if (values.child) {
     for (const clips of readdirSync(join(tree, card))) {
       for (const name of readdirSync(join(tree, card, clips))) {
         const s = statSync(join(tree, card, clips, name));
-        journal.putFile('scale', { path: `${card}/${clips}/${name}`, size: s.size, mtimeMs: s.mtimeMs, sha256: null, state: 'done', reason: 'uploaded', remoteId: 'r', jobId: null });
+        journal.putFile('scale', { path: `${card}/${clips}/${name}`, size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, sha256: null, state: 'done', reason: 'uploaded', remoteId: 'r', jobId: null });
       }
     }
   }

@@ -1,7 +1,7 @@
 // FolderWatch on a real directory and the real tree observer, with the upload engine and Frame.io replaced
 // by recorders: what is handed over, when, and how often.
 import assert from 'node:assert/strict';
-import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -217,6 +217,38 @@ test('a file that changes again after upload is uploaded again; a skip is shown 
   await rig.watch.stop();
 });
 
+test('a file that failed because it could not be read is tried again once its permissions are fixed, with its bytes and date unchanged', async () => {
+  const rig = await startRig();
+  // Root reads a file whatever its mode; the recorder refuses one its mode makes unreadable, as the engine does for anyone else.
+  rig.uploader.outcome = (order) => {
+    if ((statSync(order.source).mode & 0o444) === 0) throw new Error('cannot be read: permission denied (EACCES)');
+    return { outcome: 'done', fileId: 'f', sha256: null, reason: 'uploaded' };
+  };
+  const said: string[] = [];
+  rig.watch.on('file', (file) => said.push(`${file.state}: ${file.reason}`));
+  const file = join(rig.dir, 'locked.mov');
+  writeFileSync(file, 'locked', { mode: 0o000 });
+  const state = () => rig.watch.files().find((f) => f.path === 'locked.mov')?.state;
+  await settled(rig.watch, () => state() === 'failed');
+  const failed = statSync(file);
+  assert.equal(rig.journal.file('w1', 'locked.mov')?.ctimeMs, failed.ctimeMs, 'the journal keeps the change time it failed with');
+
+  chmodSync(file, 0o644);
+  await settled(rig.watch, () => state() === 'done');
+  const fixed = statSync(file);
+  assert.deepEqual([fixed.size, fixed.mtimeMs], [failed.size, failed.mtimeMs], 'only the permissions changed');
+  assert.deepEqual(said.slice(said.indexOf('failed: cannot be read: permission denied (EACCES)')), [
+    'failed: cannot be read: permission denied (EACCES)',
+    'pending: its permissions or owner changed since it failed: trying again',
+    'ready: finished writing',
+    'queued: waiting to upload',
+    'uploading: uploading',
+    'done: uploaded',
+  ]);
+  assert.equal(rig.uploader.orders.length, 2, 'handed over once to fail and once to succeed');
+  await rig.watch.stop();
+});
+
 test('after upload a file can be moved into _uploaded, which is never watched', async () => {
   const rig = await startRig({ afterUpload: { action: 'move', folder: '_uploaded' } });
   mkdirSync(join(rig.dir, 'day1'));
@@ -264,7 +296,7 @@ test('an upload journaled as under way waits while its drive is unplugged, and i
   const dir = join(parent, 'card');
   const journal = new WatchJournal(new DatabaseSync(':memory:'));
   journal.addWatch({ id: 'w1', dir, accountId: 'a', folderId: 'root', settings: {}, paused: false });
-  journal.putFile('w1', { path: 'clip.mov', size: 4, mtimeMs: 1, sha256: null, state: 'uploading', reason: 'uploading', remoteId: null, jobId: 'job1' });
+  journal.putFile('w1', { path: 'clip.mov', size: 4, mtimeMs: 1, ctimeMs: 1, sha256: null, state: 'uploading', reason: 'uploading', remoteId: null, jobId: 'job1' });
   const rig = await startRig({}, { dir, journal, uploader: new RecordingUploader(), destination: new MemoryDestination() });
   await sleep(300);
   assert.equal(journal.file('w1', 'clip.mov')?.state, 'uploading', 'kept while the drive is away');

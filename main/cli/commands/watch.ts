@@ -68,6 +68,7 @@ export async function watchCommand(args: string[], json: boolean): Promise<numbe
   let stoppedBy: StopSignal;
   manager.on('file', (file) => status.file(file));
   manager.on('error', ({ error }) => status.problem(error.message));
+  manager.on('notice', ({ message }) => status.notice(message));
   try {
     const watch = await manager.ensure({
       dir: positionals[0]!,
@@ -126,6 +127,12 @@ class StatusLine {
 
   problem(message: string): void {
     if (this.json) return printJsonLine({ type: 'error', message });
+    this.clear();
+    console.error(`slate: ${message}`);
+  }
+
+  notice(message: string): void {
+    if (this.json) return printJsonLine({ type: 'notice', message });
     this.clear();
     console.error(`slate: ${message}`);
   }

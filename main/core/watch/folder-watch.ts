@@ -14,7 +14,7 @@ import type { WatchRules } from './rules.ts';
 import { rulesFor, type WatchSettings } from './settings.ts';
 import { StabilityDetector, type FileStat } from './stability.ts';
 import { checkMove, FINISHED_STATES, WATCH_FILE_STATES, type WatchFileState, type WatchFileView } from './states.ts';
-import { TreeObserver } from './tree-observer.ts';
+import { TreeObserver, type SeenFile } from './tree-observer.ts';
 import type { WatchUploader } from './uploader.ts';
 import { findStackTarget, parseVersionedName, type StackCandidate } from './versions.ts';
 
@@ -43,9 +43,13 @@ export interface FolderWatchEvents {
   looked: [];
   /** the watched folder could not be read, or a file's journey broke in an unexpected way */
   error: [Error];
+  /** something reported as an error is well again (a folder that could not be read now can) */
+  notice: [message: string];
 }
 
 interface Entry extends FileStat {
+  /** the change time when last seen; null for a file journaled before change times were kept */
+  ctimeMs: number | null;
   state: WatchFileState;
   reason: string;
   sha256: string | null;
@@ -127,6 +131,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
       this.emit('looked');
     });
     observer.on('error', (error) => this.emit('error', error));
+    observer.on('readable', (path) => this.emit('notice', `The folder "${join(this.dir, path)}" can be read again: its files are being caught up.`));
     await observer.start();
   }
 
@@ -192,6 +197,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
       path,
       size: entry.size,
       mtimeMs: entry.mtimeMs,
+      ctimeMs: entry.ctimeMs,
       sha256: entry.sha256,
       state: entry.state,
       reason: entry.reason,
@@ -201,7 +207,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
   }
 
   /** A file was found or changed (by the catch-up scan too). */
-  private seen(path: string, now: FileStat): void {
+  private seen(path: string, now: SeenFile): void {
     if (this.stopped || !this.rules.accepts(path)) return;
     const entry = this.entries.get(path);
     if (!entry) {
@@ -219,6 +225,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
       case 'pending':
         entry.size = now.size;
         entry.mtimeMs = now.mtimeMs;
+        entry.ctimeMs = now.ctimeMs;
         this.settle(path, now);
         return;
       case 'done':
@@ -229,9 +236,10 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
         }
         return this.restart(path, entry, now, 'changed since it was last handled');
       case 'failed':
-        // A restart or a returning drive is a fresh chance; otherwise only a change is.
-        if (same && !firstSight) return;
-        return this.restart(path, entry, now, same ? 'trying again' : 'changed since it failed');
+        // A restart or a returning drive is a fresh chance; otherwise only a change is, and a chmod
+        // (its permissions fixed) changes nothing but the change time.
+        if (same && !firstSight && entry.ctimeMs === now.ctimeMs) return;
+        return this.restart(path, entry, now, !same ? 'changed since it failed' : firstSight ? 'trying again' : 'its permissions or owner changed since it failed: trying again');
       case 'ready':
       case 'queued':
       case 'uploading':
@@ -243,13 +251,14 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     }
   }
 
-  private restart(path: string, entry: Entry, now: FileStat, reason: string): void {
+  private restart(path: string, entry: Entry, now: SeenFile, reason: string): void {
     entry.work?.abort();
     entry.work = undefined;
     if (entry.jobId) void this.uploader.cancel(entry.jobId).catch((error: unknown) => this.fail(error));
     entry.jobId = null;
     entry.size = now.size;
     entry.mtimeMs = now.mtimeMs;
+    entry.ctimeMs = now.ctimeMs;
     this.move(path, entry, 'pending', reason);
     this.settle(path, now);
   }
@@ -336,6 +345,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     const now = { size: stats.size, mtimeMs: stats.mtimeMs };
     entry.size = now.size;
     entry.mtimeMs = now.mtimeMs;
+    entry.ctimeMs = stats.ctimeMs;
     if (this.detector.observe(path, now) === 'stable') this.finish(path, now);
   }
 

@@ -40,6 +40,9 @@ const MIGRATIONS: string[] = [
      PRIMARY KEY (watch_id, path)
    );
    CREATE INDEX watch_files_by_stat ON watch_files (watch_id, size, mtime_ms);`,
+  // A file that failed to be read is tried again when its permissions are fixed: a chmod moves only
+  // the change time. Null for files journaled before.
+  `ALTER TABLE watch_files ADD COLUMN ctime_ms REAL;`,
 ];
 
 export interface WatchRecord<Settings = unknown> {
@@ -56,6 +59,8 @@ export interface FileRecord {
   path: string;
   size: number;
   mtimeMs: number;
+  /** the change time it had then; null when journaled by a Slate that did not keep it */
+  ctimeMs: number | null;
   sha256: string | null;
   state: WatchFileState;
   reason: string;
@@ -65,9 +70,9 @@ export interface FileRecord {
   updatedAt: number;
 }
 
-const FILE_COLUMNS = 'path, size, mtime_ms AS mtimeMs, sha256, state, reason, remote_id AS remoteId, job_id AS jobId, updated_at AS updatedAt';
+const FILE_COLUMNS = 'path, size, mtime_ms AS mtimeMs, ctime_ms AS ctimeMs, sha256, state, reason, remote_id AS remoteId, job_id AS jobId, updated_at AS updatedAt';
 /** FILE_COLUMNS as an array row, in their order */
-type FileRow = [string, number, number, string | null, WatchFileState, string, string | null, string | null, number];
+type FileRow = [string, number, number, number | null, string | null, WatchFileState, string, string | null, string | null, number];
 
 interface WatchRow {
   id: string;
@@ -152,8 +157,8 @@ export class WatchJournal {
     const statement = this.db.prepare(`SELECT ${FILE_COLUMNS} FROM watch_files WHERE watch_id = ?`);
     statement.setReturnArrays(true);
     for (const row of statement.iterate(watchId) as Iterable<FileRow>) {
-      const [path, size, mtimeMs, sha256, state, reason, remoteId, jobId, updatedAt] = row;
-      yield { path, size, mtimeMs, sha256, state, reason, remoteId, jobId, updatedAt };
+      const [path, size, mtimeMs, ctimeMs, sha256, state, reason, remoteId, jobId, updatedAt] = row;
+      yield { path, size, mtimeMs, ctimeMs, sha256, state, reason, remoteId, jobId, updatedAt };
     }
   }
 
@@ -171,10 +176,10 @@ export class WatchJournal {
   putFile(watchId: string, file: Omit<FileRecord, 'updatedAt'>): void {
     this.db
       .prepare(
-        `INSERT OR REPLACE INTO watch_files (watch_id, path, size, mtime_ms, sha256, state, reason, remote_id, job_id, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR REPLACE INTO watch_files (watch_id, path, size, mtime_ms, ctime_ms, sha256, state, reason, remote_id, job_id, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(watchId, file.path, file.size, file.mtimeMs, file.sha256, file.state, file.reason, file.remoteId, file.jobId, this.now());
+      .run(watchId, file.path, file.size, file.mtimeMs, file.ctimeMs, file.sha256, file.state, file.reason, file.remoteId, file.jobId, this.now());
   }
 
   /** A finished file moved inside the tree keeps its record under its new path. */

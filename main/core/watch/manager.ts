@@ -48,6 +48,8 @@ export interface WatchManagerEvents {
   file: [WatchFileView];
   watch: [WatchSummary];
   error: [{ watchId: string; error: Error }];
+  /** a problem reported as an error is over (a folder that could not be read now can) */
+  notice: [{ watchId: string; message: string }];
 }
 
 export class WatchManager extends EventEmitter<WatchManagerEvents> {
@@ -188,6 +190,7 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> {
     watch.on('file', (file) => this.emit('file', file));
     watch.on('looked', () => this.changed(record.id));
     watch.on('error', (error) => this.report(record.id, error));
+    watch.on('notice', (message) => this.emit('notice', { watchId: record.id, message }));
     this.running.set(record.id, watch);
     try {
       await watch.start();

@@ -10,9 +10,14 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, join, sep } from 'node:path';
 import type { FileStat } from './stability.ts';
 
+/** A file as the observer saw it: the change time moves on a chmod, which leaves size and mtime alone. */
+export interface SeenFile extends FileStat {
+  ctimeMs: number;
+}
+
 export interface TreeObserverEvents {
-  /** a file exists with this size and mtime (found by a scan, or reported changed) */
-  file: [path: string, stat: FileStat];
+  /** a file exists with this size, mtime and ctime (found by a scan, or reported changed) */
+  file: [path: string, stat: SeenFile];
   gone: [path: string];
   /** a directory went away, with everything in it; '' is the watched folder itself */
   goneDir: [path: string];
@@ -21,6 +26,8 @@ export interface TreeObserverEvents {
   /** the full look is over: a file it did not report is no longer there, event or not */
   looked: [];
   error: [Error];
+  /** a folder reported unreadable has been listed after all ('' is the watched folder itself) */
+  readable: [path: string];
 }
 
 export interface TreeObserverOptions {
@@ -30,16 +37,26 @@ export interface TreeObserverOptions {
   checkEveryMs?: number;
   /** how often the whole tree is listed again, for file systems that send no events (network shares) */
   rescanEveryMs?: number;
+  /** the first wait before an unreadable folder is listed again; each failure doubles it, up to five minutes */
+  retryUnreadableMs?: number;
 }
 
 /** Directories listed at once while scanning; each stats its files in parallel. */
 const SCAN_CONCURRENCY = 4;
 const CHECK_EVERY_MS = 2000;
+const RETRY_UNREADABLE_MS = 5000;
+const RETRY_UNREADABLE_MOST_MS = 5 * 60_000;
 
 interface KnownDir {
   /** device, inode and birth: a directory deleted and made again under the same name is a new one */
   identity: string;
   watcher: FSWatcher | undefined;
+}
+
+/** A folder whose listing was refused: reported once, then tried again by itself until it is read. */
+interface UnreadableDir {
+  waitMs: number;
+  timer: NodeJS.Timeout | undefined;
 }
 
 export class TreeObserver extends EventEmitter<TreeObserverEvents> {
@@ -48,9 +65,11 @@ export class TreeObserver extends EventEmitter<TreeObserverEvents> {
   private readonly recursive: boolean;
   private readonly checkEveryMs: number;
   private readonly rescanEveryMs: number | undefined;
+  private readonly retryUnreadableMs: number;
   private lastFullLook = 0;
   /** every directory of the tree by relative path ('' is the top), while the top is there */
   private readonly dirs = new Map<string, KnownDir>();
+  private readonly unreadable = new Map<string, UnreadableDir>();
   private treeWatcher: FSWatcher | undefined;
   private readonly scanQueue: Array<{ dir: string; deep: boolean }> = [];
   private scanning = 0;
@@ -70,6 +89,7 @@ export class TreeObserver extends EventEmitter<TreeObserverEvents> {
     this.recursive = options.recursive ?? (process.platform === 'darwin' || process.platform === 'win32');
     this.checkEveryMs = options.checkEveryMs ?? CHECK_EVERY_MS;
     this.rescanEveryMs = options.rescanEveryMs;
+    this.retryUnreadableMs = options.retryUnreadableMs ?? RETRY_UNREADABLE_MS;
   }
 
   /**
@@ -93,6 +113,8 @@ export class TreeObserver extends EventEmitter<TreeObserverEvents> {
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.checkTimer);
+    for (const retry of this.unreadable.values()) clearTimeout(retry.timer);
+    this.unreadable.clear();
     this.unwatchAll();
     for (const wake of this.idleWaiters.splice(0)) wake();
   }
@@ -165,7 +187,7 @@ export class TreeObserver extends EventEmitter<TreeObserverEvents> {
       }
       if (this.closed) break;
       if (info?.isFile()) {
-        this.emit('file', path, { size: info.size, mtimeMs: info.mtimeMs });
+        this.emit('file', path, seenFile(info));
       } else if (info?.isDirectory()) {
         const known = this.dirs.get(path);
         if (known && known.identity !== identity(info)) this.forgetDir(path);
@@ -186,6 +208,7 @@ export class TreeObserver extends EventEmitter<TreeObserverEvents> {
       known.watcher?.close();
       this.dirs.delete(path);
     }
+    for (const path of [...this.unreadable.keys()]) if (path === dir || path.startsWith(prefix)) this.stopRetrying(path);
     this.emit('goneDir', dir);
   }
 
@@ -204,7 +227,8 @@ export class TreeObserver extends EventEmitter<TreeObserverEvents> {
       return watcher;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+      // A folder that may not be read cannot be watched either; its listing says so, and is tried again.
+      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES' || code === 'EPERM') return undefined;
       if (code === 'ENOSPC' || code === 'EMFILE') {
         if (this.limitReported) return undefined;
         this.limitReported = true;
@@ -267,9 +291,11 @@ export class TreeObserver extends EventEmitter<TreeObserverEvents> {
     try {
       info = await stat(path);
     } catch {
+      this.stopRetrying(dir);
       return;
     }
-    if (this.closed || !info.isDirectory()) return;
+    if (this.closed) return;
+    if (!info.isDirectory()) return this.stopRetrying(dir);
     // Watched before it is listed: a file made in between is named by the watch.
     const known = this.dirs.get(dir);
     if (known?.identity !== identity(info)) {
@@ -283,9 +309,10 @@ export class TreeObserver extends EventEmitter<TreeObserverEvents> {
       entries = await readdir(path, { withFileTypes: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.report(new Error(`Slate cannot read the folder "${path}": ${(error as Error).message}`, { cause: error }));
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.unreadableNow(dir, error as NodeJS.ErrnoException);
       return;
     }
+    this.readableNow(dir);
     const files: string[] = [];
     for (const entry of entries) {
       const child = dir === '' ? entry.name : `${dir}/${entry.name}`;
@@ -301,7 +328,7 @@ export class TreeObserver extends EventEmitter<TreeObserverEvents> {
       files.map(async (child) => {
         try {
           const file = await stat(join(this.dir, child));
-          if (file.isFile() && !this.closed) this.emit('file', child, { size: file.size, mtimeMs: file.mtimeMs });
+          if (file.isFile() && !this.closed) this.emit('file', child, seenFile(file));
         } catch {
           // gone between the listing and the look: nothing to report
         }
@@ -309,9 +336,57 @@ export class TreeObserver extends EventEmitter<TreeObserverEvents> {
     );
   }
 
+  /**
+   * A folder that could not be listed is not kept as scanned: a look at it (its permissions fixed
+   * send an event to its parent's watch) or the retry, whichever comes first, lists it again. Its
+   * sub-folders already known stay watched.
+   */
+  private unreadableNow(dir: string, error: NodeJS.ErrnoException): void {
+    const known = this.dirs.get(dir);
+    known?.watcher?.close();
+    this.dirs.delete(dir);
+    if (this.closed) return;
+    const retry = this.unreadable.get(dir);
+    if (retry) {
+      retry.waitMs = Math.min(retry.waitMs * 2, RETRY_UNREADABLE_MOST_MS);
+    } else {
+      this.report(
+        new Error(
+          `Slate cannot read the folder "${join(this.dir, dir)}" (${error.code ?? error.message}), so nothing in it is uploaded. Let your user read it (check its permissions or owner); Slate looks again by itself and catches it up then.`,
+          { cause: error },
+        ),
+      );
+    }
+    const next: UnreadableDir = { waitMs: retry?.waitMs ?? this.retryUnreadableMs, timer: undefined };
+    clearTimeout(retry?.timer);
+    // The watched folder itself is looked at on every check already; a look there catches up the whole tree.
+    if (dir !== '') {
+      next.timer = setTimeout(() => {
+        next.timer = undefined;
+        if (!this.dirs.has(dir)) this.enqueueScan(dir, false);
+      }, next.waitMs);
+    }
+    this.unreadable.set(dir, next);
+  }
+
+  private readableNow(dir: string): void {
+    if (!this.unreadable.has(dir)) return;
+    this.stopRetrying(dir);
+    if (!this.closed) this.emit('readable', dir);
+  }
+
+  private stopRetrying(dir: string): void {
+    clearTimeout(this.unreadable.get(dir)?.timer);
+    this.unreadable.delete(dir);
+  }
+
   private report(error: Error): void {
     if (!this.closed) this.emit('error', error);
   }
+}
+
+function seenFile(info: Stats): SeenFile {
+  return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs };
 }
 
 function identity(info: Stats): string {
