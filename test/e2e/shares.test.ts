@@ -36,6 +36,12 @@ test('share a folder, copy the link, invite a reviewer, delete the share', { ski
   const ready = page.getByRole('status').filter({ hasText: 'Share link ready' });
   const shortUrl = await ready.getByRole('link').textContent();
   assert.match(shortUrl ?? '', /^https?:\/\//);
+  // The share link and the folder's Frame.io link are told apart by their words, and a copy says so.
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await details.getByRole('button', { name: 'Copy Frame.io link' }).waitFor();
+  await ready.getByRole('button', { name: 'Copy share link' }).click();
+  await details.getByRole('status').getByText('Share link copied.').waitFor();
+  assert.equal(await page.evaluate('navigator.clipboard.readText()'), shortUrl);
 
   // The link belongs to the folder it shares: another item selected afterwards never shows it.
   writeFileSync(join(session.work, 'brief.txt'), 'for the client: scenes 4 to 9');
@@ -49,8 +55,8 @@ test('share a folder, copy the link, invite a reviewer, delete the share', { ski
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Shares' }).click();
   const card = page.getByTestId('share').filter({ hasText: 'Client review' });
   await card.getByText('Invited reviewers only').waitFor();
-  await card.getByRole('button', { name: 'Copy link' }).click();
-  await card.getByRole('button', { name: 'Copied' }).waitFor();
+  await card.getByRole('button', { name: 'Copy share link' }).click();
+  await card.getByRole('status').getByText('Share link copied.').waitFor();
   assert.equal(await page.evaluate('navigator.clipboard.readText()'), shortUrl);
 
   await card.getByRole('button', { name: 'Details' }).click();

@@ -63,12 +63,12 @@ interface BrowseState {
   select(id: string | undefined): Promise<void>;
   setSort(key: SortKey): void;
   setFilter(filter: string): void;
-  createFolder(name: string): Promise<void>;
+  createFolder(name: string): Promise<boolean>;
   createWorkspace(name: string): Promise<boolean>;
   createProject(name: string): Promise<boolean>;
   renameProject(name: string): Promise<boolean>;
   deleteProject(): Promise<boolean>;
-  renameFolder(id: string, name: string): Promise<void>;
+  renameFolder(id: string, name: string): Promise<boolean>;
   remove(asset: Asset): Promise<void>;
 }
 
@@ -291,13 +291,11 @@ export const useBrowse = create<BrowseState>((set, get) => {
     async createFolder(name) {
       const { accountId, path } = get();
       const here = path.at(-1);
-      if (!accountId || !here || here.kind !== 'folder') return;
-      try {
+      if (!accountId || !here || here.kind !== 'folder') return false;
+      return attempt(async () => {
         await call('folder:create', { accountId, parentId: here.id, name });
         await get().refresh();
-      } catch (error) {
-        set({ problem: toProblem(error) });
-      }
+      });
     },
 
     async createWorkspace(name) {
@@ -340,13 +338,11 @@ export const useBrowse = create<BrowseState>((set, get) => {
 
     async renameFolder(id, name) {
       const { accountId } = get();
-      if (!accountId) return;
-      try {
+      if (!accountId) return false;
+      return attempt(async () => {
         await call('folder:rename', { accountId, folderId: id, name });
         await get().refresh();
-      } catch (error) {
-        set({ problem: toProblem(error) });
-      }
+      });
     },
 
     async remove(asset) {

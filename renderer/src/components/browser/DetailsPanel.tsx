@@ -8,6 +8,8 @@ import { useStackInfo } from '../../store/stacks.ts';
 import { versionCountText } from '../../lib/versions.ts';
 import { NewVersionButton } from './NewVersionButton.tsx';
 import { StatusPill } from './StatusPill.tsx';
+import { CopyButton } from '../CopyButton.tsx';
+import { NameForm } from './NameForm.tsx';
 
 export function DetailsPanel() {
   const { accountId, project, items, selectedId, details, renameFolder, remove } = useBrowse();
@@ -15,7 +17,7 @@ export function DetailsPanel() {
   const [sharing, setSharing] = useState(false);
   const asset = items.find((item) => item.id === selectedId);
   const stack = useStackInfo(accountId, asset?.type === 'version_stack' ? asset : undefined);
-  const [renaming, setRenaming] = useState<string | undefined>();
+  const [renaming, setRenaming] = useState(false);
   const [confirming, setConfirming] = useState(false);
   if (!asset) return null;
 
@@ -89,38 +91,23 @@ export function DetailsPanel() {
       {created && (
         <p className="share-created" role="status">
           Share link ready: <a href={created.shortUrl} target="_blank" rel="noreferrer">{created.shortUrl}</a>{' '}
-          <button type="button" className="link" onClick={() => void navigator.clipboard.writeText(created.shortUrl)}>
-            Copy
-          </button>
+          <CopyButton className="link" what="share link" text={created.shortUrl} />
         </p>
       )}
       <div className="actions">
         <a className="button" href={asset.viewUrl} target="_blank" rel="noreferrer">
           Open in Frame.io
         </a>
-        <button type="button" onClick={() => void navigator.clipboard.writeText(asset.viewUrl)}>
-          Copy link
-        </button>
+        <CopyButton what="Frame.io link" text={asset.viewUrl} />
       </div>
       {asset.type !== 'folder' && accountId && <NewVersionButton accountId={accountId} fileId={asset.type === 'file' ? asset.id : stack?.headId ?? undefined} label="New version file" />}
       {asset.type === 'folder' &&
-        (renaming === undefined ? (
-          <button type="button" onClick={() => setRenaming(asset.name)}>
+        (!renaming ? (
+          <button type="button" onClick={() => setRenaming(true)}>
             Rename folder
           </button>
         ) : (
-          <form
-            className="inline-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void renameFolder(asset.id, renaming).then(() => setRenaming(undefined));
-            }}
-          >
-            <input autoFocus aria-label="Folder name" value={renaming} maxLength={255} onChange={(e) => setRenaming(e.target.value)} />
-            <button type="submit" disabled={!renaming.trim()}>
-              Save
-            </button>
-          </form>
+          <NameForm label="Folder name" what="folder" initial={asset.name} submitLabel="Save" cancelButton onSubmit={(name) => renameFolder(asset.id, name)} onCancel={() => setRenaming(false)} />
         ))}
       {asset.type !== 'version_stack' && (
         <button type="button" className={confirming ? 'danger' : ''} onClick={() => (confirming ? void remove(asset) : setConfirming(true))} onBlur={() => setConfirming(false)}>

@@ -36,7 +36,7 @@ export function ProjectPicker() {
         </select>
       </label>
       {editing === 'workspace' ? (
-        <NameForm label="New workspace name" submitLabel="Create" onSubmit={browse.createWorkspace} onCancel={close} />
+        <NameForm label="New workspace name" what="workspace" submitLabel="Create" onSubmit={browse.createWorkspace} onCancel={close} />
       ) : (
         <button type="button" className="link small" onClick={() => setEditing('workspace')} disabled={!accountId}>
           New workspace
@@ -57,7 +57,7 @@ export function ProjectPicker() {
         </ul>
       )}
       {editing === 'project' ? (
-        <NameForm label="New project name" submitLabel="Create" onSubmit={browse.createProject} onCancel={close} />
+        <NameForm label="New project name" what="project" submitLabel="Create" onSubmit={browse.createProject} onCancel={close} />
       ) : (
         <button type="button" className="link small" onClick={() => setEditing('project')} disabled={!workspaceId}>
           New project
@@ -65,7 +65,7 @@ export function ProjectPicker() {
       )}
       {project &&
         (editing === 'rename' ? (
-          <NameForm label="Project name" initial={project.name} submitLabel="Rename" onSubmit={browse.renameProject} onCancel={close} />
+          <NameForm label="Project name" what="project" initial={project.name} submitLabel="Rename" onSubmit={browse.renameProject} onCancel={close} />
         ) : (
           <div className="picker-actions">
             <button type="button" className="link small" onClick={() => setEditing('rename')}>

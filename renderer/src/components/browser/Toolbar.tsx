@@ -1,34 +1,18 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useBrowse } from '../../store/browse.ts';
 import { DownloadButton } from '../downloads/DownloadButton.tsx';
+import { NameForm } from './NameForm.tsx';
 import { UploadControls } from './UploadControls.tsx';
 
 export function Toolbar() {
   const { filter, setFilter, refresh, createFolder, path, loading } = useBrowse();
   const [naming, setNaming] = useState(false);
-  const [name, setName] = useState('');
   const inStack = path.at(-1)?.kind === 'stack';
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!name.trim()) return;
-    await createFolder(name);
-    setName('');
-    setNaming(false);
-  };
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Folder actions">
       {naming ? (
-        <form onSubmit={(e) => void submit(e)} className="inline-form">
-          <input autoFocus aria-label="New folder name" value={name} maxLength={255} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setNaming(false)} />
-          <button type="submit" disabled={!name.trim()}>
-            Create
-          </button>
-          <button type="button" onClick={() => setNaming(false)}>
-            Cancel
-          </button>
-        </form>
+        <NameForm label="New folder name" what="folder" submitLabel="Create" cancelButton onSubmit={createFolder} onCancel={() => setNaming(false)} />
       ) : (
         <button type="button" onClick={() => setNaming(true)} disabled={inStack || path.length === 0}>
           New folder

@@ -2,19 +2,14 @@ import { useState, type FormEvent } from 'react';
 import type { Share } from '../../../../preload/contract.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useShares } from '../../store/shares.ts';
+import { CopyButton } from '../CopyButton.tsx';
 
 export function ShareCard({ share, accountId }: { share: Share; accountId: string }) {
   const { assets, reviewers, loadDetails, remove, removeAsset, addReviewers, removeReviewer } = useShares();
   const [open, setOpen] = useState(false);
-  const [copied, setCopied] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [emails, setEmails] = useState('');
 
-  const copy = async () => {
-    await navigator.clipboard.writeText(share.shortUrl);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 2_000);
-  };
   const invite = async (event: FormEvent) => {
     event.preventDefault();
     const list = emails.split(/[\s,;]+/).filter(Boolean);
@@ -36,9 +31,7 @@ export function ShareCard({ share, accountId }: { share: Share; accountId: strin
         <a href={share.shortUrl} target="_blank" rel="noreferrer" data-testid="share-link">
           {share.shortUrl}
         </a>
-        <button type="button" onClick={() => void copy()}>
-          {copied ? 'Copied' : 'Copy link'}
-        </button>
+        <CopyButton what="share link" text={share.shortUrl} />
         <button
           type="button"
           aria-expanded={open}

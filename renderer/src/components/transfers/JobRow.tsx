@@ -5,6 +5,7 @@ import { formatEta, formatRate, percent } from '../../lib/rate.ts';
 import { fileCounts, isWaiting, jobLabel } from '../../lib/transfer-rows.ts';
 import { useTransfers } from '../../store/transfers.ts';
 import { JobFiles } from './JobFiles.tsx';
+import { CancelJobButton } from './CancelJobButton.tsx';
 
 /** How often an open, moving job's rows are read again: file events say when a state changes, not how far a big file has got. */
 const ROWS_EVERY_MS = 1_000;
@@ -122,9 +123,7 @@ export function JobRow({ job }: { job: TransferJob }) {
             <button type="button" onClick={() => void move(job.id, -1)} aria-label={`Move ${title} down`}>
               ↓
             </button>
-            <button type="button" onClick={() => void act('cancel', job.id)}>
-              Cancel
-            </button>
+            <CancelJobButton job={job} title={title} counts={counts} bytesDone={bytesDone} onCancel={() => void act('cancel', job.id)} />
           </>
         )}
       </div>
