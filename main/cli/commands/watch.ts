@@ -65,6 +65,8 @@ export async function watchCommand(args: string[], json: boolean): Promise<numbe
     uploader: (accountId) => new EngineUploader(session.engine, accountId),
   });
   const status = new StatusLine(json);
+  // Listening before anything is said: a script may stop the watch the moment it reads "ready".
+  const stopped = new Promise<StopSignal>((resolve) => onStopSignal(resolve));
   let stoppedBy: StopSignal;
   manager.on('file', (file) => status.file(file));
   manager.on('error', ({ error }) => status.problem(error.message));
@@ -78,7 +80,7 @@ export async function watchCommand(args: string[], json: boolean): Promise<numbe
     });
     status.ready(watch);
     const ticker = setInterval(() => status.counts(manager.summary(watch.id)), STATUS_INTERVAL_MS);
-    stoppedBy = await new Promise<StopSignal>((resolve) => onStopSignal(resolve));
+    stoppedBy = await stopped;
     clearInterval(ticker);
     status.stopping(manager.files(watch.id).filter((f) => f.state === 'failed').length);
   } finally {
