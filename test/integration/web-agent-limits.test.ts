@@ -64,6 +64,19 @@ function invoke(ws: WebSocket, frame: { id: number; channel: string; input: unkn
 
 const me = (id: number) => ({ id, channel: 'user:me', input: {} });
 
+/** The first transfers:job event on `ws` that `wanted` accepts, from now on. */
+function jobEvent(ws: WebSocket, wanted: (job: { id: string; filesTotal: number }) => boolean): Promise<{ id: string; filesTotal: number }> {
+  return new Promise((resolve) => {
+    const onMessage = (data: Buffer) => {
+      const frame = JSON.parse(data.toString()) as { type: string; event?: string; payload?: { id: string; filesTotal: number } };
+      if (frame.type !== 'event' || frame.event !== 'transfers:job' || !wanted(frame.payload!)) return;
+      ws.off('message', onMessage);
+      resolve(frame.payload!);
+    };
+    ws.on('message', onMessage);
+  });
+}
+
 test('a frame over the limit closes that socket only; the agent answers the next one', async () => {
   const ws = await connect();
   const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
@@ -94,10 +107,14 @@ test('an upload of 10,000 paths, the contract\'s most, goes through the bridge',
   const frame = JSON.stringify({ type: 'invoke', id: 4, channel: 'transfers:upload', input: { accountId: sandbox.accountId, folderId: sandbox.rootFolderId, paths } });
   assert.ok(Buffer.byteLength(frame) > 1024 * 1024, 'bigger than the old 1 MiB limit');
   const ws = await connect();
+  // The reply comes before the drop is walked into the journal (the first files would already be
+  // uploading); a job held by pauseAll tells its full count once the walk has ended.
+  const walked = jobEvent(ws, (job) => job.filesTotal === 10_000);
   const answer = await invoke(ws, frame);
   assert.equal(answer.reply.ok, true, JSON.stringify(answer.reply.error));
   const job = answer.reply.value as { id: string };
-  assert.equal(backend.engine.files(job.id).length, 10_000);
+  assert.equal((await walked).id, job.id);
+  assert.equal(backend.engine.files(job.id).filter((file) => file.state === 'paused').length, 10_000, 'every path is a file waiting to upload, none skipped');
   await backend.engine.cancel(job.id);
   backend.engine.resumeAll();
   ws.close();
