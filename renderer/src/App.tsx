@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { AgentBanner } from './components/AgentBanner.tsx';
 import { BackendBadge } from './components/BackendBadge.tsx';
 import { UserMenu } from './components/UserMenu.tsx';
@@ -31,6 +31,7 @@ export function App() {
   const startWatches = useWatches((s) => s.start);
   const startFollowing = useFollowing((s) => s.start);
   const Screen = SCREENS[view];
+  const content = useRef<HTMLElement>(null);
 
   useEffect(() => {
     document.documentElement.dataset.theme = settings?.theme ?? 'system';
@@ -57,6 +58,17 @@ export function App() {
 
   return (
     <div className="app">
+      {/* The address's fragment is the place on screen, so the link moves focus rather than the hash. */}
+      <a
+        className="skip-link"
+        href="#content"
+        onClick={(event) => {
+          event.preventDefault();
+          content.current?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <header className="topbar">
         <span className="brand">Slate</span>
         {info && <BackendBadge backend={info.backend} />}
@@ -74,7 +86,7 @@ export function App() {
             </button>
           ))}
         </nav>
-        <main className="content" aria-busy={status === 'loading'}>
+        <main id="content" ref={content} tabIndex={-1} className="content" aria-busy={status === 'loading'}>
           {status === 'loading' && <p className="muted">Connecting…</p>}
           {status === 'failed' && problem && <ProblemBanner problem={problem} onRetry={() => void load()} />}
           {status === 'ready' && <Screen />}

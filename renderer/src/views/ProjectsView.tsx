@@ -18,7 +18,7 @@ import { ViewerView } from './ViewerView.tsx';
 
 export function ProjectsView() {
   const { accounts } = useSession();
-  const { accountId, project, problem, stale, selectedId, refresh } = useBrowse();
+  const { accountId, project, problem, stale, selectedId, refresh, path } = useBrowse();
   const viewing = useReview((s) => s.fileId !== undefined);
   useLiveFolder(!viewing);
 
@@ -29,6 +29,8 @@ export function ProjectsView() {
   if (viewing) return <ViewerView />;
   return (
     <div className="projects-view">
+      {/* The breadcrumbs show the place; the heading names it for those who move by headings. */}
+      <h1 className="visually-hidden">{path.at(-1)?.name ?? 'Projects'}</h1>
       <ProjectPicker />
       <section className="browser" aria-label="Browser">
         <DemoNote />

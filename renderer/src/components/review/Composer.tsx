@@ -60,7 +60,7 @@ export function Composer({ canDraw }: { canDraw: boolean }) {
       {canDraw && (
         <div className="draw-tools" role="toolbar" aria-label="Drawing">
           {TOOLS.map((tool) => (
-            <button key={tool.id} type="button" aria-label={tool.label} title={tool.label} aria-pressed={draft.tool === tool.id} onClick={() => draft.setTool(draft.tool === tool.id ? null : tool.id)}>
+            <button key={tool.id} type="button" aria-label={tool.label} data-tip={tool.label} aria-pressed={draft.tool === tool.id} onClick={() => draft.setTool(draft.tool === tool.id ? null : tool.id)}>
               {tool.glyph}
             </button>
           ))}
@@ -73,6 +73,7 @@ export function Composer({ canDraw }: { canDraw: boolean }) {
                 className="swatch"
                 style={{ background: colour.value }}
                 aria-label={colour.label}
+                data-tip={colour.label}
                 aria-checked={draft.color === colour.value}
                 onClick={() => draft.setColor(colour.value)}
               />

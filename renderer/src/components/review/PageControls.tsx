@@ -15,7 +15,7 @@ export function PageControls() {
   };
   return (
     <div className="page-controls" role="toolbar" aria-label="Pages">
-      <button type="button" aria-label="Previous page" title="Previous page (← or Page Up)" disabled={unread || page <= 1} onClick={() => step(-1)}>
+      <button type="button" aria-label="Previous page" data-tip="Previous page (← or Page Up)" disabled={unread || page <= 1} onClick={() => step(-1)}>
         ◀︎
       </button>
       <label className="page-number">
@@ -39,7 +39,7 @@ export function PageControls() {
       <span className="muted" data-testid="page-count">
         {unread ? 'of …' : `of ${pages}`}
       </span>
-      <button type="button" aria-label="Next page" title="Next page (→ or Page Down)" disabled={unread || page >= pages} onClick={() => step(1)}>
+      <button type="button" aria-label="Next page" data-tip="Next page (→ or Page Down)" disabled={unread || page >= pages} onClick={() => step(1)}>
         ▶︎
       </button>
     </div>

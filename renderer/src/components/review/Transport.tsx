@@ -12,13 +12,13 @@ export function Transport() {
   return (
     <div className="transport">
       <div className="transport-controls">
-        <button type="button" aria-label="Previous frame" title="Previous frame (←)" disabled={!seekable} onClick={() => step(-1)}>
+        <button type="button" aria-label="Previous frame" data-tip="Previous frame (←)" disabled={!seekable} onClick={() => step(-1)}>
           ◀︎|
         </button>
-        <button type="button" className="primary" aria-label={playing ? 'Pause' : 'Play'} title="Play or pause (Space)" onClick={toggle}>
+        <button type="button" className="primary" aria-label={playing ? 'Pause' : 'Play'} data-tip={`${playing ? 'Pause' : 'Play'} (Space)`} onClick={toggle}>
           {playing ? '❚❚' : '▶︎'}
         </button>
-        <button type="button" aria-label="Next frame" title="Next frame (→)" disabled={!seekable} onClick={() => step(1)}>
+        <button type="button" aria-label="Next frame" data-tip="Next frame (→)" disabled={!seekable} onClick={() => step(1)}>
           |▶︎
         </button>
         <output className="timecode" aria-label="Timecode" data-testid="timecode">

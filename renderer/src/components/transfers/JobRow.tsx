@@ -117,10 +117,10 @@ export function JobRow({ job }: { job: TransferJob }) {
         )}
         {(active || job.state === 'paused') && (
           <>
-            <button type="button" onClick={() => void move(job.id, 1)} aria-label={`Move ${title} up`}>
+            <button type="button" onClick={() => void move(job.id, 1)} aria-label={`Move ${title} up`} data-tip="Move up the queue">
               ↑
             </button>
-            <button type="button" onClick={() => void move(job.id, -1)} aria-label={`Move ${title} down`}>
+            <button type="button" onClick={() => void move(job.id, -1)} aria-label={`Move ${title} down`} data-tip="Move down the queue">
               ↓
             </button>
             <CancelJobButton job={job} title={title} counts={counts} bytesDone={bytesDone} onCancel={() => void act('cancel', job.id)} />
