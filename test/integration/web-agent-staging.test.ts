@@ -181,11 +181,17 @@ test('a job\'s sources outside the staging folder are never deleted, not even th
   const person = makeTree({ 'precious.mov': 1000 }, join(work, 'person'));
   const root = await stage(main, batch(6), 'Reel/a.mov', content('a6', 1000));
   symlinkSync(person, join(root, 'outside'));
-  // A failing file keeps the batch, so each uploaded copy is deleted on its own, the linked one too.
+  symlinkSync(join(person, 'precious.mov'), join(root, 'linked.mov'));
+  // A failing file keeps the batch, so each uploaded copy is deleted on its own, the linked ones too.
   execFileSync('mkfifo', [join(root, 'pipe.mov')]);
-  const job = await stopped(main, (await upload(main, [root], await newFolder())).id);
-  assert.deepEqual([job.state, job.filesDone, job.filesFailed], ['failed', 2, 1]);
+  // Inside the batch the link to a folder is skipped (links to folders in a drop are not followed),
+  // so the drop also names the path through it, as followed links are: that file's deletion is the
+  // one the guard must refuse. Named first, it is tidied before the skipped link itself is deleted.
+  // The link to a file goes up, and deleting it removes only the link.
+  const job = await stopped(main, (await upload(main, [join(root, 'outside'), root], await newFolder())).id);
+  assert.deepEqual([job.state, job.filesDone, job.filesFailed, job.filesSkipped], ['failed', 3, 1, 1]);
   assert.equal(existsSync(join(root, 'a.mov')), false);
+  assert.equal(existsSync(join(root, 'linked.mov')), false, 'the link to a file, uploaded, is gone');
   assert.ok(existsSync(join(person, 'precious.mov')), 'the linked file is the person\'s own');
   assert.equal(main.warnings.length, 1);
   assert.match(main.warnings[0]!, /Kept ".*outside\/precious\.mov": it leads out of the staging folder/);
