@@ -2,6 +2,7 @@
 // "Technical detail".
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { requests } from '../../preload/contract.ts';
 import { SlateFailure } from '../../renderer/src/slate.ts';
 import { toProblem } from '../../renderer/src/store/problem.ts';
 
@@ -17,6 +18,16 @@ test('a request the contract refused names no schema or channel on screen', () =
   assert.doesNotMatch(`${problem.message} ${problem.action}`, /settings:update|fileConcurrency|Too small/);
   assert.ok(problem.action);
   assert.match(problem.detail ?? '', /fileConcurrency/);
+});
+
+test("a request the contract refused with a rule written for people shows that rule, the schema's path only in the detail", () => {
+  const parsed = requests['folder:create'].input.safeParse({ accountId: 'a', parentId: 'p', name: 'cuts/v2' });
+  const rule = parsed.error?.issues[0]?.message;
+  assert.equal(rule, 'Names cannot contain / or \\.');
+  const problem = toProblem(new SlateFailure({ code: 'invalid-input', message: `Invalid folder:create request at name: ${rule}` }));
+  assert.equal(problem.message, rule);
+  assert.ok(problem.action);
+  assert.match(problem.detail ?? '', /^invalid-input: Invalid folder:create request at name/);
 });
 
 test("a refusal in people's words keeps its message and action, with its code as the detail", () => {
