@@ -40,18 +40,21 @@ async function screen(name: string): Promise<void> {
   await page.evaluate(was === undefined ? 'delete document.documentElement.dataset.theme' : `document.documentElement.dataset.theme = ${JSON.stringify(was)}`);
 }
 
+// Page code as text or through the element: the tests' type check has no DOM globals.
 const focusedName = () =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    return el ? (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim() : '';
-  });
+  page.evaluate(`(() => {
+    const el = document.activeElement;
+    return el ? (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\\s+/g, ' ').trim() : '';
+  })()`) as Promise<string>;
 
 /** The tooltip drawn for an icon button, and whether it shows now. */
 const tooltip = (button: Locator) =>
   button.evaluate((el) => {
-    const after = getComputedStyle(el, '::after');
+    const after = el.ownerDocument.defaultView!.getComputedStyle(el, '::after');
     return { text: after.content, shown: after.visibility === 'visible' };
   });
+
+const blur = () => page.evaluate('document.activeElement?.blur()');
 
 const main = () => page.getByRole('navigation', { name: 'Main' });
 const row = (name: string) => page.getByTestId('asset-row').filter({ hasText: name });
@@ -84,7 +87,7 @@ test('a skip link comes first and moves focus to the content; the account button
   for (let i = 0; i <= account; i++) await page.keyboard.press('Shift+Tab');
   assert.equal(await focusedName(), 'Skip to content');
   await page.keyboard.press('Enter');
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'content');
+  assert.equal(await page.evaluate('document.activeElement?.id'), 'content');
   assert.equal(new URL(page.url()).hash, place, 'skipping keeps the place in the address');
   assert.equal(await page.locator('h1').textContent(), 'Day 01');
 });
@@ -122,7 +125,7 @@ test('Transfers, Watch folders, Shares and Settings in both themes; ↑/↓ show
   await snap(page, 'screen-transfers-tooltip');
   await page.keyboard.press('Tab');
   assert.deepEqual(await tooltip(job.getByRole('button', { name: 'Move A007_C002.mov down' })), { text: '"Move down the queue"', shown: true });
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await blur();
   await screen('transfers');
 
   await main().getByRole('button', { name: 'Watch folders' }).click();

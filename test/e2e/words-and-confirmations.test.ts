@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { chromiumMissing, snap } from '../support/browser.ts';
 import { assertAccessible } from '../support/a11y.ts';
 import { openAgentSession, type AgentSession } from '../support/agent-session.ts';
@@ -29,6 +29,8 @@ before(async () => {
 });
 after(() => session?.close());
 
+// Reached through the element: the tests' type check has no DOM globals.
+const hasFocus = (locator: Locator) => locator.evaluate((el) => el === el.ownerDocument.activeElement);
 const folderPosts = () => sandbox.exchanges.filter((e) => e.method === 'POST' && e.url.endsWith('/folders'));
 
 test('an empty folder name is said beside the field, and a name cut to 255 characters says so', { skip }, async () => {
@@ -39,7 +41,7 @@ test('an empty folder name is said beside the field, and a name cut to 255 chara
   await page.getByRole('button', { name: 'Create' }).click();
   await page.getByText('Type a name for the folder.').waitFor();
   assert.equal(await name.getAttribute('aria-invalid'), 'true');
-  assert.ok(await name.evaluate((input) => input === document.activeElement), 'the field with the reason has focus');
+  assert.ok(await hasFocus(name), 'the field with the reason has focus');
   assert.equal(folderPosts().length, 0, 'nothing was asked of Frame.io');
 
   await name.fill(`Selects ${'x'.repeat(300)}`);
@@ -59,7 +61,7 @@ test('an empty watch-folder path is said beside the field, and nothing is watche
   const path = page.getByLabel('Folder on the agent’s machine');
   await page.getByText('Type the path of the folder to watch, on the machine the agent runs on.').waitFor();
   assert.equal(await path.getAttribute('aria-invalid'), 'true');
-  assert.ok(await path.evaluate((input) => input === document.activeElement), 'the field with the reason has focus');
+  assert.ok(await hasFocus(path), 'the field with the reason has focus');
   await assertAccessible(page, 'an empty watch path');
   assert.equal(await page.getByTestId('watch').count(), 0);
   await path.fill(join(session.work, 'media'));
@@ -80,7 +82,7 @@ test('cancelling a job with bytes sent asks first, naming what is lost and what 
   const words = (await dialog.textContent()) ?? '';
   assert.match(words, /Lost: 1 file not finished stops, and what has arrived of it in Frame\.io is deleted/);
   assert.match(words, /Kept: 1 file already in Frame\.io stays there\. The files on this computer are not touched\./);
-  assert.ok(await dialog.getByRole('button', { name: 'Keep uploading' }).evaluate((b) => b === document.activeElement), 'the safe choice has focus');
+  assert.ok(await hasFocus(dialog.getByRole('button', { name: 'Keep uploading' })), 'the safe choice has focus');
   await snap(page, 'transfers-cancel-confirm');
   await assertAccessible(page, 'the cancel confirmation');
 
