@@ -109,6 +109,11 @@ test('a 3,000-file job does the same journal work per file as a 300-file one, an
   assert.ok(large.perFile.rows <= small.perFile.rows * 1.05, `rows returned per file: ${large.perFile.rows.toFixed(1)} at 3,000, ${small.perFile.rows.toFixed(1)} at 300`);
   assert.ok(large.events >= 3_000 * 3, `${large.events} events: every file's changes were told`);
 
+  // The run reads the unfinished files a page at a time; idle workers share one read rather than
+  // each reading the same page (once per idle worker: hundreds of times a job while the walk went on).
+  const pageReads = [...large.work.runs].filter(([sql]) => /WHERE files\.job_id = \? AND seq > \?/.test(sql)).reduce((sum, [, { count }]) => sum + count, 0);
+  assert.ok(pageReads > 0 && pageReads <= 3_000 / 100, `${pageReads} reads of the next page of unfinished files for 3,000 files`);
+
   // Statements run at least once per ten files are the per-event work: each must read rows by key.
   const perEvent = [...large.work.runs].filter(([, { count }]) => count >= 3_000 / 10).map(([sql]) => sql);
   assert.ok(perEvent.some((sql) => /FROM jobs WHERE id = \?/.test(sql)), 'job snapshots are among them');

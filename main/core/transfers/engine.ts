@@ -508,16 +508,25 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     // The unfinished files, a page at a time in the job's order, as the walk adds them.
     let afterSeq = -1;
     let queue: FileRow[] = [];
+    let exhausted = false;
+    const refill = async () => {
+      const walked = !feed || feed.stopped;
+      queue = this.journal.unfinishedFiles(job.id, afterSeq, FILE_PAGE);
+      if (queue.length > 0) afterSeq = queue[queue.length - 1]!.seq;
+      else if (walked) exhausted = true;
+      else await feed.more(starting);
+    };
+    // Workers that find the queue empty share one read of the next page (or one wait for the walk):
+    // each reading for itself read the journal once per idle worker, not once per page.
+    let refilling: Promise<void> | undefined;
     const next = async (): Promise<FileRow | undefined> => {
       for (;;) {
         if (starting.aborted) return undefined;
         const file = queue.shift();
         if (file) return file;
-        const walked = !feed || feed.stopped;
-        queue = this.journal.unfinishedFiles(job.id, afterSeq, FILE_PAGE);
-        if (queue.length > 0) afterSeq = queue[queue.length - 1]!.seq;
-        else if (walked) return undefined;
-        else await feed.more(starting);
+        if (exhausted) return undefined;
+        refilling ??= refill().finally(() => (refilling = undefined));
+        await refilling;
       }
     };
     await Promise.all(
