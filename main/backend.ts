@@ -14,6 +14,10 @@ import { defaultDataDir, openDatabase } from './core/db.ts';
 import { createService, type Service } from './core/service.ts';
 import { SettingsStore } from './core/settings.ts';
 import { AccountApi } from './core/api/resources.ts';
+import { systemClock } from './core/api/clock.ts';
+import { FollowJournal } from './core/sync/journal.ts';
+import { FollowManager } from './core/sync/manager.ts';
+import { FolderPace } from './core/sync/pace.ts';
 import type { FolderPicker } from './core/handlers/watches.ts';
 import { EngineUploader } from './core/watch/engine-uploader.ts';
 import { WatchJournal } from './core/watch/journal.ts';
@@ -30,7 +34,11 @@ export interface BackendConfig {
   sandboxExchangeLog?: string;
   /** where sign-ins are kept and how to make one; without it only `token` counts */
   signIn?: SignInSetup;
+  /** the least seconds between two looks of a follow (SLATE_FOLLOW_CHECK_SECONDS); 30 unless given */
+  followCheckSeconds?: number;
 }
+
+const FOLLOW_CHECK_SECONDS = 30;
 
 export interface Backend {
   service: Service;
@@ -58,6 +66,7 @@ export function backendConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Back
     token: env.SLATE_TOKEN || undefined,
     dataDir,
     sandboxExchangeLog: env.SLATE_SANDBOX_EXCHANGE_LOG || undefined,
+    followCheckSeconds: followCheckSecondsOf(env.SLATE_FOLLOW_CHECK_SECONDS),
     signIn: { vault, ims: imsConfigFromEnv(env) },
   };
 }
@@ -100,10 +109,19 @@ export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web
   // A watch that cannot start (its folder is gone) must not stop the others or the app.
   watches.on('error', ({ watchId, error }) => console.error(`slate: watch ${watchId}: ${error.message}`));
   watches.on('notice', ({ watchId, message }) => console.error(`slate: watch ${watchId}: ${message}`));
+  const follows = new FollowManager({
+    journal: new FollowJournal(db),
+    engine,
+    api: (accountId) => new AccountApi(api, accountId),
+    pace: new FolderPace(systemClock),
+    clock: systemClock,
+    intervalMs: (config.followCheckSeconds ?? FOLLOW_CHECK_SECONDS) * 1000,
+  });
   const chosen = new ChosenPaths();
   const service = createService({
     session,
     watches,
+    follows,
     pickFolder: access.pickFolder,
     watchPolicy: shell === 'desktop' ? desktopWatchPolicy(dataDir, chosen) : agentWatchPolicy(dataDir, access.allowRoots ?? [], access.allowDeleteAfterUpload ?? false),
     api,
@@ -118,6 +136,7 @@ export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web
   });
   engine.resumeUnfinished();
   await watches.startAll();
+  follows.startAll();
   return {
     service,
     engine,
@@ -125,10 +144,18 @@ export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web
     async close() {
       await service.close();
       await watches.close();
+      await follows.close();
       await engine.close();
       db.close();
       lock?.release();
       await sandbox?.close();
     },
   };
+}
+
+function followCheckSecondsOf(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 1) throw new Error(`SLATE_FOLLOW_CHECK_SECONDS must be a number of seconds, at least 1, got "${value}".`);
+  return seconds;
 }

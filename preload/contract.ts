@@ -282,6 +282,25 @@ export const WatchFileSchema = z.object({
   updatedAt: z.number(),
 });
 
+/** A follow's settings: new versions of a stack take the file's place or sit beside it as `name vN.ext`; a different same-name file on the disk is skipped, replaced or kept beside. */
+export const FollowSettingsSchema = z.object({ versions: z.enum(['replace', 'beside']), conflict: DownloadConflictSchema });
+
+/** A Frame.io folder kept in sync into a local one: what lands there later comes down by itself. */
+export const FollowSchema = FollowSettingsSchema.extend({
+  id: z.string(),
+  accountId: z.string(),
+  folderId: z.string(),
+  /** the Frame.io folder's name; it comes down as a folder of this name inside `dir` */
+  label: z.string(),
+  dir: z.string(),
+  running: z.boolean(),
+  /** when the last look through the Frame.io folder ended (epoch ms) */
+  lookedAt: z.number().nullable(),
+  counts: z.object({ done: z.number(), skipped: z.number(), failed: z.number(), coming: z.number() }),
+  lastDown: z.object({ name: z.string(), relPath: z.string(), at: z.number() }).nullable(),
+  problem: z.object({ message: z.string(), action: z.string().nullable() }).nullable(),
+});
+
 export const ShareSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -470,6 +489,15 @@ export const requests = {
   'watches:files': { input: z.object({ watchId: id }).strict(), output: z.array(WatchFileSchema) },
   /** The desktop's folder picker; the folder chosen becomes a chosen path. Null when cancelled. `purpose` titles the dialog. */
   'dialog:pickFolder': { input: z.object({ purpose: z.enum(['watch', 'download']).optional() }).strict(), output: z.object({ path: z.string().nullable() }) },
+  'follows:list': { input: none, output: z.array(FollowSchema) },
+  /** `dir` must be a folder the person picked (in the browser: one under the agent's allowed roots) */
+  'follows:add': {
+    input: z.object({ ...inAccount, folderId: id, dir: z.string().trim().min(1, 'Choose the folder to download into.').max(4096), settings: FollowSettingsSchema.partial().optional() }).strict(),
+    output: FollowSchema,
+  },
+  'follows:update': { input: z.object({ followId: id, settings: FollowSettingsSchema.partial() }).strict(), output: FollowSchema },
+  /** stops following; what came down stays on the disk */
+  'follows:remove': { input: z.object({ followId: id }).strict(), output: z.object({ removed: z.literal(true) }) },
   'shares:list': { input: z.object({ ...inAccount, projectId: id }).strict(), output: z.array(ShareSchema) },
   'shares:create': {
     input: z
@@ -520,6 +548,8 @@ export const events = {
   'comments:new': z.object({ accountId: z.string(), fileId: z.string(), comment: z.object({ id: z.string(), text: z.string(), author: z.string().nullable() }) }),
   'comments:unread': z.object({ accountId: z.string(), fileId: z.string(), unread: z.number(), total: z.number() }),
   'watches:file': WatchFileSchema,
+  /** a follow looked, brought something down, or met a problem */
+  'follows:changed': FollowSchema,
 } as const;
 
 /**
@@ -579,6 +609,8 @@ export type Share = z.output<typeof ShareSchema>;
 export type ShareReviewer = z.output<typeof ShareReviewerSchema>;
 export type WatchFile = z.output<typeof WatchFileSchema>;
 export type WatchSettings = z.output<typeof WatchSettingsSchema>;
+export type Follow = z.output<typeof FollowSchema>;
+export type FollowSettings = z.output<typeof FollowSettingsSchema>;
 
 /** What the renderer sees as `window.slate`, in Electron and in a browser alike. */
 export interface SlateApi {

@@ -8,6 +8,7 @@ import type { ChosenPaths } from './chosen-paths.ts';
 import type { SettingsStore } from './settings.ts';
 import { watchLandings } from './browse/changes.ts';
 import { browseHandlers } from './handlers/browse.ts';
+import { followHandlers } from './handlers/follows.ts';
 import { reviewHandlers } from './handlers/review.ts';
 import { sessionHandlers } from './handlers/session.ts';
 import { shareHandlers } from './handlers/shares.ts';
@@ -19,6 +20,7 @@ import type { Handlers } from './handlers/types.ts';
 import { TransferActivity } from './transfers/activity.ts';
 import { RememberedDestination } from './transfers/download/destination.ts';
 import type { TransferEngine } from './transfers/engine.ts';
+import type { FollowManager } from './sync/manager.ts';
 import type { WatchManager } from './watch/manager.ts';
 import type { WatchPolicy } from './watch/policy.ts';
 
@@ -46,6 +48,7 @@ export interface ServiceDeps {
   settings: SettingsStore;
   dataDir: string;
   watches: WatchManager;
+  follows: FollowManager;
   /** the desktop's folder dialog; absent in the web agent */
   pickFolder?: FolderPicker;
   /** which folders the UI may watch, and whether a watch may delete what it uploaded: the shell's to say */
@@ -98,6 +101,8 @@ export function createService(deps: ServiceDeps): Service {
   engine.reachability.on('change', forwarders.connection);
   deps.watches.on('watch', forwarders.watch);
   deps.watches.on('file', forwarders.watchFile);
+  const onFollow = (follow: EventPayload<'follows:changed'>) => emit('follows:changed', follow);
+  deps.follows.on('follow', onFollow);
   const stopLandings = watchLandings(engine, (change) => emit('browse:changed', change));
 
   const following = new Following(api, {
@@ -115,6 +120,7 @@ export function createService(deps: ServiceDeps): Service {
       ...reviewHandlers(api, following),
       ...shareHandlers(api),
       ...watchHandlers(deps.watches, chosen, deps.watchPolicy, deps.pickFolder),
+      ...followHandlers(deps.follows, deps.watchPolicy),
       ...settingsHandlers(deps.settings, deps.dataDir, engine, (settings) => emit('settings:changed', settings)),
     },
     subscribe(listener) {
@@ -141,6 +147,7 @@ export function createService(deps: ServiceDeps): Service {
       engine.reachability.off('change', forwarders.connection);
       deps.watches.off('watch', forwarders.watch);
       deps.watches.off('file', forwarders.watchFile);
+      deps.follows.off('follow', onFollow);
       for (const timer of countsDue.values()) clearTimeout(timer);
       emitter.removeAllListeners();
     },

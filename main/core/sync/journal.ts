@@ -68,6 +68,42 @@ export class FollowJournal {
     return this.get(id)!;
   }
 
+  all(): FollowRecord[] {
+    const rows = this.db.prepare('SELECT * FROM follows ORDER BY created_at').all() as unknown as FollowRow[];
+    return rows.map(record);
+  }
+
+  setSettings(id: string, settings: FollowSettings): void {
+    this.db.prepare('UPDATE follows SET versions = ?, conflict = ? WHERE id = ?').run(settings.versions, settings.conflict, id);
+  }
+
+  /** Forgets a follow and what it queued; its jobs stay in Transfers and its files on the disk. */
+  remove(id: string): void {
+    this.db.prepare('DELETE FROM follows WHERE id = ?').run(id);
+  }
+
+  /** How many of this follow's queued files are in each transfer state, over every job it queued. */
+  fileStates(followId: string): Map<string, number> {
+    const rows = this.db
+      .prepare(
+        `SELECT f.state AS state, COUNT(*) AS n FROM follow_files ff JOIN files f ON f.job_id = ff.job_id AND f.remote_id = ff.remote_id
+         WHERE ff.follow_id = ? GROUP BY f.state`,
+      )
+      .all(followId) as Array<{ state: string; n: number }>;
+    return new Map(rows.map((row) => [row.state, row.n]));
+  }
+
+  /** The file of this follow that came down last, and when (epoch ms). */
+  lastDown(followId: string): { name: string; relPath: string; at: number } | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT f.name AS name, ff.rel_path AS relPath, f.updated_at AS at FROM follow_files ff JOIN files f ON f.job_id = ff.job_id AND f.remote_id = ff.remote_id
+         WHERE ff.follow_id = ? AND f.state = 'done' ORDER BY f.updated_at DESC LIMIT 1`,
+      )
+      .get(followId) as { name: string; relPath: string; at: number } | undefined;
+    return row && { ...row };
+  }
+
   get(id: string): FollowRecord | undefined {
     const row = this.db.prepare('SELECT * FROM follows WHERE id = ?').get(id) as FollowRow | undefined;
     return row && record(row);
