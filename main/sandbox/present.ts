@@ -79,36 +79,56 @@ function assetCommon(world: World, asset: AssetRecord, includes: Includes) {
 
 const RENDITIONS = ['thumbnail', 'thumbnail_high_quality', 'video_h264_180', 'high_quality', 'efficient', 'scrub_sheet'] as const;
 
-/** A signed link to the file's bytes, inline (for players) or as an attachment (for downloads). */
-export function mediaUrl(world: World, file: FileRecord, disposition: 'inline' | 'attachment'): string {
+/** A stored object as a media link names it. */
+interface Stored {
+  blob_id: string;
+  part_count: number;
+  media_type: string;
+  name: string;
+}
+
+function signedUrl(world: World, stored: Stored, disposition: 'inline' | 'attachment'): string {
   const path = world.signer.sign(
     'GET',
-    `/objects/download/${file.blob_id}`,
-    { parts: String(file.part_sizes.length), type: file.media_type, disposition, filename: file.name },
+    `/objects/download/${stored.blob_id}`,
+    { parts: String(stored.part_count), type: stored.media_type, disposition, filename: stored.name },
     world.now().getTime() + world.settings.mediaUrlTtlMs,
   );
   return world.baseUrl + path;
 }
 
+const original = (file: FileRecord): Stored => ({ blob_id: file.blob_id, part_count: file.part_sizes.length, media_type: file.media_type, name: file.name });
+
+/** A signed link to the file's bytes, inline (for players) or as an attachment (for downloads). */
+export function mediaUrl(world: World, file: FileRecord, disposition: 'inline' | 'attachment'): string {
+  return signedUrl(world, original(file), disposition);
+}
+
+/** What stands in for a thumbnail: a video's poster frame, or an image small enough to be its own. */
+function thumbnailSource(file: FileRecord): Stored | undefined {
+  if (file.poster) return { blob_id: file.poster.blob_id, part_count: 1, media_type: 'image/jpeg', name: `${file.name.replace(/\.[^.]*$/, '')}.jpg` };
+  return isImage(file.media_type) && file.file_size <= THUMBNAIL_SOURCE_LIMIT ? original(file) : undefined;
+}
+
 /**
  * The sandbox does not transcode. Once a file is "transcoded", renditions a player needs are
- * served from the original bytes: playback renditions for audio and video, thumbnails for images
- * small enough to stand in for one. Renditions it cannot stand in for stay null, as Frame.io
- * reports renditions that do not exist.
+ * served from the original bytes (playback renditions for audio and video), thumbnails from a
+ * video's poster frame or an image small enough to stand in for one. Renditions it cannot stand
+ * in for stay null, as Frame.io reports renditions that do not exist.
  */
 function mediaLinks(world: World, file: FileRecord, includes: Includes) {
   const stored = file.status !== 'created';
   const transcoded = file.status === 'transcoded';
   const playable = /^(video|audio)\//.test(file.media_type);
-  const thumbnailable = isImage(file.media_type) && file.file_size <= THUMBNAIL_SOURCE_LIMIT;
+  const thumbnail = transcoded ? thumbnailSource(file) : undefined;
   const links: Record<string, unknown> = {};
   if (includes.has('media_links.original')) {
     links.original = stored ? { download_url: mediaUrl(world, file, 'attachment'), inline_url: mediaUrl(world, file, 'inline') } : { download_url: null, inline_url: null };
   }
   for (const rendition of RENDITIONS) {
     if (!includes.has(`media_links.${rendition}`)) continue;
-    const standIn = transcoded && (rendition.startsWith('thumbnail') ? thumbnailable : rendition !== 'scrub_sheet' && playable);
-    links[rendition] = standIn ? { url: mediaUrl(world, file, 'inline'), download_url: mediaUrl(world, file, 'attachment') } : { url: null, download_url: null };
+    const source = rendition.startsWith('thumbnail') ? thumbnail : transcoded && rendition !== 'scrub_sheet' && playable ? original(file) : undefined;
+    links[rendition] = source ? { url: signedUrl(world, source, 'inline'), download_url: signedUrl(world, source, 'attachment') } : { url: null, download_url: null };
   }
   return links;
 }

@@ -1,8 +1,8 @@
 // The demo world: Rosa's own account plus a second account, Harbor Post, where she is a plain
 // member and Sam Okafor is an admin. Rosa's account also has a "Productions" workspace with two
 // projects to explore: nested folders, real sample media (assets/sandbox/, made by
-// scripts/make-sandbox-media.py and scripts/make-demo-clips.sh) already transcoded with its technical
-// metadata read, playable clips at 23.976, 25 and 29.97 drop-frame (one a version stack of a cut),
+// scripts/make-sandbox-media.py, scripts/make-demo-clips.sh and scripts/make-demo-thumbnails.sh)
+// already transcoded with its technical metadata read and its thumbnails, playable clips at 23.976, 25 and 29.97 drop-frame (one a version stack of a cut),
 // a PDF call sheet, and review comments.
 import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createProject } from './handlers/projects.ts';
 import { addAccount, addAccountMember, addUser, addWorkspace, seedMinimal, type Seeded } from './seed.ts';
 import type { CommentRecord, FileRecord, FolderRecord, ProjectRecord, VersionStackRecord } from './store/records.ts';
+import { keepPosterFile } from './media/poster.ts';
 import { describeMedia } from './media/technical.ts';
 import { fileRate, timecodeToFrame } from './timecode.ts';
 import { mediaTypeFor } from './uploads/media-types.ts';
@@ -97,6 +98,8 @@ async function addSampleFile(place: Place, parentId: string, sample: string, cre
     metadata: {},
   } satisfies FileRecord);
   await describeMedia(place.world, file);
+  const poster = join(SAMPLE_MEDIA_DIR, 'thumbnails', sample.replace(/\.[^.]*$/, '.jpg'));
+  if (existsSync(poster)) await keepPosterFile(place.world, file, poster);
   return place.world.store.get('asset', file.id) as FileRecord;
 }
 

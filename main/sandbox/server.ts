@@ -64,6 +64,8 @@ export interface SandboxOptions {
   transcodeDelayMs?: number;
   /** media links answer without CORS headers, as a CDN with no CORS rule does (default: with them) */
   mediaCors?: boolean;
+  /** the ffmpeg that makes uploaded video's thumbnails (default: `ffmpeg` on the PATH; absent, no thumbnails) */
+  ffmpeg?: string;
   /** first webhook retry delay, doubling on each of up to 5 attempts (default 1 s) */
   webhookRetryBaseMs?: number;
   onWebhookDelivery?: (delivery: Delivery) => void;
@@ -105,6 +107,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       mediaUrlTtlMs: options.mediaUrlTtlMs ?? DAY_MS,
       transcodeDelayMs: options.transcodeDelayMs ?? 2000,
       mediaCors: options.mediaCors ?? true,
+      ffmpeg: options.ffmpeg ?? 'ffmpeg',
     },
     baseUrl: '',
     later(delayMs, work) {

@@ -16,6 +16,8 @@ export interface WorldSettings {
   transcodeDelayMs: number;
   /** whether media links answer with CORS headers */
   mediaCors: boolean;
+  /** the ffmpeg that makes uploaded video's thumbnails; where it cannot run, video has none */
+  ffmpeg: string;
 }
 
 export interface World {

@@ -50,7 +50,10 @@ export type FileStatus = 'created' | 'uploaded' | 'transcoded';
 
 export interface MediaLink {
   download_url: string | null;
+  /** the original's link for a browser */
   inline_url?: string | null;
+  /** a rendition's link for a browser (no Content-Disposition) */
+  url?: string | null;
 }
 
 export interface FrameioFile extends AssetCommon {

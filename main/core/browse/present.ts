@@ -27,8 +27,13 @@ export function presentAsset(asset: ApiAsset): Asset {
     createdAt: asset.created_at,
     updatedAt: asset.updated_at,
     viewUrl: asset.view_url,
-    thumbnailUrl: linkUrl(file?.media_links?.thumbnail),
+    thumbnailUrl: renditionUrl(file?.media_links?.thumbnail),
   };
+}
+
+/** A rendition (a thumbnail) as a page shows it: its own link, else its download. */
+export function renditionUrl(link: MediaLink | null | undefined): string | null {
+  return link?.url ?? link?.download_url ?? null;
 }
 
 export function linkUrl(link: MediaLink | null | undefined): string | null {

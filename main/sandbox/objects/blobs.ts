@@ -81,6 +81,11 @@ export class BlobStore {
     return join(this.dir(blobId), String(partNumber));
   }
 
+  /** Where a blob's parts lie on disk, in order, for tools that read files (ffmpeg). */
+  partPaths(blobId: string, partCount: number): string[] {
+    return Array.from({ length: partCount }, (_, index) => this.partPath(blobId, index + 1));
+  }
+
   /**
    * Streams one part to disk and returns its size and ETag (the MD5 of its bytes, as S3 does).
    * With `expectedSize`, anything but exactly that many bytes is refused.

@@ -102,6 +102,8 @@ export interface FileRecord extends AssetBase {
   metadata: Record<string, unknown>;
   /** what the media's bytes said (technical metadata), once it was processed; undefined before */
   technical?: MediaFacts;
+  /** a video's poster frame (JPEG), once it was made; served as its thumbnails */
+  poster?: { blob_id: string; size: number };
 }
 
 export type AssetRecord = FolderRecord | VersionStackRecord | FileRecord;

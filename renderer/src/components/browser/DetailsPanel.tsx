@@ -25,6 +25,7 @@ export function DetailsPanel() {
   return (
     <aside className="details" aria-label="Details">
       <h2 title={asset.name}>{asset.name}</h2>
+      {asset.thumbnailUrl && <img className="details-thumbnail" src={asset.thumbnailUrl} alt={`Thumbnail of ${asset.name}`} />}
       <dl>
         <dt>Type</dt>
         <dd>{kindLabel(asset.type, asset.mediaType)}</dd>
