@@ -3,9 +3,14 @@
 import { chooseConnection, signedInServers, type Connection } from '../core/api/auth/connection.ts';
 import { SignInNeeded } from '../core/api/auth/errors.ts';
 import { FileVaultStore, vaultPath } from '../core/api/auth/file-store.ts';
+import type { ApiVersion } from '../core/api/auth/vault.ts';
 import { FrameioClient } from '../core/api/client.ts';
 import { ApiError } from '../core/api/errors.ts';
+import { Reachability } from '../core/api/reachability.ts';
 import { AccountApi } from '../core/api/resources.ts';
+import { V2Client } from '../core/api/v2/client.ts';
+import { V2Api } from '../core/api/v2/resources.ts';
+import { V2TransferApi } from '../core/api/v2/transfer-adapter.ts';
 import { describeTightened, makeDataFolderPrivate } from '../core/data-folder.ts';
 import { lockDataFolder } from '../core/data-lock.ts';
 import { defaultDataDir, openDatabase, type Database } from '../core/db.ts';
@@ -21,6 +26,8 @@ export const connectionOptions = {
   token: { type: 'string' },
   account: { type: 'string' },
   'data-dir': { type: 'string' },
+  /** v2 for a legacy account's token; a stored profile knows its own */
+  api: { type: 'string' },
 } as const;
 
 /** The options of commands that run transfers to the end. */
@@ -40,9 +47,12 @@ export interface ConnectionFlags {
   token?: string;
   account?: string;
   'data-dir'?: string;
+  api?: string;
 }
 
 export interface Session {
+  /** which Frame.io API the sign-in speaks: a V2 session's engine uploads through V2 */
+  apiVersion: ApiVersion;
   client: FrameioClient;
   api: AccountApi;
   accountId: string;
@@ -69,12 +79,35 @@ export function connection(flags: ConnectionFlags, env: NodeJS.ProcessEnv = proc
   const token = flags.token ?? env.SLATE_TOKEN;
   if (token && !apiUrl) throw new UsageError('No Frame.io server configured: set SLATE_API_URL (https://api.frame.io, or a sandbox URL) or pass --api-url.');
   const vault = openVault(flags, env);
-  const chosen = chooseConnection({ apiUrl, token, legacy: env.SLATE_TOKEN_KIND === 'legacy', vault });
+  const api = apiVersion(flags.api);
+  const chosen = chooseConnection({ apiUrl, token, legacy: env.SLATE_TOKEN_KIND === 'legacy', api, vault });
+  if (chosen && api && chosen.api !== api) {
+    throw new UsageError(`The profile in use signs in to Frame.io ${chosen.api.toUpperCase()}, not ${api.toUpperCase()}: sign in with \`slate login --token - --api ${api}\`, or leave out --api.`);
+  }
   if (chosen) return chosen;
   if (apiUrl) throw new SignInNeeded(`Nobody is signed in to ${apiUrl}.`);
   const servers = signedInServers(vault);
   if (servers.length > 1) throw new UsageError(`Signed in to several servers (${servers.join(', ')}): pick one with --api-url or SLATE_API_URL.`);
   throw new UsageError('Not signed in: run `slate login`, or set SLATE_API_URL and SLATE_TOKEN.');
+}
+
+function apiVersion(flag: string | undefined): ApiVersion | undefined {
+  if (flag === undefined || flag === 'v4' || flag === 'v2') return flag;
+  throw new UsageError(`--api must be v4 or v2 (v2 for a legacy Frame.io account), got "${flag}".`);
+}
+
+/** The V2 API of a legacy profile or token. */
+export function legacyApi(conn: Connection): V2Api {
+  return new V2Api(new V2Client({ baseUrl: conn.apiUrl, tokens: conn.tokens, userAgent: `Slate/${packageJson.version}` }));
+}
+
+/** A legacy account has one home account, the one `/v2/me` names, unless --account says otherwise. */
+async function legacyAccount(api: V2Api, flags: ConnectionFlags, env: NodeJS.ProcessEnv): Promise<string> {
+  const chosen = flags.account ?? env.SLATE_ACCOUNT_ID;
+  if (chosen) return chosen;
+  const me = await api.me();
+  if (!me.account_id) throw new ApiError({ kind: 'forbidden', operation: 'getMe', detail: 'this sign-in has no Frame.io account' });
+  return me.account_id;
 }
 
 /** The account from --account or SLATE_ACCOUNT_ID, or the only one the user has. */
@@ -89,16 +122,27 @@ export async function chooseAccount(client: FrameioClient, flags: ConnectionFlag
 }
 
 export async function openSession(flags: ConnectionFlags, engineOptions: Partial<EngineOptions> = {}, env: NodeJS.ProcessEnv = process.env): Promise<Session> {
-  const client = connect(flags, env);
-  const accountId = await chooseAccount(client, flags, env);
+  const conn = connection(flags, env);
+  const client = new FrameioClient({ baseUrl: conn.apiUrl, tokens: conn.tokens, userAgent: `Slate/${packageJson.version}` });
+  let accountId: string;
+  let legacy: Partial<EngineOptions> = {};
+  if (conn.api === 'v2') {
+    const v2 = legacyApi(conn);
+    accountId = await legacyAccount(v2, flags, env);
+    // Uploads go through V2, and V2 is what is asked whether Frame.io answers.
+    legacy = { transferApi: () => new V2TransferApi(v2), reachability: new Reachability({ probe: (signal) => v2.me(signal) }) };
+  } else {
+    accountId = await chooseAccount(client, flags, env);
+  }
   const dataDir = flags['data-dir'] ?? defaultDataDir(env);
   usingDataFolder(dataDir);
   const tightened = makeDataFolderPrivate(dataDir);
   if (tightened.length > 0) console.error(`slate: warning: ${describeTightened(dataDir, tightened)}`);
   const lock = lockDataFolder(dataDir, `\`slate ${process.argv[2] ?? ''}\``);
   const db = openDatabase(dataDir);
-  const engine = new TransferEngine({ client, db, ...engineOptions });
+  const engine = new TransferEngine({ client, db, ...engineOptions, ...legacy });
   return {
+    apiVersion: conn.api,
     client,
     api: new AccountApi(client, accountId),
     accountId,

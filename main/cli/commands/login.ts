@@ -1,6 +1,6 @@
 // `slate login`: sign in with Adobe IMS (PKCE, loopback redirect) and keep the tokens in the data
 // folder's 0600 vault; or keep a developer (--legacy) or bearer token given with --token (read from
-// standard input or a hidden prompt with `--token -`); or switch to another signed-in profile with --use.
+// standard input or a hidden prompt with `--token -`), for V4 or, with --api v2, a legacy V2 account; or switch to another signed-in profile with --use.
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { FRAMEIO_API_URL } from '../../core/api/auth/connection.ts';
@@ -16,7 +16,7 @@ import { openVault } from '../session.ts';
 import { exitCodeFor } from '../stop-signals.ts';
 import { reportSignInFailure } from './sign-in-output.ts';
 
-const USAGE = 'Usage: slate login [--api-url URL] [--ims-url URL] [--client-id ID] [--no-browser] [--port N] | --token - [--legacy] | --use <email|id>';
+const USAGE = 'Usage: slate login [--api-url URL] [--ims-url URL] [--client-id ID] [--no-browser] [--port N] | --token - [--legacy] [--api v4|v2] | --use <email|id>';
 /** `--token` with nothing after it reads the token as `--token -` does. */
 const FROM_INPUT = '-';
 
@@ -34,6 +34,7 @@ export async function login(args: string[], json: boolean): Promise<number> {
       timeout: { type: 'string' },
       token: { type: 'string' },
       legacy: { type: 'boolean' },
+      api: { type: 'string' },
       use: { type: 'string' },
       'data-dir': { type: 'string' },
     },
@@ -41,6 +42,9 @@ export async function login(args: string[], json: boolean): Promise<number> {
   if (positionals.length > 0) throw new UsageError(USAGE);
   const env = process.env;
   const apiUrl = values['api-url'] ?? env.SLATE_API_URL ?? FRAMEIO_API_URL;
+  const api = values.api ?? 'v4';
+  if (api !== 'v4' && api !== 'v2') throw new UsageError(`--api must be v4 or v2 (v2 for a legacy Frame.io account), got "${api}".`);
+  if (api === 'v2' && values.token === undefined) throw new UsageError('--api v2 goes with --token: legacy (V2) accounts sign in with a developer token, not through Adobe.');
   const signIns = new SignIns(new ProfileBook(openVault(values, env), apiUrl), { userAgent: `Slate/${packageJson.version}` });
   try {
     if (values.use) return done(useProfile(signIns, values.use), signIns, json, 'Now using');
@@ -50,7 +54,7 @@ export async function login(args: string[], json: boolean): Promise<number> {
         console.error('slate: sign-in cancelled; nothing was kept.');
         return exitCodeFor('SIGINT');
       }
-      return done(await signIns.withToken(token, values.legacy ? 'legacy' : 'bearer'), signIns, json, 'Signed in as');
+      return done(await signIns.withToken(token, values.legacy ? 'legacy' : 'bearer', api), signIns, json, 'Signed in as');
     }
     if (values.legacy) throw new UsageError('--legacy goes with --token: it marks the token as a Frame.io legacy developer token.');
     const clientId = values['client-id'] ?? env.SLATE_IMS_CLIENT_ID;
@@ -118,7 +122,7 @@ function done(profile: ProfileSummary, signIns: SignIns, json: boolean, verb: st
   if (json) {
     printJson({ ok: true, profile });
   } else {
-    console.log(`${verb} ${profile.name} <${profile.email}> on ${profile.apiUrl}.`);
+    console.log(`${verb} ${profile.name} <${profile.email}> on ${profile.apiUrl}${profile.api === 'v2' ? ', a Legacy (V2) account' : ''}.`);
     console.log(`Sign-ins are kept in ${signIns.book.location}, readable only by you.`);
   }
   return 0;

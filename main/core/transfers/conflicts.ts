@@ -1,6 +1,6 @@
 // What is already in a target folder, by name, and what the job's same-name policy makes of it.
-import type { AccountApi } from '../api/resources.ts';
 import { renamed } from './naming.ts';
+import type { TransferApi } from './transfer-api.ts';
 import type { ConflictPolicy } from './types.ts';
 
 export interface ExistingFile {
@@ -24,7 +24,7 @@ export class FolderIndex {
   private readonly byName = new Map<string, ExistingFile[]>();
   private readonly taken = new Set<string>();
 
-  static async load(api: AccountApi, folderId: string, signal?: AbortSignal): Promise<FolderIndex> {
+  static async load(api: TransferApi, folderId: string, signal?: AbortSignal): Promise<FolderIndex> {
     const index = new FolderIndex();
     for await (const file of api.listFiles(folderId, signal)) index.add(file.name, { id: file.id, size: file.file_size, complete: file.status !== 'created' });
     for await (const stack of api.listVersionStacks(folderId, signal)) {

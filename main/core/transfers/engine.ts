@@ -27,6 +27,7 @@ import { PlanFeed } from './plan-feed.ts';
 import { ProgressMeter, Throttle } from './progress.ts';
 import { runRemoteUpload } from './remote-upload.ts';
 import { Slots } from './slots.ts';
+import type { TransferApi } from './transfer-api.ts';
 import { DiskFull } from './download/disk.ts';
 import { downloadFile, partialPath, type DownloadContext } from './download/file-download.ts';
 import { planDownload } from './download/plan.ts';
@@ -51,6 +52,8 @@ export interface EngineOptions {
   confirmTimeoutMs?: number;
   /** whether Frame.io answers; by default one of the engine's own, probing with the client */
   reachability?: Reachability;
+  /** what uploads ask of Frame.io per account; by default the V4 account API over `client` (a legacy V2 profile passes its adapter) */
+  transferApi?: (accountId: string) => TransferApi;
   /** bytes per range when a large file comes down in parallel ranges */
   downloadRangeSize?: number;
 }
@@ -93,6 +96,8 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
   private readonly options: Required<Pick<EngineOptions, 'partConcurrency' | 'progressIntervalMs' | 'partRetries' | 'confirmTimeoutMs' | 'downloadRangeSize'>>;
   private readonly active = new Map<string, ActiveJob>();
   private readonly apis = new Map<string, AccountApi>();
+  private readonly transferApis = new Map<string, TransferApi>();
+  private readonly makeTransferApi: ((accountId: string) => TransferApi) | undefined;
   /** files riding out a passing failure, by file id */
   private readonly retries = new Map<number, { jobId: string; retry: FileRetry }>();
   /** running jobs' priorities, read each time a slot is handed out */
@@ -113,6 +118,7 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     super();
     this.client = options.client;
     this.clock = options.clock ?? systemClock;
+    this.makeTransferApi = options.transferApi;
     this.fs = options.fs ?? nodeFs;
     this.journal = new Journal(options.db);
     this.reachability = options.reachability ?? new Reachability({ probe: (signal) => options.client.call('users.show', { signal }) });
@@ -162,7 +168,7 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
 
   /** Uploads a local file as the newest version of an existing file (or of the stack it is in). */
   async uploadVersion(request: VersionRequest): Promise<JobSnapshot> {
-    const api = this.api(request.accountId);
+    const api = this.uploadApi(request.accountId);
     const path = resolve(request.path);
     const { folderId, stackOnto } = await stackTarget(api, request.fileId);
     const spec = JSON.stringify({ path, fileId: request.fileId });
@@ -357,7 +363,7 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     const meter = new ProgressMeter(this.clock, job.bytesDone, job.bytesTotal);
     const throttle = new Throttle(this.options.progressIntervalMs, () => this.emitProgress(jobId, meter));
     const ctx: FileContext = {
-      api: this.api(job.accountId),
+      api: this.uploadApi(job.accountId),
       journal: this.journal,
       fs: this.fs,
       clock: this.clock,
@@ -625,7 +631,7 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     await this.walks.get(jobId)?.finished.catch(() => undefined);
     const job = this.journal.job(jobId);
     if (!job) return;
-    const api = this.api(job.accountId);
+    const api = this.uploadApi(job.accountId);
     // A cancelled download leaves nothing half-made on the disk; Frame.io is never touched.
     if (job.kind === 'download') {
       for (const file of this.journal.files(jobId)) if (file.state === 'downloading') await rm(partialPath(file.source), { force: true });
@@ -650,6 +656,16 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     if (!api) {
       api = new AccountApi(this.client, accountId);
       this.apis.set(accountId, api);
+    }
+    return api;
+  }
+
+  private uploadApi(accountId: string): TransferApi {
+    if (!this.makeTransferApi) return this.api(accountId);
+    let api = this.transferApis.get(accountId);
+    if (!api) {
+      api = this.makeTransferApi(accountId);
+      this.transferApis.set(accountId, api);
     }
     return api;
   }
@@ -717,7 +733,7 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
 }
 
 /** Where a new version of `fileId` goes: the folder it is in, onto the file itself or its stack. */
-async function stackTarget(api: AccountApi, fileId: string): Promise<{ folderId: string; stackOnto: string }> {
+async function stackTarget(api: TransferApi, fileId: string): Promise<{ folderId: string; stackOnto: string }> {
   const file = await api.showFile(fileId);
   if (!file.parent_id) throw new FileFailure('That file has no folder to add a version in.', 'Pick a file inside a project folder.');
   try {

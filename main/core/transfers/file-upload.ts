@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../api/clock.ts';
 import { ApiError } from '../api/errors.ts';
-import type { AccountApi } from '../api/resources.ts';
 import { backoffDelay, defaultRetryPolicy } from '../api/retry.ts';
 import type { Bandwidth } from './bandwidth.ts';
 import type { FolderIndex } from './conflicts.ts';
@@ -17,10 +16,11 @@ import type { FilePatch, FileRow, Journal, PartRow } from './journal.ts';
 import { PartRetryable, putPart, SourceReadError, UrlRejected } from './part-upload.ts';
 import { describeFsError } from './plan.ts';
 import type { Slots } from './slots.ts';
+import type { TransferApi } from './transfer-api.ts';
 import type { ConflictPolicy, FileRetry } from './types.ts';
 
 export interface FileContext {
-  api: AccountApi;
+  api: TransferApi;
   journal: Journal;
   fs: TransferFs;
   clock: Clock;

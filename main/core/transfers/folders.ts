@@ -2,12 +2,12 @@
 // Frame.io folder, reusing one of the same name where it already exists, and journaled so a resumed
 // job never creates a folder twice.
 import { ApiError } from '../api/errors.ts';
-import type { AccountApi } from '../api/resources.ts';
 import { apiFailure, targetFolderGone } from './errors.ts';
 import type { Journal } from './journal.ts';
+import type { TransferApi } from './transfer-api.ts';
 
 export class FolderResolver {
-  private readonly api: AccountApi;
+  private readonly api: TransferApi;
   private readonly journal: Journal;
   private readonly jobId: string;
   private readonly targetId: string;
@@ -20,7 +20,7 @@ export class FolderResolver {
   /** folders this run created, known to hold nothing but what the job puts there */
   readonly created = new Set<string>();
 
-  constructor(api: AccountApi, journal: Journal, jobId: string, targetId: string, signal: AbortSignal) {
+  constructor(api: TransferApi, journal: Journal, jobId: string, targetId: string, signal: AbortSignal) {
     this.api = api;
     this.journal = journal;
     this.jobId = jobId;

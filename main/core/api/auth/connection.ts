@@ -4,7 +4,7 @@ import { staticToken, type TokenProvider } from '../client.ts';
 import { ADOBE_IMS_URL, type ImsConfig } from './ims.ts';
 import type { RedirectReceiver } from './redirect.ts';
 import { ProfileTokens, LEGACY_TOKEN_HEADER, type ProfileTokensOptions } from './tokens.ts';
-import { normalizeApiUrl, ProfileBook, type VaultStore } from './vault.ts';
+import { normalizeApiUrl, ProfileBook, type ApiVersion, type VaultStore } from './vault.ts';
 
 export const FRAMEIO_API_URL = 'https://api.frame.io';
 
@@ -13,6 +13,8 @@ export interface ConnectionRequest {
   token?: string;
   /** the token is a legacy developer token (SLATE_TOKEN_KIND=legacy) */
   legacy?: boolean;
+  /** which API a given token speaks (default V4); a stored profile knows its own */
+  api?: ApiVersion;
   /** without one, only a given token counts */
   vault?: VaultStore;
 }
@@ -38,6 +40,8 @@ export function imsConfigFromEnv(env: NodeJS.ProcessEnv): ImsConfig | undefined 
 export interface Connection {
   apiUrl: string;
   tokens: TokenProvider;
+  /** which Frame.io API this credential speaks */
+  api: ApiVersion;
   /** the profiles of this server when the credential came from the vault */
   book: ProfileBook | undefined;
 }
@@ -49,14 +53,16 @@ export interface Connection {
 export function chooseConnection(request: ConnectionRequest, options: ProfileTokensOptions = {}): Connection | undefined {
   if (request.token) {
     if (!request.apiUrl) return undefined;
-    return { apiUrl: normalizeApiUrl(request.apiUrl), tokens: staticToken(request.token, request.legacy ? { [LEGACY_TOKEN_HEADER]: 'true' } : {}), book: undefined };
+    const tokens = staticToken(request.token, request.legacy ? { [LEGACY_TOKEN_HEADER]: 'true' } : {});
+    return { apiUrl: normalizeApiUrl(request.apiUrl), tokens, api: request.api ?? 'v4', book: undefined };
   }
   if (!request.vault) return undefined;
   const apiUrl = request.apiUrl ?? soleServer(request.vault);
   if (!apiUrl) return undefined;
   const book = new ProfileBook(request.vault, apiUrl);
-  if (!book.current()) return undefined;
-  return { apiUrl: book.apiUrl, tokens: new ProfileTokens(book, options), book };
+  const profile = book.current();
+  if (!profile) return undefined;
+  return { apiUrl: book.apiUrl, tokens: new ProfileTokens(book, options), api: profile.api ?? 'v4', book };
 }
 
 /** The servers the vault holds a current profile for. */

@@ -1,13 +1,15 @@
 // Signing profiles in and out of one Frame.io server: the browser flow, a pasted developer or
 // bearer token, switching, and sign-out that revokes at IMS before forgetting locally.
-import { FrameioClient, staticToken } from '../client.ts';
+import { FrameioClient, staticToken, type TokenProvider } from '../client.ts';
 import { ApiError } from '../errors.ts';
 import { browserSignIn } from './browser-sign-in.ts';
 import { SignInError } from './errors.ts';
 import { ImsClient, type ImsConfig } from './ims.ts';
 import type { RedirectReceiver } from './redirect.ts';
+import { V2Client } from '../v2/client.ts';
+import { V2Api } from '../v2/resources.ts';
 import { LEGACY_TOKEN_HEADER, secretOf } from './tokens.ts';
-import { summarize, type Credential, type ProfileBook, type ProfileSummary } from './vault.ts';
+import { summarize, type ApiVersion, type Credential, type ProfileBook, type ProfileSummary, type StoredProfile } from './vault.ts';
 
 export interface BrowserSignInRequest {
   ims: ImsConfig;
@@ -53,9 +55,9 @@ export class SignIns {
     }
   }
 
-  /** A developer token (`legacy`) or any bearer token, checked against the server before it is kept. */
-  withToken(token: string, kind: 'legacy' | 'bearer'): Promise<ProfileSummary> {
-    return this.save({ kind, token });
+  /** A developer token (`legacy`) or any bearer token, checked against the server's V4 or V2 API before it is kept. */
+  withToken(token: string, kind: 'legacy' | 'bearer', api: ApiVersion = 'v4'): Promise<ProfileSummary> {
+    return this.save({ kind, token }, api);
   }
 
   use(id: string): ProfileSummary {
@@ -81,21 +83,32 @@ export class SignIns {
     return { profile: summarize(profile, false), revoked, problem };
   }
 
-  private async save(credential: Credential): Promise<ProfileSummary> {
+  private async save(credential: Credential, api: ApiVersion = 'v4'): Promise<ProfileSummary> {
     const headers: Record<string, string> = credential.kind === 'legacy' ? { [LEGACY_TOKEN_HEADER]: 'true' } : {};
-    const client = new FrameioClient({ baseUrl: this.book.apiUrl, tokens: staticToken(secretOf(credential), headers), userAgent: this.options.userAgent });
-    let me;
+    const tokens = staticToken(secretOf(credential), headers);
+    let profile: StoredProfile;
     try {
-      me = await client.me();
+      profile = api === 'v2' ? await this.v2Profile(tokens, credential) : await this.v4Profile(tokens, credential);
     } catch (error) {
       if (error instanceof ApiError && error.kind === 'unauthorized') {
-        const hint = credential.kind === 'ims' ? ' Is this Adobe ID linked to a Frame.io V4 account?' : '';
+        const hint =
+          api === 'v2' ? ' Is it a developer token of a legacy (V2) Frame.io account?' : credential.kind === 'ims' ? ' Is this Adobe ID linked to a Frame.io V4 account?' : '';
         throw new SignInError('rejected', `Frame.io at ${this.book.apiUrl} did not accept this sign-in.${hint}`);
       }
       throw error;
     }
-    this.book.put({ id: me.id, apiUrl: this.book.apiUrl, name: me.name, email: me.email, credential });
-    return summarize(this.book.find(me.id)!, true);
+    this.book.put(profile);
+    return summarize(this.book.find(profile.id)!, true);
+  }
+
+  private async v4Profile(tokens: TokenProvider, credential: Credential): Promise<StoredProfile> {
+    const me = await new FrameioClient({ baseUrl: this.book.apiUrl, tokens, userAgent: this.options.userAgent }).me();
+    return { id: me.id, apiUrl: this.book.apiUrl, name: me.name, email: me.email, credential };
+  }
+
+  private async v2Profile(tokens: TokenProvider, credential: Credential): Promise<StoredProfile> {
+    const me = await new V2Api(new V2Client({ baseUrl: this.book.apiUrl, tokens, userAgent: this.options.userAgent })).me();
+    return { id: `v2:${me.id}`, api: 'v2', apiUrl: this.book.apiUrl, name: me.name, email: me.email, credential };
   }
 
   private async revoke(credential: Credential): Promise<void> {

@@ -11,9 +11,14 @@ export type Credential =
   /** any bearer token, for scripts */
   | { kind: 'bearer'; token: string };
 
+/** Which Frame.io API a profile speaks: V4, or the legacy V2 of accounts not yet moved to V4. */
+export type ApiVersion = 'v4' | 'v2';
+
 export interface StoredProfile {
-  /** the Frame.io user id on that server */
+  /** the Frame.io user id on that server; `v2:<id>` for a V2 sign-in, so one of V4 beside it stays */
   id: string;
+  /** absent for V4 (profiles kept before V2 existed) */
+  api?: ApiVersion;
   apiUrl: string;
   name: string;
   email: string;
@@ -35,6 +40,7 @@ export interface ProfileSummary {
   email: string;
   apiUrl: string;
   kind: Credential['kind'] | 'signed-out';
+  api: ApiVersion;
   current: boolean;
 }
 
@@ -131,7 +137,7 @@ export class ProfileBook {
 }
 
 export function summarize(profile: StoredProfile, current: boolean): ProfileSummary {
-  return { id: profile.id, name: profile.name, email: profile.email, apiUrl: profile.apiUrl, kind: profile.credential?.kind ?? 'signed-out', current };
+  return { id: profile.id, name: profile.name, email: profile.email, apiUrl: profile.apiUrl, kind: profile.credential?.kind ?? 'signed-out', api: profile.api ?? 'v4', current };
 }
 
 /** Checks a parsed document's shape; anything else is treated as unreadable rather than trusted. */
