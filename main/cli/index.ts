@@ -19,7 +19,7 @@ Commands:
                                             jobs; it only reads, so it works while an upload runs
   upload <paths...> --to <folder-id>        upload files and folders, keeping their structure
       [--concurrency 1-16] [--on-conflict skip|version|rename|new]
-      [--bwlimit 10M|off|"08:00,5M 19:00,off"] (0 is refused: "off" is no limit)
+      [--bwlimit 10M|160Mbps|off|"08:00,5M 19:00,off"] (0 is refused: "off" is no limit)
       [--priority N]                        (running it again resumes what did not finish)
   download <id> --to <dir>                  bring a file, a folder's whole tree or a version stack home
       [--all-versions] [--on-conflict rename|overwrite|skip] [--concurrency 1-32]

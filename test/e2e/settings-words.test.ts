@@ -33,16 +33,21 @@ test('bad values are refused beside their field, good ones are confirmed, deskto
   await files.fill('3');
   await page.getByText('Saved: applies the next time Slate starts.').first().waitFor();
 
-  const bandwidth = page.getByLabel('Bandwidth limit');
+  const bandwidth = page.getByLabel('Bandwidth limit (Mbps)');
   await bandwidth.fill('fast');
   await page.getByRole('button', { name: 'Apply' }).click();
-  await page.getByText('"fast" is not a bandwidth.', { exact: false }).waitFor();
+  await page.getByText('“fast” is not a number of Mbps.', { exact: false }).waitFor();
   assert.equal(await bandwidth.getAttribute('aria-invalid'), 'true');
   await snap(page, 'settings-refused');
   await assertAccessible(page, 'settings with a refused value');
-  await bandwidth.fill('20M');
+  await bandwidth.fill('160');
   await page.getByRole('button', { name: 'Apply' }).click();
-  await page.getByText('Applied: 20M.').waitFor();
+  await page.getByText('Applied: 160 (Mbps).').waitFor();
+  // The same limit in MB/s, and the choice kept after a reload.
+  await page.getByLabel('Unit').selectOption('MB/s');
+  assert.equal(await page.getByLabel('Bandwidth limit (MB/s)').inputValue(), '19.07');
+  await page.reload();
+  assert.equal(await page.getByLabel('Bandwidth limit (Mbps)').inputValue(), '160', 'the stored limit keeps the unit it was entered in');
   assert.equal(await page.getByRole('heading', { name: 'Settings', level: 1 }).count(), 1, 'the page stayed');
 
   const text = await page.locator('body').innerText();

@@ -13,19 +13,28 @@ export interface TimetableEntry {
 }
 
 const UNITS: Record<string, number> = { B: 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
+/** Network rates are decimal bits, as MASV and ISPs count them: 160Mbps is 20,000,000 bytes a second. */
+const BIT_UNITS: Record<string, number> = { K: 1e3, M: 1e6, G: 1e9 };
+/** "160Mbps", "1.5Gbit/s": the lower-case b is what tells bits from bytes ("20MB/s"). */
+const BITS = /^(\d+(?:\.\d+)?)\s*([KMGkmg])(?:bps|bit\/s)$/;
 
 /**
- * "5M", "512K", "1.5G", "off"; a bare number is KiB/s, as in rclone. A rate of 0 is refused: read
+ * "5M", "512K", "1.5G", "160Mbps", "off"; a bare number is KiB/s, as in rclone. A rate of 0 is refused: read
  * as written it would never send a byte, and read as "no limit" (as some tools do) it would do the
  * opposite of what it says; "off" says no limit, and pausing says stop.
  */
 export function parseRate(text: string): Rate {
   const value = text.trim();
   if (value === '' || value.toLowerCase() === 'off') return undefined;
+  const bits = BITS.exec(value);
+  if (bits) return nonZero(text, Math.round((Number(bits[1]) * BIT_UNITS[bits[2]!.toUpperCase()]!) / 8));
   const match = /^(\d+(?:\.\d+)?)([BKMG])?(?:i?B)?(?:\/s)?$/i.exec(value);
-  if (!match) throw new Refusal('settings:bandwidth', `"${text}" is not a bandwidth.`, 'Use a number with K, M or G (bytes per second), or "off".');
+  if (!match) throw new Refusal('settings:bandwidth', `"${text}" is not a bandwidth.`, 'Use a number with K, M or G (bytes per second) or Kbps, Mbps or Gbps (bits per second), or "off".');
   const unit = UNITS[(match[2] ?? 'K').toUpperCase()]!;
-  const rate = Math.round(Number(match[1]) * unit);
+  return nonZero(text, Math.round(Number(match[1]) * unit));
+}
+
+function nonZero(text: string, rate: number): number {
   if (rate === 0) throw new Refusal('settings:bandwidth', `"${text}" is a bandwidth of nothing: no upload would ever finish.`, 'Use "off" for no limit, a rate such as 512K, or pause the transfers to stop them.');
   return rate;
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ProblemBanner } from '../components/ProblemBanner.tsx';
 import { useApply, type ApplyNote } from '../components/settings/use-apply.ts';
 import { Field } from '../components/watches/Field.tsx';
+import { fieldToSpec, specToField, unitOfSpec, type BandwidthUnit } from '../lib/bandwidth-units.ts';
 import { toProblem, type Problem } from '../store/problem.ts';
 import { useSession } from '../store/session.ts';
 import { useSettings } from '../store/settings.ts';
@@ -84,21 +85,45 @@ function NumberSetting({ label, value, min, max, apply }: { label: string; value
   );
 }
 
+const UNIT_KEY = 'slate.bandwidthUnit';
+
+/** The unit the stored limit was written in, else the one chosen last, else Mbps. */
+function initialUnit(spec: string): BandwidthUnit {
+  return unitOfSpec(spec) ?? (localStorage.getItem(UNIT_KEY) === 'MB/s' ? 'MB/s' : 'Mbps');
+}
+
+/** The limit in Mbps or MB/s (the person's choice), checked beside the field and sent with its unit. */
 function Bandwidth({ current }: { current: string }) {
   const applying = useApply();
-  const [typed, setTyped] = useState(current);
+  const [unit, setUnit] = useState<BandwidthUnit>(() => initialUnit(current));
+  const [typed, setTyped] = useState(() => specToField(current, unit));
+  const changeUnit = (next: BandwidthUnit) => {
+    localStorage.setItem(UNIT_KEY, next);
+    const reading = fieldToSpec(typed, unit);
+    setTyped('spec' in reading ? specToField(reading.spec, next) : typed);
+    setUnit(next);
+  };
   return (
     <form
       className="inline-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void applying.apply({ bandwidth: typed.trim() }, typed.trim() === 'off' ? 'Applied: no limit.' : `Applied: ${typed.trim()}.`);
+        const reading = fieldToSpec(typed, unit);
+        if ('error' in reading) return applying.refuse(reading.error);
+        void applying.apply({ bandwidth: reading.spec }, reading.spec === 'off' ? 'Applied: no limit.' : `Applied: ${typed.trim()} (${unit}).`);
       }}
     >
-      <Field label="Bandwidth limit" hint="“off”, a rate such as “20M” (bytes per second), or a timetable such as “08:00,5M 19:00,off”. Applies at once." error={applying.note.error}>
+      <Field label={`Bandwidth limit (${unit})`} hint={`A number in ${unit}, “off”, or a timetable such as “08:00,40 19:00,off”. Applies at once.`} error={applying.note.error}>
         {(described) => <input value={typed} onChange={(e) => setTyped(e.target.value)} {...described} />}
       </Field>
-      <button type="submit" disabled={typed.trim() === current}>
+      <label>
+        Unit
+        <select value={unit} onChange={(e) => changeUnit(e.target.value as BandwidthUnit)}>
+          <option value="Mbps">Mbps (megabits a second)</option>
+          <option value="MB/s">MB/s (megabytes a second)</option>
+        </select>
+      </label>
+      <button type="submit" disabled={typed.trim() === specToField(current, unit)}>
         Apply
       </button>
       <Note note={applying.note} />
