@@ -1,4 +1,5 @@
 import { AddWatch } from '../components/watches/AddWatch.tsx';
+import { FollowsSection } from '../components/follows/FollowsSection.tsx';
 import { WatchCard } from '../components/watches/WatchCard.tsx';
 import { ProblemBanner } from '../components/ProblemBanner.tsx';
 import { useWatches } from '../store/watches.ts';
@@ -21,6 +22,7 @@ export function WatchFoldersView() {
           ))}
         </ul>
       )}
+      <FollowsSection />
     </section>
   );
 }

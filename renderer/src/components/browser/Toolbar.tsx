@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useBrowse } from '../../store/browse.ts';
 import { DownloadButton } from '../downloads/DownloadButton.tsx';
+import { FollowButton } from '../follows/FollowButton.tsx';
 import { NameForm } from './NameForm.tsx';
 import { UploadControls } from './UploadControls.tsx';
 
@@ -20,6 +21,7 @@ export function Toolbar() {
       )}
       <UploadControls />
       <DownloadButton />
+      <FollowButton />
       <button type="button" onClick={() => void refresh()} disabled={loading || path.length === 0}>
         Refresh
       </button>

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import type { Watch, WatchFile } from '../../../../preload/contract.ts';
 import { formatBytes } from '../../lib/format.ts';
 import { useWatches } from '../../store/watches.ts';
+import { Card } from './Card.tsx';
 import { WatchDestination } from './WatchDestination.tsx';
 import { WatchSettingsForm } from './WatchSettingsForm.tsx';
 
@@ -27,13 +28,75 @@ export function WatchCard({ watch }: { watch: Watch }) {
   const [looking, setLooking] = useState(false);
 
   return (
-    <li className="watch" data-testid="watch">
-      <div className="job-main">
-        <span className="job-label" title={watch.dir}>
-          {watch.dir}
-        </span>
-        <span className="job-state">{status}</span>
-      </div>
+    <Card
+      label={watch.dir}
+      state={status}
+      testId="watch"
+      actions={
+        <>
+          <button type="button" onClick={() => void act(watch.paused ? 'resume' : 'pause', watch.id)}>
+            {watch.paused ? 'Resume' : 'Pause'}
+          </button>
+          {watch.running && (
+            <button
+              type="button"
+              disabled={looking}
+              title="Look through the whole folder now: a network share sends no word of what other machines write"
+              onClick={() => {
+                setLooking(true);
+                void act('lookNow', watch.id).finally(() => setLooking(false));
+              }}
+            >
+              {looking ? 'Looking…' : 'Look now'}
+            </button>
+          )}
+          <button
+            type="button"
+            onClick={() => {
+              if (!open) void loadFiles(watch.id);
+              setOpen(!open);
+            }}
+            aria-expanded={open}
+          >
+            Files
+          </button>
+          <button ref={settingsButton} type="button" onClick={() => setEditing(!editing)} aria-expanded={editing} aria-controls={editing ? settingsId : undefined}>
+            Settings
+          </button>
+          <button type="button" className={confirming ? 'danger' : ''} onClick={() => (confirming ? void remove(watch.id) : setConfirming(true))} onBlur={() => setConfirming(false)}>
+            {confirming ? 'Stop watching? Nothing is deleted' : 'Remove'}
+          </button>
+        </>
+      }
+      opened={
+        <>
+          {editing && (
+            <WatchSettingsForm
+              id={settingsId}
+              watch={watch}
+              onClose={() => {
+                setEditing(false);
+                settingsButton.current?.focus();
+              }}
+            />
+          )}
+          {open && list && (
+            <ul className="job-files" aria-label={`Files in ${watch.dir}`}>
+              {list.length === 0 && <li className="muted">No files seen yet.</li>}
+              {list.map((file) => (
+                <li key={file.path}>
+                  <span className="name">{file.path}</span>
+                  <span>{formatBytes(file.size)}</span>
+                  <span className={`file-state file-${file.state}`} title={file.reason}>
+                    {file.state}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      }
+    >
       <WatchDestination watch={watch} />
       {watch.lookedAt !== null && (
         <p className="muted watch-looked" data-testid="watch-looked">
@@ -49,64 +112,6 @@ export function WatchCard({ watch }: { watch: Watch }) {
           ))}
         </ul>
       )}
-      <div className="job-actions">
-        <button type="button" onClick={() => void act(watch.paused ? 'resume' : 'pause', watch.id)}>
-          {watch.paused ? 'Resume' : 'Pause'}
-        </button>
-        {watch.running && (
-          <button
-            type="button"
-            disabled={looking}
-            title="Look through the whole folder now: a network share sends no word of what other machines write"
-            onClick={() => {
-              setLooking(true);
-              void act('lookNow', watch.id).finally(() => setLooking(false));
-            }}
-          >
-            {looking ? 'Looking…' : 'Look now'}
-          </button>
-        )}
-        <button
-          type="button"
-          onClick={() => {
-            if (!open) void loadFiles(watch.id);
-            setOpen(!open);
-          }}
-          aria-expanded={open}
-        >
-          Files
-        </button>
-        <button ref={settingsButton} type="button" onClick={() => setEditing(!editing)} aria-expanded={editing} aria-controls={editing ? settingsId : undefined}>
-          Settings
-        </button>
-        <button type="button" className={confirming ? 'danger' : ''} onClick={() => (confirming ? void remove(watch.id) : setConfirming(true))} onBlur={() => setConfirming(false)}>
-          {confirming ? 'Stop watching? Nothing is deleted' : 'Remove'}
-        </button>
-      </div>
-      {editing && (
-        <WatchSettingsForm
-          id={settingsId}
-          watch={watch}
-          onClose={() => {
-            setEditing(false);
-            settingsButton.current?.focus();
-          }}
-        />
-      )}
-      {open && list && (
-        <ul className="job-files" aria-label={`Files in ${watch.dir}`}>
-          {list.length === 0 && <li className="muted">No files seen yet.</li>}
-          {list.map((file) => (
-            <li key={file.path}>
-              <span className="name">{file.path}</span>
-              <span>{formatBytes(file.size)}</span>
-              <span className={`file-state file-${file.state}`} title={file.reason}>
-                {file.state}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </li>
+    </Card>
   );
 }

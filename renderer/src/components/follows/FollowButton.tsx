@@ -1,0 +1,94 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { FollowSettings } from '../../../../preload/contract.ts';
+import { useBrowse } from '../../store/browse.ts';
+import { useFollows } from '../../store/follows.ts';
+import { useSession } from '../../store/session.ts';
+import { useWatches } from '../../store/watches.ts';
+import { Field } from '../watches/Field.tsx';
+import { FollowSettingsFields } from './FollowSettingsFields.tsx';
+
+/** "Follow…" on the folder on screen: what lands there later comes down by itself into a local folder. */
+export function FollowButton() {
+  const { accountId, path } = useBrowse();
+  const here = path.at(-1);
+  const folder = here?.kind === 'folder' ? here : undefined;
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  return (
+    <>
+      <button type="button" disabled={!accountId || !folder} title={folder ? `Keep “${folder.name}” in sync into a folder on this machine` : undefined} onClick={() => setOpen(true)}>
+        Follow…
+      </button>
+      <dialog ref={dialog} className="download-dialog" aria-labelledby="follow-dialog-title" onClose={() => setOpen(false)}>
+        {open && accountId && folder && <FollowForm accountId={accountId} folderId={folder.id} name={folder.name} onDone={() => setOpen(false)} />}
+      </dialog>
+    </>
+  );
+}
+
+function FollowForm({ accountId, folderId, name, onDone }: { accountId: string; folderId: string; name: string; onDone(): void }) {
+  const desktop = useSession((s) => s.info?.shell) === 'desktop';
+  const { add, problem, dismissProblem } = useFollows();
+  const [dir, setDir] = useState('');
+  const [settings, setSettings] = useState<FollowSettings>({ versions: 'replace', conflict: 'rename' });
+  const [busy, setBusy] = useState(false);
+  const ids = useId();
+  useEffect(dismissProblem, [dismissProblem]);
+
+  const pick = async () => {
+    const picked = await useWatches.getState().pickFolder();
+    if (picked) setDir(picked);
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    const made = await add(accountId, folderId, dir.trim(), settings);
+    setBusy(false);
+    if (made) onDone();
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)}>
+      <h2 id="follow-dialog-title">Follow “{name}”</h2>
+      <p className="muted">What lands in it later downloads by itself, into a folder of its name. Follows are listed under Watch folders.</p>
+      {desktop ? (
+        <div className="field">
+          <span id={`${ids}-to`}>Download into</span>
+          <div className="download-folder">
+            <output aria-labelledby={`${ids}-to`}>{dir || 'No folder chosen yet'}</output>
+            <button type="button" onClick={() => void pick()}>
+              Choose folder…
+            </button>
+          </div>
+        </div>
+      ) : (
+        <Field label="Folder on the agent’s machine" hint="The agent saves files on its own machine, in a folder its operator allowed.">
+          {(described) => <input required value={dir} placeholder="/Volumes/RAID/Dailies" onChange={(e) => setDir(e.target.value)} {...described} />}
+        </Field>
+      )}
+      <FollowSettingsFields value={settings} onChange={setSettings} />
+      {problem && (
+        <div className="problem" role="alert">
+          <p>{problem.message}</p>
+          {problem.action && <p className="muted">{problem.action}</p>}
+        </div>
+      )}
+      <div className="dialog-buttons">
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={busy || dir.trim() === ''}>
+          {busy ? 'Starting…' : 'Follow'}
+        </button>
+      </div>
+    </form>
+  );
+}
