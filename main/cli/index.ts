@@ -9,6 +9,7 @@ Commands:
       [--token - [--legacy]] [--use <email>]  or keep a bearer / legacy developer token, or switch profile;
                                             --token - reads it from standard input, or asks without showing
                                             it: --token T also works but leaves it in \`ps\` and shell history
+      [--api v2]                            a legacy (V2) account's token: whoami, ls and upload speak V2
   whoami                                    show who Slate is signed in as, and the other profiles
   logout [--profile <email>]                revoke the sign-in and forget it here
   serve [--port N] [--host H] [--sandbox]   serve the Slate UI to a browser (web agent); --host 0.0.0.0
@@ -39,7 +40,7 @@ Commands:
       [--rescan SECONDS]                    a full look every SECONDS, for network shares (no events)
       [--upload-first oldest|newest]        which finished file goes up first while others wait
 
-Transfer commands take --api-url, --token, --account and --data-dir, and --json for one JSON
+Transfer commands take --api-url, --token, --api, --account and --data-dir, and --json for one JSON
 object per line (progress, files, connection changes, then the result). When Frame.io cannot be
 reached they wait and carry on by themselves; upload, remote-upload, stack and resume take
 --give-up-after DURATION (90s, 10m, 1h) to fail instead after that long without it.

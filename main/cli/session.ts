@@ -14,6 +14,7 @@ import { V2TransferApi } from '../core/api/v2/transfer-adapter.ts';
 import { describeTightened, makeDataFolderPrivate } from '../core/data-folder.ts';
 import { lockDataFolder } from '../core/data-lock.ts';
 import { defaultDataDir, openDatabase, type Database } from '../core/db.ts';
+import { Refusal } from '../core/errors.ts';
 import { TransferEngine, type EngineOptions } from '../core/transfers/engine.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 import { parseDuration } from './duration.ts';
@@ -89,6 +90,19 @@ export function connection(flags: ConnectionFlags, env: NodeJS.ProcessEnv = proc
   const servers = signedInServers(vault);
   if (servers.length > 1) throw new UsageError(`Signed in to several servers (${servers.join(', ')}): pick one with --api-url or SLATE_API_URL.`);
   throw new UsageError('Not signed in: run `slate login`, or set SLATE_API_URL and SLATE_TOKEN.');
+}
+
+/**
+ * Refuses, before anything is opened, a command that speaks only Frame.io V4 when the sign-in in
+ * use is a legacy (V2) account: its V4 calls would fail with words about something else.
+ */
+export function requireV4(command: string, flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env): void {
+  if (connection(flags, env).api !== 'v2') return;
+  throw new Refusal(
+    'cli:v4-only',
+    `\`slate ${command}\` works with Frame.io V4 accounts, and the sign-in in use is a legacy (V2) account.`,
+    'Upload to it with `slate upload --to <asset-id>` and browse it with `slate ls`; for this command, sign in to a V4 account (`slate login`).',
+  );
 }
 
 function apiVersion(flag: string | undefined): ApiVersion | undefined {

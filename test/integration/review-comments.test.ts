@@ -169,7 +169,7 @@ test('slate comments fails clearly: a missing file, an unknown format, a timecod
     slate([fileId, '--fps', '29.97df', '--start-tc', '00:01:00;00']),
   ]);
   assert.equal(missing.status, 1);
-  assert.match(missing.stderr, /File [0-9a-f-]+ was not found in account [0-9a-f-]+\. Check the id/);
+  assert.match(missing.stderr, /File [0-9a-f-]+ was not found in account [0-9a-f-]+\.\n\s+Check the id/);
   assert.equal(format.status, 2);
   assert.match(format.stderr, /Unknown format "pdf"; use one of csv, edl, avid, fcpxml, json/);
   assert.equal(dropped.status, 2);

@@ -4,6 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../core/api/errors.ts';
+import { Refusal } from '../../core/errors.ts';
 import { CommentService, toExportComment } from '../../core/review/comments.ts';
 import { isDocument } from '../../core/review/document.ts';
 import { EXPORT_FORMATS, isExportFormat, renderExport, UnsuitableExport } from '../../core/review/exports/index.ts';
@@ -11,7 +12,7 @@ import { fileFrameRate, UnknownFrameRate } from '../../core/review/file-rate.ts'
 import { durationFramesAt, showFileTimeline, startTimecodeFor } from '../../core/review/technical.ts';
 import { frameRate, TimecodeError } from '../../common/timecode.ts';
 import { printJson, UsageError } from '../output.ts';
-import { chooseAccount, connect, connectionOptions } from '../session.ts';
+import { chooseAccount, connect, connectionOptions, requireV4 } from '../session.ts';
 
 const USAGE = `Usage: slate comments <file-id> [--format ${Object.keys(EXPORT_FORMATS).join('|')}] [--output FILE]
       [--fps RATE] [--start-tc HH:MM:SS:FF]`;
@@ -29,11 +30,12 @@ export async function comments(args: string[], json: boolean): Promise<number> {
   if (!isExportFormat(format)) throw new UsageError(`Unknown format "${format}"; use one of ${Object.keys(EXPORT_FORMATS).join(', ')}.`);
   const chosenRate = values.fps === undefined ? undefined : usage(() => frameRate(values.fps!));
 
+  requireV4('comments', values);
   const client = connect(values);
   const accountId = await chooseAccount(client, values);
   const { file, timeline } = await showFileTimeline(client, accountId, fileId).catch((error: unknown) => {
     if (error instanceof ApiError && error.kind === 'not-found') {
-      throw new Error(`File ${fileId} was not found in account ${accountId}. Check the id (\`slate ls <folder-id>\` lists a folder's files).`, { cause: error });
+      throw new Refusal('api:not-found', `File ${fileId} was not found in account ${accountId}.`, 'Check the id: `slate ls <folder-id>` lists a folder\'s files.', { cause: error });
     }
     throw error;
   });

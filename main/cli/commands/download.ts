@@ -11,7 +11,7 @@ import { printJsonLine, UsageError } from '../output.ts';
 import { runJobs } from '../run-jobs.ts';
 import { VERSIONS_POLICIES, type VersionsPolicy } from '../../core/sync/journal.ts';
 import { followFolder } from './download-follow.ts';
-import { openSession, runOptions, transferOptions } from '../session.ts';
+import { openSession, requireV4, runOptions, transferOptions } from '../session.ts';
 
 const MIN_RANGE = 64 * 1024;
 /** a follow looks through its tree at most this often; a large tree takes longer at the follows' pace */
@@ -59,6 +59,7 @@ export async function download(args: string[], json: boolean): Promise<number> {
   if (!Number.isFinite(intervalSeconds) || intervalSeconds < MIN_CHECK_SECONDS) throw new UsageError(`--check-every must be a number of seconds, at least ${MIN_CHECK_SECONDS}, got "${values['check-every']}".`);
   if (values.follow && values['all-versions']) throw new UsageError('--all-versions does not go with --follow: use --versions beside to keep every version of a followed stack.');
 
+  requireV4('download', values);
   const run = runOptions(values);
   const session = await openSession(values, { maxParts: concurrency, partConcurrency: concurrency, bandwidth: values.bwlimit, downloadRangeSize: rangeSize });
   try {

@@ -12,7 +12,7 @@ import { WatchManager, type WatchSummary } from '../../core/watch/manager.ts';
 import type { WatchFileState, WatchFileView } from '../../core/watch/states.ts';
 import { SAME_NAME_POLICIES, type SameNamePolicy } from '../../core/watch/uploader.ts';
 import { printJsonLine, UsageError } from '../output.ts';
-import { connectionOptions, openSession } from '../session.ts';
+import { connectionOptions, openSession, requireV4 } from '../session.ts';
 import { exitCodeFor, onStopSignal, type StopSignal } from '../stop-signals.ts';
 
 const AFTER_UPLOAD = ['leave', 'move', 'delete'] as const;
@@ -58,6 +58,7 @@ export async function watchCommand(args: string[], json: boolean): Promise<numbe
   if (!UPLOAD_FIRST.includes(uploadFirst)) throw new UsageError(`--upload-first must be oldest or newest (which finished file goes up first while others wait), got "${values['upload-first']}".`);
   const afterUpload: AfterUpload = action === 'move' ? { action, folder: values['uploaded-folder'] } : { action };
 
+  requireV4('watch', values);
   const session = await openSession(values);
   const manager = new WatchManager({
     journal: new WatchJournal(session.db),
