@@ -11,6 +11,8 @@ interface FollowsState {
   start(): () => void;
   /** Resolves with the follow made, or undefined when the service refused (the problem says why). */
   add(accountId: string, folderId: string, dir: string, settings: FollowSettings): Promise<Follow | undefined>;
+  /** The desktop's folder picker, titled for a download (a follow writes there as one does); undefined when cancelled. */
+  pickFolder(): Promise<string | undefined>;
   update(followId: string, settings: Partial<FollowSettings>): Promise<boolean>;
   remove(followId: string): Promise<void>;
   dismissProblem(): void;
@@ -35,6 +37,13 @@ export const useFollows = create<FollowsState>((set, get) => {
         keep(made);
       });
       return made;
+    },
+    async pickFolder() {
+      let path: string | undefined;
+      await attempt(async () => {
+        path = (await call('dialog:pickFolder', { purpose: 'download' })).path ?? undefined;
+      });
+      return path;
     },
     update: (followId, settings) => attempt(async () => keep(await call('follows:update', { followId, settings }))),
     async remove(followId) {

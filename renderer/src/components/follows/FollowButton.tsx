@@ -3,7 +3,6 @@ import type { FollowSettings } from '../../../../preload/contract.ts';
 import { useBrowse } from '../../store/browse.ts';
 import { useFollows } from '../../store/follows.ts';
 import { useSession } from '../../store/session.ts';
-import { useWatches } from '../../store/watches.ts';
 import { Field } from '../watches/Field.tsx';
 import { FollowSettingsFields } from './FollowSettingsFields.tsx';
 
@@ -36,7 +35,7 @@ export function FollowButton() {
 
 function FollowForm({ accountId, folderId, name, onDone }: { accountId: string; folderId: string; name: string; onDone(): void }) {
   const desktop = useSession((s) => s.info?.shell) === 'desktop';
-  const { add, problem, dismissProblem } = useFollows();
+  const { add, pickFolder, problem, dismissProblem } = useFollows();
   const [dir, setDir] = useState('');
   const [settings, setSettings] = useState<FollowSettings>({ versions: 'replace', conflict: 'rename' });
   const [busy, setBusy] = useState(false);
@@ -44,8 +43,8 @@ function FollowForm({ accountId, folderId, name, onDone }: { accountId: string; 
   useEffect(dismissProblem, [dismissProblem]);
 
   const pick = async () => {
-    const picked = await useWatches.getState().pickFolder();
-    if (picked) setDir(picked);
+    const path = await pickFolder();
+    if (path) setDir(path);
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
