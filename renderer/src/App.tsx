@@ -20,6 +20,7 @@ import { UnreadBadge } from './components/review/UnreadBadge.tsx';
 import { useFollowing } from './store/following.ts';
 import { useSettings } from './store/settings.ts';
 import { onReconnect } from './store/agent.ts';
+import { useBrowserNotices } from './store/browser-notices.ts';
 
 const SCREENS = { projects: ProjectsView, transfers: TransfersView, watches: WatchFoldersView, shares: SharesView, settings: SettingsView };
 
@@ -30,6 +31,7 @@ export function App() {
   const { settings, load: loadSettings, start: startSettings } = useSettings();
   const startWatches = useWatches((s) => s.start);
   const startFollowing = useFollowing((s) => s.start);
+  const startNotices = useBrowserNotices((s) => s.start);
   const Screen = SCREENS[view];
   const content = useRef<HTMLElement>(null);
 
@@ -45,6 +47,7 @@ export function App() {
       startSettings(),
       startWatches(),
       startFollowing(),
+      startNotices(),
       startLocation(),
       subscribe('session:changed', () => void Promise.all([load(), useSignIn.getState().load()])),
       // A session that loaded stays on screen; one that failed for want of the agent loads now.
@@ -54,7 +57,7 @@ export function App() {
       }),
     ];
     return () => stops.forEach((stop) => stop());
-  }, [load, startTransfers, loadSettings, startSettings, startWatches, startFollowing]);
+  }, [load, startTransfers, loadSettings, startSettings, startWatches, startFollowing, startNotices]);
 
   return (
     <div className="app">

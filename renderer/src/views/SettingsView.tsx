@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ProblemBanner } from '../components/ProblemBanner.tsx';
+import { BrowserNotifications } from '../components/settings/BrowserNotifications.tsx';
 import { useApply, type ApplyNote } from '../components/settings/use-apply.ts';
 import { Field } from '../components/watches/Field.tsx';
 import { fieldToSpec, specToField, unitOfSpec, type BandwidthUnit } from '../lib/bandwidth-units.ts';
@@ -34,6 +35,7 @@ export function SettingsView() {
           <input type="checkbox" checked={settings.notifications} onChange={(e) => void useSettings.getState().update({ notifications: e.target.checked }).catch(() => undefined)} />
           Notify me when uploads finish or fail
         </label>
+        {!desktop && <BrowserNotifications wanted={settings.notifications} />}
         <NumberSetting label="Check followed files for new comments every (seconds)" value={settings.commentCheckSeconds} min={5} max={3600} apply={(commentCheckSeconds, a) => a.apply({ commentCheckSeconds })} />
         {/* Starting at login and updating the app are the desktop app's; a browser cannot do either. */}
         {desktop && (

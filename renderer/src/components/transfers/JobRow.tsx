@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TransferJob } from '../../../../preload/contract.ts';
 import { formatBytes, jobTitle } from '../../lib/format.ts';
 import { formatEta, formatRate, percent } from '../../lib/rate.ts';
 import { fileCounts, isWaiting, jobLabel } from '../../lib/transfer-rows.ts';
+import { useJobFocus } from '../../store/job-focus.ts';
 import { useTransfers } from '../../store/transfers.ts';
 import { JobFiles } from './JobFiles.tsx';
 import { CancelJobButton } from './CancelJobButton.tsx';
@@ -37,10 +38,22 @@ export function JobRow({ job }: { job: TransferJob }) {
   };
   const onPage = useCallback((offset: number) => void loadFiles(job.id, offset), [job.id, loadFiles]);
 
+  // Asked for by a clicked notification: the row opens on its files and takes focus.
+  const focused = useJobFocus((s) => s.jobId === job.id);
+  const label = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!focused) return;
+    void loadFiles(job.id, 0);
+    setOpen(true);
+    label.current?.scrollIntoView({ block: 'nearest' });
+    label.current?.focus();
+    useJobFocus.getState().shown();
+  }, [focused, job.id, loadFiles]);
+
   return (
     <li className={`job job-${job.state}${waiting ? ' job-waiting' : ''}`} data-testid="transfer-job">
       <div className="job-main">
-        <button type="button" className="link job-label" onClick={toggle} aria-expanded={open} title={job.label}>
+        <button ref={label} type="button" className="link job-label" onClick={toggle} aria-expanded={open} title={job.label}>
           {title}
         </button>
         <span className="job-state">{jobLabel(job, connection)}</span>
