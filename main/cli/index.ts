@@ -22,6 +22,8 @@ Commands:
       [--concurrency 1-16] [--on-conflict skip|version|rename|new]
       [--bwlimit 10M|160Mbps|off|"08:00,5M 19:00,off"] (0 is refused: "off" is no limit)
       [--priority N]                        (running it again resumes what did not finish)
+      [--live [--stable SECONDS]]           one file still being written, sent as it grows (legacy V2
+                                            accounts; finished after SECONDS unchanged, default 5)
   download <id> --to <dir>                  bring a file, a folder's whole tree or a version stack home
       [--all-versions] [--on-conflict rename|overwrite|skip] [--concurrency 1-32]
       [--bwlimit …] [--range-size BYTES]   (running it again finishes it; identical files are skipped)

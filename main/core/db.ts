@@ -151,6 +151,26 @@ const MIGRATIONS: string[] = [
      rel_path TEXT NOT NULL,
      PRIMARY KEY (follow_id, stack_id)
    );`,
+  // Live (real-time) uploads of files still being written: the Frame.io asset made for one, and
+  // each part registered (sha256 once its PUT succeeded), so a kill resumes with the next part and
+  // the bytes already sent can be checked against the file before the final part.
+  `CREATE TABLE live_uploads (
+     id INTEGER PRIMARY KEY,
+     source TEXT NOT NULL,
+     folder_id TEXT NOT NULL,
+     asset_id TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     UNIQUE (source, folder_id)
+   );
+   CREATE TABLE live_parts (
+     upload_id INTEGER NOT NULL REFERENCES live_uploads(id) ON DELETE CASCADE,
+     number INTEGER NOT NULL,
+     offset INTEGER NOT NULL,
+     size INTEGER NOT NULL,
+     final INTEGER NOT NULL,
+     sha256 TEXT,
+     PRIMARY KEY (upload_id, number)
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -6,6 +6,7 @@ import { children, me, projects, showAsset, teams } from './browse.ts';
 import { createComment, listComments } from './comments.ts';
 import type { V2Handler } from './context.ts';
 import { createChild } from './create.ts';
+import { deleteAsset } from './delete.ts';
 import { registerParts } from './realtime.ts';
 import { addVersion } from './versions.ts';
 
@@ -37,6 +38,7 @@ const ROUTES: V2Route[] = [
   route('GET', '/assets/{asset_id}', 'getAsset', READ, showAsset),
   route('GET', '/assets/{asset_id}/children', 'getAssets', { calls: 40, windowMs: 60_000 }, children),
   route('POST', '/assets/{asset_id}/children', 'createAsset', WRITE, createChild),
+  route('DELETE', '/assets/{asset_id}', 'deleteAsset', WRITE, deleteAsset),
   route('POST', '/assets/{asset_id}/realtime_upload/parts', 'createRealtimeUploadParts', REALTIME, registerParts),
   route('POST', '/assets/{asset_id}/version', 'addVersionToAsset', WRITE, addVersion),
   route('GET', '/assets/{asset_id}/comments', 'getComments', READ, listComments),

@@ -21,6 +21,9 @@ export const v2Operations = {
   getAssets: { method: 'GET', path: '/v2/assets/{asset_id}/children', limit: { calls: 40, windowMs: 60_000 } },
   createAsset: { method: 'POST', path: '/v2/assets/{asset_id}/children', limit: WRITE },
   deleteAsset: { method: 'DELETE', path: '/v2/assets/{asset_id}', limit: WRITE },
+  // The sandbox's assumption, within V2's documented range (see FIDELITY.md): a part a second per
+  // growing file is far below it.
+  createRealtimeParts: { method: 'POST', path: '/v2/assets/{asset_id}/realtime_upload/parts', limit: { calls: 100, windowMs: 1_000 } },
   addVersionToAsset: { method: 'POST', path: '/v2/assets/{asset_id}/version', limit: WRITE },
   getComments: { method: 'GET', path: '/v2/assets/{asset_id}/comments', limit: READ },
   createComment: { method: 'POST', path: '/v2/assets/{asset_id}/comments', limit: WRITE },

@@ -1,7 +1,7 @@
 // Typed legacy V2 operations: who I am, teams, projects, assets and their children, creating
 // folders and files, versions and comments. Each is one scheduled, retried call through V2Client.
 import type { V2Client } from './client.ts';
-import type { V2Asset, V2Comment, V2FileWithUploadUrls, V2Me, V2Project, V2Team } from './types.ts';
+import type { V2Asset, V2Comment, V2FileWithUploadUrls, V2Me, V2Project, V2RealtimePart, V2Team } from './types.ts';
 
 export class V2Api {
   readonly client: V2Client;
@@ -41,6 +41,20 @@ export class V2Api {
    */
   createFile(parentId: string, name: string, filesize: number, filetype?: string, signal?: AbortSignal): Promise<V2FileWithUploadUrls> {
     return this.client.call<V2FileWithUploadUrls>('createAsset', { params: { asset_id: parentId }, body: { type: 'file', name, filesize, filetype }, signal });
+  }
+
+  /** A file to upload while it is still being written: no size yet, and Frame.io answers only its id and name. */
+  createRealtimeFile(parentId: string, name: string, filetype: string, signal?: AbortSignal): Promise<Pick<V2Asset, 'id' | 'name'>> {
+    return this.client.call('createAsset', { params: { asset_id: parentId }, body: { type: 'file', name, filetype, is_realtime_upload: true }, signal });
+  }
+
+  /**
+   * Registers the next parts of a real-time upload and answers a PUT URL for each, in order. The
+   * final part needs the whole file's size; asking again for a registered part gets a fresh URL.
+   */
+  async registerRealtimeParts(assetId: string, parts: V2RealtimePart[], assetFilesize?: number, signal?: AbortSignal): Promise<string[]> {
+    const answer = await this.client.call<{ upload_urls: string[] }>('createRealtimeParts', { params: { asset_id: assetId }, body: { parts, asset_filesize: assetFilesize }, signal });
+    return answer.upload_urls;
   }
 
   deleteAsset(assetId: string, signal?: AbortSignal): Promise<void> {

@@ -50,6 +50,13 @@ export interface V2FileWithUploadUrls extends V2Asset {
   upload_urls: string[];
 }
 
+/** A part of a real-time upload as it is registered: numbered from 1, in order, one final. */
+export interface V2RealtimePart {
+  number: number;
+  size: number;
+  is_final: boolean;
+}
+
 export interface V2Comment {
   id: string;
   asset_id: string;
