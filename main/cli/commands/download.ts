@@ -1,4 +1,4 @@
-// `slate download <file|folder|version-stack id> --to DIR [--all-versions] [--on-conflict skip|overwrite|rename]
+// `slate download <file|folder|version-stack|share id> --to DIR [--all-versions] [--on-conflict skip|overwrite|rename]
 // [--concurrency N] [--bwlimit RATE|TIMETABLE] [--range-size BYTES] [--follow [--versions replace|beside]
 // [--check-every SECONDS]] [--json]`: brings media home. Running the same command again after a kill
 // finishes the job; after it finished, it changes nothing. --follow keeps a folder in sync.
@@ -36,7 +36,7 @@ export async function download(args: string[], json: boolean): Promise<number> {
     },
     strict: true,
   });
-  if (positionals.length !== 1) throw new UsageError('Name one file, folder or version stack id to download.');
+  if (positionals.length !== 1) throw new UsageError('Name one file, folder, version stack or share id to download.');
   if (!values.to) throw new UsageError('Say where to download with --to <local folder>.');
   const conflict = values['on-conflict'] as DownloadConflictPolicy;
   if (!DOWNLOAD_CONFLICT_POLICIES.includes(conflict)) throw new UsageError(`--on-conflict must be one of ${DOWNLOAD_CONFLICT_POLICIES.join(', ')}.`);

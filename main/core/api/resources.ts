@@ -11,6 +11,11 @@ export interface RemoteUploadAnswer {
   statusPath: string | undefined;
 }
 
+export interface ShareSummary {
+  id: string;
+  name: string;
+}
+
 export class AccountApi {
   readonly client: FrameioClient;
   readonly accountId: string;
@@ -99,6 +104,15 @@ export class AccountApi {
 
   listVersionStacks(folderId: string, signal?: AbortSignal): AsyncGenerator<VersionStack> {
     return this.client.list<VersionStack>('version_stacks.list', { params: this.params({ folder_id: folderId }), query: { page_size: 100 }, signal });
+  }
+
+  async showShare(shareId: string, signal?: AbortSignal): Promise<ShareSummary> {
+    return (await this.client.call<Data<ShareSummary>>('shares.show', { params: this.params({ share_id: shareId }), signal })).data;
+  }
+
+  /** A share's members and everything inside its shared folders and stacks, as one flat list. */
+  listShareAssets(shareId: string, signal?: AbortSignal): AsyncGenerator<Asset> {
+    return this.client.list<Asset>('shares.list_assets', { params: this.params({ share_id: shareId }), query: { page_size: 100 }, signal });
   }
 
   /** The versions in a stack. */

@@ -4,6 +4,7 @@ import type { FrameioClient } from '../api/client.ts';
 import type { Asset as ApiAsset } from '../api/types.ts';
 import type { Asset, Share, ShareReviewer } from '../../../preload/contract.ts';
 import { presentAsset } from '../browse/present.ts';
+import { shareTree } from './share-tree.ts';
 
 type Data<T> = { data: T };
 
@@ -75,9 +76,10 @@ export class Shares {
     await this.client.call('shares.delete', { params: { account_id: accountId, share_id: shareId } });
   }
 
+  /** The share's members, what can be removed from it (Frame.io lists what is inside them too). */
   async assets(accountId: string, shareId: string): Promise<Asset[]> {
     const all = await Array.fromAsync(this.client.list<ApiAsset>('shares.list_assets', { params: { account_id: accountId, share_id: shareId }, query: { page_size: 100 } }));
-    return all.map(presentAsset);
+    return shareTree(all).map((member) => presentAsset(member.asset));
   }
 
   async addAsset(accountId: string, shareId: string, assetId: string): Promise<void> {

@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { children } from '../assets.ts';
 import { account, project, writableAccount, type AccountAccess } from '../access.ts';
 import { conflict, invalid, notFound } from '../http.ts';
 import { parseIncludes, presentAsset, presentUser } from '../present.ts';
-import type { ShareRecord, UserRecord } from '../store/records.ts';
+import type { AssetRecord, ShareRecord, UserRecord } from '../store/records.ts';
 import type { World } from '../world.ts';
 import { bodyData, listReply, noContent, ok, sortBy, stamp } from './common.ts';
 import type { HandlerTable, RequestContext } from './types.ts';
@@ -87,6 +88,24 @@ function reviewerIds(world: World, reviewers: Reviewers, create: boolean): strin
   });
 }
 
+/**
+ * What a share holds as Frame.io lists it: a flat list of its members and every descendant of a
+ * shared folder or version stack, each once (a member inside a shared folder is not listed twice).
+ */
+function sharedAssets(world: World, memberIds: string[]): AssetRecord[] {
+  const seen = new Map<string, AssetRecord>();
+  const visit = (asset: AssetRecord) => {
+    if (seen.has(asset.id)) return;
+    seen.set(asset.id, asset);
+    if (asset.type !== 'file') for (const child of children(world, asset.id)) visit(child);
+  };
+  for (const id of memberIds) {
+    const asset = world.store.get('asset', id);
+    if (asset) visit(asset);
+  }
+  return [...seen.values()];
+}
+
 export const shareHandlers: HandlerTable = {
   'shares.index': (ctx) => {
     const owner = project(ctx, ctx.params.project_id!);
@@ -159,11 +178,7 @@ export const shareHandlers: HandlerTable = {
   'shares.list_assets': (ctx) => {
     const share = findShare(ctx, account(ctx));
     const includes = parseIncludes(ctx.query);
-    const assets = share.asset_ids.flatMap((id) => {
-      const asset = ctx.world.store.get('asset', id);
-      return asset ? [asset] : [];
-    });
-    const sorted = sortBy(assets, ctx.query.get('sort'), 'created_at_asc', { name: (a) => a.name, created_at: (a) => a.created_at, updated_at: (a) => a.updated_at });
+    const sorted = sortBy(sharedAssets(ctx.world, share.asset_ids), ctx.query.get('sort'), 'created_at_asc', { name: (a) => a.name, created_at: (a) => a.created_at, updated_at: (a) => a.updated_at });
     return listReply(ctx, sorted.map((a) => presentAsset(ctx.world, a, includes)));
   },
 
