@@ -16,7 +16,7 @@ export interface Notice {
 }
 
 /** What the browser allows: 'unsupported' where it has no notifications (or not on this address). */
-export type NoticePermission = NotificationPermission | 'unsupported';
+export type NoticePermission = 'default' | 'granted' | 'denied' | 'unsupported';
 
 /** What the page knows when an event arrives. */
 export interface NoticeConditions {
