@@ -5,11 +5,11 @@ import type { Asset, DownloadConflict } from '../../../preload/contract.ts';
 import { call } from '../slate.ts';
 import { attempter, type Problem } from './problem.ts';
 
-/** A file, folder or version stack to bring down, as the browser knows it. */
+/** A file, folder or version stack to bring down, as the browser knows it, or a share's assets. */
 export interface DownloadTarget {
   id: string;
   name: string;
-  type: Asset['type'];
+  type: Asset['type'] | 'share';
 }
 
 interface DownloadsState {

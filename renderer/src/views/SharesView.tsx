@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { DownloadDialog } from '../components/downloads/DownloadDialog.tsx';
 import { ProblemBanner } from '../components/ProblemBanner.tsx';
 import { ShareCard } from '../components/shares/ShareCard.tsx';
 import { StaleNote } from '../components/StaleNote.tsx';
@@ -39,6 +40,7 @@ export function SharesView() {
           ))}
         </ul>
       )}
+      <DownloadDialog />
     </section>
   );
 }

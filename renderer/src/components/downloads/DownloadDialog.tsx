@@ -42,11 +42,13 @@ function DownloadForm({ targets }: { targets: DownloadTarget[] }) {
   const [busy, setBusy] = useState(false);
   const ids = useId();
   const hasStack = targets.some((t) => t.type === 'version_stack');
+  // A share may hold stacks: it is not known here before its assets are listed.
+  const versionsChoice = hasStack || targets.some((t) => t.type === 'share');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    await start({ conflict, allVersions: hasStack && allVersions });
+    await start({ conflict, allVersions: versionsChoice && allVersions });
     setBusy(false);
   };
 
@@ -83,10 +85,10 @@ function DownloadForm({ targets }: { targets: DownloadTarget[] }) {
           </label>
         ))}
       </fieldset>
-      {hasStack && (
+      {versionsChoice && (
         <label className="choice">
           <input type="checkbox" checked={allVersions} onChange={(e) => setAllVersions(e.target.checked)} />
-          Every version of the stack (as “name v1”, “name v2”…), not only the newest
+          {hasStack ? 'Every version of the stack' : 'Every version of the stacks it holds'} (as “name v1”, “name v2”…), not only the newest
         </label>
       )}
       {problem && (

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Share } from '../../../../preload/contract.ts';
 import { formatDate } from '../../lib/format.ts';
+import { useDownloads } from '../../store/downloads.ts';
 import { useShares } from '../../store/shares.ts';
 import { CopyButton } from '../CopyButton.tsx';
 
@@ -41,6 +42,9 @@ export function ShareCard({ share, accountId }: { share: Share; accountId: strin
           }}
         >
           Details
+        </button>
+        <button type="button" onClick={() => void useDownloads.getState().open(accountId, [{ id: share.id, name: share.name, type: 'share' }])} title={`Download what “${share.name}” shares`}>
+          Download…
         </button>
         <button type="button" className={confirming ? 'danger' : ''} onClick={() => (confirming ? void remove(accountId, share.id) : setConfirming(true))} onBlur={() => setConfirming(false)}>
           {confirming ? 'Really delete this share?' : 'Delete'}
