@@ -8,7 +8,7 @@
 // and the 429s the sandbox sent (0). `--rate-limited 0` leaves that run out.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { operations } from '../../main/common/operations.generated.ts';
 import { benchDir, figure, NODE, processCpuSeconds, ROOT, startSandboxProcess, type SandboxProcess } from './_upload-support.ts';
@@ -44,14 +44,16 @@ interface Run {
 
 /**
  * `slate upload` under bash, whose `times` gives the CPU of the whole command once it has ended;
- * its peak RSS is the kernel's high-water mark of the node process, sampled while it runs.
+ * its peak RSS is the kernel's high-water mark of the node process, sampled while it runs. The
+ * command runs as `slate` and `npx slate` run it, the file itself, so its first line's Node flags
+ * hold, with the Node this bench runs on first in the PATH as npm puts the pinned one.
  */
 function runUpload(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn('bash', ['-c', '"$@"; status=$?; times >&3; exit $status', 'bash', NODE, 'bin/slate.js', ...args], {
+    const child = spawn('bash', ['-c', '"$@"; status=$?; times >&3; exit $status', 'bash', './bin/slate.js', ...args], {
       cwd: ROOT,
-      env: { ...process.env, ...env },
+      env: { ...process.env, PATH: `${dirname(NODE)}${delimiter}${process.env.PATH ?? ''}`, ...env },
       stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
