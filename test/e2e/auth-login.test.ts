@@ -81,7 +81,7 @@ test('slate login --no-browser, consent in chromium, then whoami and status use 
   assert.equal(statSync(file).mode & 0o777, 0o600, 'the token file is readable by its owner only');
   const whoami = await slate(['whoami'], dir);
   assert.equal(whoami.status, 0, whoami.stderr);
-  assert.match(whoami.stdout, /Rosa Alvarez <rosa@northlight.example> on http:\/\/127\.0\.0\.1:\d+ \(profile ims\)/);
+  assert.match(whoami.stdout, /Rosa Alvarez <rosa@northlight.example> on http:\/\/127\.0\.0\.1:\d+, Frame\.io V4 \(profile ims\)/);
   const status = await slate(['status'], dir);
   assert.equal(status.status, 0, status.stderr);
   assert.match(status.stdout, /Signed in as Rosa Alvarez/);
