@@ -405,9 +405,10 @@ export const requests = {
   },
   'transfers:version': { input: z.object({ ...inAccount, fileId: id, path: z.string().min(1) }).strict(), output: TransferJobSchema },
   /**
-   * Brings files, folders (their whole tree) or version stacks down into `to`, one job each. `to`
-   * must be a folder the person picked (in the browser: one under the agent's allowed roots), or
-   * the last folder a download went to.
+   * Brings files, folders (their whole tree), version stacks or shares (what they hold, in a
+   * folder named after the share) down into `to`, one job each. `to` must be a folder the person
+   * picked (in the browser: one under the agent's allowed roots), or the last folder a download
+   * went to.
    */
   'transfers:download': {
     input: z
