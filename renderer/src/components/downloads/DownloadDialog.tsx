@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { DownloadConflict } from '../../../../preload/contract.ts';
 import { useDownloads, type DownloadTarget } from '../../store/downloads.ts';
 import { useSession } from '../../store/session.ts';
-import { ProblemDetail } from '../ProblemDetail.tsx';
+import { ProblemBanner } from '../ProblemBanner.tsx';
+import { DestinationField } from './DestinationField.tsx';
 import './downloads.css';
 
 const SAME_NAME: Array<{ value: DownloadConflict; label: string }> = [
@@ -40,7 +41,6 @@ function DownloadForm({ targets }: { targets: DownloadTarget[] }) {
   const [conflict, setConflict] = useState<DownloadConflict>('rename');
   const [allVersions, setAllVersions] = useState(false);
   const [busy, setBusy] = useState(false);
-  const ids = useId();
   const hasStack = targets.some((t) => t.type === 'version_stack');
   // A share may hold stacks: it is not known here before its assets are listed.
   const versionsChoice = hasStack || targets.some((t) => t.type === 'share');
@@ -55,27 +55,7 @@ function DownloadForm({ targets }: { targets: DownloadTarget[] }) {
   return (
     <form onSubmit={(e) => void submit(e)}>
       <h2 id="download-dialog-title">Download {describe(targets)}</h2>
-      {desktop ? (
-        <div className="field">
-          <span id={`${ids}-to`}>Download into</span>
-          <div className="download-folder">
-            <output aria-labelledby={`${ids}-to`}>{folder || 'No folder chosen yet'}</output>
-            <button type="button" onClick={() => void pick()}>
-              Choose folder…
-            </button>
-          </div>
-        </div>
-      ) : (
-        <div className="field">
-          <label>
-            Folder on the agent’s machine
-            <input required value={folder} placeholder="/Volumes/RAID/Dailies" aria-describedby={`${ids}-hint`} onChange={(e) => setFolder(e.target.value)} />
-          </label>
-          <p id={`${ids}-hint`} className="field-hint">
-            The agent saves files on its own machine, in a folder its operator allowed.
-          </p>
-        </div>
-      )}
+      <DestinationField desktop={desktop} value={folder} onChange={setFolder} onPick={() => void pick()} />
       <fieldset>
         <legend>When a different file of the same name is already there</legend>
         {SAME_NAME.map((option) => (
@@ -91,13 +71,7 @@ function DownloadForm({ targets }: { targets: DownloadTarget[] }) {
           {hasStack ? 'Every version of the stack' : 'Every version of the stacks it holds'} (as “name v1”, “name v2”…), not only the newest
         </label>
       )}
-      {problem && (
-        <div className="problem" role="alert">
-          <p>{problem.message}</p>
-          {problem.action && <p className="muted">{problem.action}</p>}
-          <ProblemDetail problem={problem} />
-        </div>
-      )}
+      {problem && <ProblemBanner problem={problem} />}
       <div className="dialog-buttons">
         <button type="button" onClick={close}>
           Cancel

@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { FollowSettings } from '../../../../preload/contract.ts';
 import { useBrowse } from '../../store/browse.ts';
 import { useFollows } from '../../store/follows.ts';
 import { useSession } from '../../store/session.ts';
-import { Field } from '../watches/Field.tsx';
+import { DestinationField } from '../downloads/DestinationField.tsx';
+import { ProblemBanner } from '../ProblemBanner.tsx';
 import { FollowSettingsFields } from './FollowSettingsFields.tsx';
 
 /** "Follow…" on the folder on screen: what lands there later comes down by itself into a local folder. */
@@ -39,7 +40,6 @@ function FollowForm({ accountId, folderId, name, onDone }: { accountId: string; 
   const [dir, setDir] = useState('');
   const [settings, setSettings] = useState<FollowSettings>({ versions: 'replace', conflict: 'rename' });
   const [busy, setBusy] = useState(false);
-  const ids = useId();
   useEffect(dismissProblem, [dismissProblem]);
 
   const pick = async () => {
@@ -58,28 +58,9 @@ function FollowForm({ accountId, folderId, name, onDone }: { accountId: string; 
     <form onSubmit={(e) => void submit(e)}>
       <h2 id="follow-dialog-title">Follow “{name}”</h2>
       <p className="muted">What lands in it later downloads by itself, into a folder of its name. Follows are listed under Watch folders.</p>
-      {desktop ? (
-        <div className="field">
-          <span id={`${ids}-to`}>Download into</span>
-          <div className="download-folder">
-            <output aria-labelledby={`${ids}-to`}>{dir || 'No folder chosen yet'}</output>
-            <button type="button" onClick={() => void pick()}>
-              Choose folder…
-            </button>
-          </div>
-        </div>
-      ) : (
-        <Field label="Folder on the agent’s machine" hint="The agent saves files on its own machine, in a folder its operator allowed.">
-          {(described) => <input required value={dir} placeholder="/Volumes/RAID/Dailies" onChange={(e) => setDir(e.target.value)} {...described} />}
-        </Field>
-      )}
+      <DestinationField desktop={desktop} value={dir} onChange={setDir} onPick={() => void pick()} />
       <FollowSettingsFields value={settings} onChange={setSettings} />
-      {problem && (
-        <div className="problem" role="alert">
-          <p>{problem.message}</p>
-          {problem.action && <p className="muted">{problem.action}</p>}
-        </div>
-      )}
+      {problem && <ProblemBanner problem={problem} />}
       <div className="dialog-buttons">
         <button type="button" onClick={onDone}>
           Cancel
