@@ -202,6 +202,25 @@ test('shot_v002 stacks onto shot_v001, even when both arrive together; exact nam
   await exact.watch.stop();
 });
 
+test('a lower version finished at the same time goes first, even when it takes longer to decide', async () => {
+  const rig = await startRig();
+  // shot_v001 looks like a journaled upload that moved (same size and date), so it is hashed
+  // before it is uploaded; shot_v002 has nothing to compare and is decided at once.
+  const big = Buffer.alloc(64 * 1024 * 1024, 1);
+  const stamp = new Date('2026-01-02T03:04:05Z');
+  rig.journal.putFile('w1', { path: 'old/shot_v001.mov', size: big.length, mtimeMs: stamp.getTime(), ctimeMs: null, sha256: 'f'.repeat(64), state: 'done', reason: 'uploaded', remoteId: 'r0', jobId: null });
+  writeFileSync(join(rig.dir, 'shot_v001.mov'), big);
+  utimesSync(join(rig.dir, 'shot_v001.mov'), stamp, stamp);
+  writeFileSync(join(rig.dir, 'shot_v002.mov'), 'two');
+  await settled(rig.watch, () => rig.uploader.orders.length === 2);
+  const [first, second] = rig.uploader.orders.map((o) => ({ name: o.source.slice(rig.dir.length + 1), onto: o.stackOnto?.name }));
+  assert.deepEqual([first, second], [
+    { name: 'shot_v001.mov', onto: undefined },
+    { name: 'shot_v002.mov', onto: 'shot_v001.mov' },
+  ]);
+  await rig.watch.stop();
+});
+
 test('a file that changes again after upload is uploaded again; a skip is shown with its reason', async () => {
   const rig = await startRig({ onSameName: 'skip' });
   rig.uploader.outcome = (order) =>

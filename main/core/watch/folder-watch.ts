@@ -71,6 +71,8 @@ interface Entry extends FileStat {
  * at once.
  */
 const STAT_BATCH = 64;
+/** how often a file waiting for a lower version of its shot looks again, should that one go away unannounced */
+const LOWER_VERSION_LOOK_MS = 250;
 /**
  * Files of one watch in the upload engine at once: a stuck upload leaves the others moving, and the
  * watch (not the engine's order of arrival) decides which waiting file goes next.
@@ -91,6 +93,9 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
   private readonly deciding = new Lanes(STAT_BATCH, 'oldest');
   /** finished files on their way to the engine; one shot in one folder at a time, so v002 finds v001 to stack onto */
   private readonly uploads: Lanes;
+  /** finished files still deciding, by shot: a lower version among them joins the uploads first */
+  private readonly readyByShot = new Map<string, Set<string>>();
+  private readonly shotWaiters = new Map<string, Array<() => void>>();
   private observer: TreeObserver | undefined;
   /** counts the full looks at the tree, the first (the catch-up) included */
   private look = 0;
@@ -185,6 +190,8 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
 
   private move(path: string, entry: Entry, to: WatchFileState, reason: string): void {
     checkMove(path, entry.state, to);
+    if (to === 'ready' && entry.state !== 'ready') this.readyOf(this.shotOf(path)).add(path);
+    if (entry.state === 'ready' && to !== 'ready') this.leftReady(path);
     entry.state = to;
     entry.reason = reason;
     entry.updatedAt = Date.now();
@@ -411,8 +418,9 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     const cut = path.lastIndexOf('/');
     const relDir = cut < 0 ? '' : path.slice(0, cut);
     const name = path.slice(cut + 1);
+    const shot = this.shotOf(path);
+    await this.lowerVersionsFirst(path, shot, signal);
     this.move(path, entry, 'queued', 'waiting to upload');
-    const shot = `${relDir}\u0000${this.settings.exactNames ? name : parseVersionedName(name).key}`;
     await this.uploads.run(shot, signal, async () => {
       const folderId = await this.destination.folderFor(relDir);
       const stackOnto =
@@ -422,6 +430,51 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
       this.record(path, entry);
       await this.await(path, entry, signal, { folderId, name, stackOnto });
     });
+  }
+
+  /** One shot in one folder: the versions of a name (`shot_v001`, `shot_v002`) unless names are exact. */
+  private shotOf(path: string): string {
+    const cut = path.lastIndexOf('/');
+    const name = path.slice(cut + 1);
+    return `${cut < 0 ? '' : path.slice(0, cut)}\u0000${this.settings.exactNames ? name : parseVersionedName(name).key}`;
+  }
+
+  private readyOf(shot: string): Set<string> {
+    let ready = this.readyByShot.get(shot);
+    if (!ready) this.readyByShot.set(shot, (ready = new Set()));
+    return ready;
+  }
+
+  private leftReady(path: string): void {
+    const shot = this.shotOf(path);
+    const ready = this.readyByShot.get(shot);
+    ready?.delete(path);
+    if (ready?.size === 0) this.readyByShot.delete(shot);
+    const waiters = this.shotWaiters.get(shot);
+    this.shotWaiters.delete(shot);
+    for (const wake of waiters ?? []) wake();
+  }
+
+  /**
+   * Versions that finish together (v001 and v002 copied in at once) decide whether Frame.io has them
+   * side by side, so v002 could join the uploads first and find nothing to stack onto. It waits
+   * while a lower version of its shot is still deciding; a file that went away meanwhile is
+   * noticed at the next short look.
+   */
+  private async lowerVersionsFirst(path: string, shot: string, signal: AbortSignal): Promise<void> {
+    if (this.settings.exactNames) return;
+    const versionOf = (p: string) => parseVersionedName(p.slice(p.lastIndexOf('/') + 1)).version ?? -1;
+    const mine = versionOf(path);
+    const lowerDeciding = () => [...(this.readyByShot.get(shot) ?? [])].some((p) => p !== path && this.entries.get(p)?.state === 'ready' && versionOf(p) < mine);
+    while (lowerDeciding()) {
+      signal.throwIfAborted();
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, LOWER_VERSION_LOOK_MS);
+        const wake = () => (clearTimeout(timer), resolve());
+        this.shotWaiters.set(shot, [...(this.shotWaiters.get(shot) ?? []), wake]);
+        signal.addEventListener('abort', wake, { once: true });
+      });
+    }
   }
 
   /** A journaled upload found again after a restart: wait for the engine to finish it. */
