@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { Modal } from './Modal.tsx';
 import './confirm-dialog.css';
 
 interface Props {
@@ -15,18 +16,10 @@ interface Props {
 
 /** A modal question before something that cannot be undone; Escape and the keep button both say no. */
 export function ConfirmDialog({ open, title, children, confirm, keep, onConfirm, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
-
   return (
-    <dialog ref={dialog} className="confirm-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`} onClose={onClose}>
+    <Modal open={open} className="confirm-dialog" labelledBy={`${id}-title`} describedBy={`${id}-body`} onClose={onClose}>
       {open && (
         <>
           <h2 id={`${id}-title`}>{title}</h2>
@@ -41,6 +34,6 @@ export function ConfirmDialog({ open, title, children, confirm, keep, onConfirm,
           </div>
         </>
       )}
-    </dialog>
+    </Modal>
   );
 }

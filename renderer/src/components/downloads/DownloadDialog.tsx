@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { DownloadConflict } from '../../../../preload/contract.ts';
 import { useDownloads, type DownloadTarget } from '../../store/downloads.ts';
 import { useSession } from '../../store/session.ts';
+import { Modal } from '../Modal.tsx';
 import { ProblemBanner } from '../ProblemBanner.tsx';
 import { DestinationField } from './DestinationField.tsx';
 import './downloads.css';
@@ -18,20 +19,10 @@ const SAME_NAME: Array<{ value: DownloadConflict; label: string }> = [
  */
 export function DownloadDialog() {
   const targets = useDownloads((s) => s.targets);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const open = targets !== undefined;
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
-
   return (
-    <dialog ref={dialog} className="download-dialog" aria-labelledby="download-dialog-title" onClose={() => useDownloads.getState().close()}>
+    <Modal open={targets !== undefined} className="download-dialog" labelledBy="download-dialog-title" onClose={() => useDownloads.getState().close()}>
       {targets && <DownloadForm targets={targets} />}
-    </dialog>
+    </Modal>
   );
 }
 

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { FollowSettings } from '../../../../preload/contract.ts';
 import { useBrowse } from '../../store/browse.ts';
 import { useFollows } from '../../store/follows.ts';
 import { useSession } from '../../store/session.ts';
 import { DestinationField } from '../downloads/DestinationField.tsx';
+import { Modal } from '../Modal.tsx';
 import { ProblemBanner } from '../ProblemBanner.tsx';
 import { FollowSettingsFields } from './FollowSettingsFields.tsx';
 
@@ -12,24 +13,16 @@ export function FollowButton() {
   const { accountId, path } = useBrowse();
   const here = path.at(-1);
   const folder = here?.kind === 'folder' ? here : undefined;
-  const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
 
   return (
     <>
       <button type="button" disabled={!accountId || !folder} title={folder ? `Keep “${folder.name}” in sync into a folder on this machine` : undefined} onClick={() => setOpen(true)}>
         Follow…
       </button>
-      <dialog ref={dialog} className="download-dialog" aria-labelledby="follow-dialog-title" onClose={() => setOpen(false)}>
+      <Modal open={open} className="download-dialog" labelledBy="follow-dialog-title" onClose={() => setOpen(false)}>
         {open && accountId && folder && <FollowForm accountId={accountId} folderId={folder.id} name={folder.name} onDone={() => setOpen(false)} />}
-      </dialog>
+      </Modal>
     </>
   );
 }
