@@ -11,6 +11,7 @@ import { ChosenPaths } from './core/chosen-paths.ts';
 import { describeTightened, makeDataFolderPrivate } from './core/data-folder.ts';
 import { lockDataFolder } from './core/data-lock.ts';
 import { defaultDataDir, openDatabase } from './core/db.ts';
+import { Refusal } from './core/errors.ts';
 import { createService, type Service } from './core/service.ts';
 import { SettingsStore } from './core/settings.ts';
 import { AccountApi } from './core/api/resources.ts';
@@ -156,6 +157,8 @@ export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web
 function followCheckSecondsOf(value: string | undefined): number | undefined {
   if (!value) return undefined;
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 1) throw new Error(`SLATE_FOLLOW_CHECK_SECONDS must be a number of seconds, at least 1, got "${value}".`);
+  if (!Number.isFinite(seconds) || seconds < 1) {
+    throw new Refusal('settings:follow-check', `SLATE_FOLLOW_CHECK_SECONDS is "${value}", not a number of seconds.`, 'Set it to 1 or more (how often follows look for new files), or unset it for every 30 s.');
+  }
   return seconds;
 }

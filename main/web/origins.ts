@@ -5,6 +5,7 @@
 // machine's: a page served from any other name (DNS rebinding included) is refused before the key
 // is even looked at.
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
+import { Refusal } from '../core/errors.ts';
 
 type Interfaces = NodeJS.Dict<NetworkInterfaceInfo[]>;
 
@@ -37,7 +38,7 @@ export interface AgentAddresses {
 
 export function agentAddresses(host: string, port: number, interfaces: Interfaces = networkInterfaces()): AgentAddresses {
   const bound = urlHost(host, port);
-  if (!bound) throw new Error(`"${host}" is not an address the agent can listen on; give --host an IP address or a name of this machine.`);
+  if (!bound) throw new Refusal('serve:bad-host', `"${host}" is not an address the agent can listen on.`, 'Give --host an IP address or a name of this machine (127.0.0.1 unless other machines must reach it).');
   let hosts: string[];
   if (isWildcard(host)) {
     // 0.0.0.0 takes IPv4 connections only; :: takes both (IPv4 arrives mapped, but the browser names it as typed).
