@@ -30,9 +30,21 @@ export function keepPosterFile(world: World, file: FileRecord, path: string): Pr
   return keepPoster(world, file, createReadStream(path), statSync(path).size);
 }
 
-/** Makes a video's poster with ffmpeg, a tenth of the way in; a video ffmpeg cannot read, or no ffmpeg, leaves it without. */
-export async function makePoster(world: World, file: FileRecord): Promise<void> {
-  if (!isVideo(file.media_type) || file.part_sizes.length === 0) return;
+/** ffmpeg runs for one poster at a time: a catch-up of a thousand clips must not start a thousand. */
+let posters: Promise<unknown> = Promise.resolve();
+
+/**
+ * Makes a video's poster with ffmpeg, a tenth of the way in. Bytes MediaInfo found no picture in,
+ * a video ffmpeg cannot read, or no ffmpeg, leave it without.
+ */
+export function makePoster(world: World, file: FileRecord): Promise<void> {
+  if (!isVideo(file.media_type) || file.part_sizes.length === 0 || file.technical?.width === undefined) return Promise.resolve();
+  const made = posters.then(() => posterOf(world, file));
+  posters = made.catch(() => undefined);
+  return made;
+}
+
+async function posterOf(world: World, file: FileRecord): Promise<void> {
   const paths = world.blobs.partPaths(file.blob_id, file.part_sizes.length);
   // The concat protocol reads the parts as one seekable file, which a QuickTime with its index at the end needs.
   const input = paths.length === 1 ? paths[0]! : `concat:${paths.join('|')}`;
