@@ -1,5 +1,5 @@
 // `npm run sandbox -- [--port N] [--data DIR] [--seed demo|minimal] [--rate-limits real|off]
-//   [--part-size BYTES] [--transcode-delay-ms MS] [--faults SPEC] [--token T] [--exchange-log FILE]
+//   [--rate-limit-scale X] [--part-size BYTES] [--transcode-delay-ms MS] [--faults SPEC] [--token T] [--exchange-log FILE]
 //   [--no-media-cors] [--help]`
 import { parseArgs } from 'node:util';
 import { startSandbox } from './server.ts';
@@ -14,6 +14,7 @@ SANDBOX_PROJECT_ID= and SANDBOX_ROOT_FOLDER_ID= lines, then serves until stopped
   --data DIR                keep the sandbox's state in DIR, across restarts (default: a temporary folder)
   --seed demo|minimal       what a new data folder starts with (default: demo)
   --rate-limits real|off    Frame.io's documented rate limits, or none (default: real)
+  --rate-limit-scale X      every documented limit times X (default: 1), to meet real pacing faster
   --faults SPEC             inject failures, e.g. part:reset@every4,api:429@0.05,seed=7
   --part-size BYTES         upload parts of this size instead of Frame.io's plan
   --transcode-delay-ms MS   time from uploaded to transcoded (default: 2000)
@@ -44,6 +45,7 @@ const OPTIONS = {
   seed: { type: 'string', default: 'demo' },
   token: { type: 'string' },
   'rate-limits': { type: 'string', default: 'real' },
+  'rate-limit-scale': { type: 'string', default: '1' },
   'part-size': { type: 'string' },
   'transcode-delay-ms': { type: 'string' },
   'exchange-log': { type: 'string' },
@@ -70,6 +72,8 @@ if (port > 65535) fail(`--port must be a port number, got "${values.port}"`);
 if (values.seed !== 'demo' && values.seed !== 'minimal') fail(`--seed must be demo or minimal, got "${values.seed}"`);
 const rateLimits = values['rate-limits'];
 if (rateLimits !== 'real' && rateLimits !== 'off') fail(`--rate-limits must be real or off, got "${rateLimits}"`);
+const rateLimitScale = Number(values['rate-limit-scale']);
+if (!(rateLimitScale > 0) || !Number.isFinite(rateLimitScale)) fail(`--rate-limit-scale must be a number above 0, got "${values['rate-limit-scale']}"`);
 
 const sandbox = await startSandbox({
   host: values.host,
@@ -78,6 +82,7 @@ const sandbox = await startSandbox({
   seed: values.seed,
   token: values.token,
   rateLimits,
+  rateLimitScale,
   partSize: count('part-size', values['part-size'], 1),
   transcodeDelayMs: count('transcode-delay-ms', values['transcode-delay-ms'], 0),
   exchangeLog: values['exchange-log'],
