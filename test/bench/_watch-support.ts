@@ -1,4 +1,5 @@
-// Shared by the watch benchmarks: a sandbox-backed watch (real engine, real tree observer) and its events.
+// Shared by the watch benchmarks: a watch (real engine, real tree observer) and its events, against
+// the sandbox in its own process, as Frame.io is another machine.
 import { rmSync } from 'node:fs';
 import { FrameioClient, staticToken } from '../../main/core/api/client.ts';
 import { AccountApi } from '../../main/core/api/resources.ts';
@@ -9,12 +10,11 @@ import { WatchJournal } from '../../main/core/watch/journal.ts';
 import { WatchManager } from '../../main/core/watch/manager.ts';
 import type { WatchSettings } from '../../main/core/watch/settings.ts';
 import type { WatchFileView } from '../../main/core/watch/states.ts';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../main/sandbox/server.ts';
-import { benchDir } from './_upload-support.ts';
+import { benchDir, startSandboxProcess, type SandboxProcess } from './_upload-support.ts';
 
 export interface WatchRig {
   dir: string;
-  sandbox: Sandbox;
+  sandbox: SandboxProcess;
   api: AccountApi;
   folderId: string;
   manager: WatchManager;
@@ -24,9 +24,11 @@ export interface WatchRig {
   close(): Promise<void>;
 }
 
-export async function startWatchRig(name: string, settings: Partial<WatchSettings>, sandboxOptions: SandboxOptions = {}): Promise<WatchRig> {
+/** `sandboxArgs` are `npm run sandbox` options, e.g. `--rate-limits real`. */
+export async function startWatchRig(name: string, settings: Partial<WatchSettings>, sandboxArgs: string[] = []): Promise<WatchRig> {
   const dir = benchDir(name);
-  const sandbox = await startSandbox(sandboxOptions);
+  const sandboxDir = benchDir(`${name}-sandbox`);
+  const sandbox = await startSandboxProcess(sandboxDir, sandboxArgs);
   const client = new FrameioClient({ baseUrl: sandbox.url, tokens: staticToken(sandbox.token) });
   const api = new AccountApi(client, sandbox.accountId);
   const folderId = (await api.createFolder(sandbox.rootFolderId, name)).id;
@@ -51,6 +53,7 @@ export async function startWatchRig(name: string, settings: Partial<WatchSetting
       db.close();
       await sandbox.close();
       rmSync(dir, { recursive: true, force: true });
+      rmSync(sandboxDir, { recursive: true, force: true });
     },
   };
 }

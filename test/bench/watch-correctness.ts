@@ -3,7 +3,9 @@
 // growing slowly for 20 s. Goal: exactly 1,000 uploads, zero duplicates, zero partial files (every
 // file in Frame.io hashes the same as on disk at the end), every sub-folder mirrored.
 import { createHash } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { figure } from './_upload-support.ts';
@@ -25,18 +27,14 @@ const growingCount = Number(values.growing);
 const growMs = Number(values['grow-seconds']) * 1000;
 const rateScale = Number(values['rate-scale']);
 
-const creates = new Map<string, number>();
-const rig = await startWatchRig('watch-correctness', { stableSeconds: Number(values.stable) }, {
-  rateLimits: 'real',
-  rateLimitScale: rateScale,
-  observe: (e) => {
-    if (e.method === 'POST' && e.url.endsWith('/files/local_upload') && e.status === 201) {
-      const name = (e.requestBody as { data: { name: string } }).data.name;
-      const folder = e.url.split('/folders/')[1]!.split('/')[0]!;
-      creates.set(`${folder}/${name}`, (creates.get(`${folder}/${name}`) ?? 0) + 1);
-    }
-  },
-});
+const rig = await startWatchRig('watch-correctness', { stableSeconds: Number(values.stable) }, [
+  '--rate-limits',
+  'real',
+  '--rate-limit-scale',
+  String(rateScale),
+  '--exchange-log',
+  join(tmpdir(), `slate-bench-watch-correctness-${process.pid}.jsonl`),
+]);
 
 const finalBytes = new Map<string, Buffer>();
 const paths = Array.from({ length: fileCount }, (_, i) => `sub${String(i % folderCount).padStart(2, '0')}/clip_${String(i).padStart(4, '0')}.mov`);
@@ -87,6 +85,16 @@ for await (const folder of rig.api.listFolders(rig.folderId)) {
     }
   }
 }
+// Every upload Frame.io was asked to make, by folder and name, from the sandbox's exchange log.
+const creates = new Map<string, number>();
+const log = join(tmpdir(), `slate-bench-watch-correctness-${process.pid}.jsonl`);
+for (const line of readFileSync(log, 'utf8').split('\n').filter(Boolean)) {
+  const e = JSON.parse(line) as { method: string; url: string; status: number; requestBody: { data: { name: string } } };
+  if (e.method !== 'POST' || !e.url.includes('/files/local_upload') || e.status !== 201) continue;
+  const key = `${e.url.split('/folders/')[1]!.split('/')[0]!}/${e.requestBody.data.name}`;
+  creates.set(key, (creates.get(key) ?? 0) + 1);
+}
+rmSync(log, { force: true });
 const uploads = [...creates.values()].reduce((a, b) => a + b, 0);
 const duplicates = [...remote.values()].filter((h) => h.length > 1).length + [...creates.values()].filter((n) => n > 1).length;
 const partial = paths.filter((p) => remote.get(p)?.length === 1 && remote.get(p)![0] !== sha(finalBytes.get(p)!)).length;

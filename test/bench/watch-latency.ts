@@ -31,7 +31,7 @@ function stats(samples: number[]): { p50: number; max: number } {
 }
 
 // Slate: last write → Uploading.
-const rig = await startWatchRig('watch-latency', { stableSeconds: windowMs / 1000 }, { rateLimits: 'real' });
+const rig = await startWatchRig('watch-latency', { stableSeconds: windowMs / 1000 }, ['--rate-limits', 'real']);
 const slate: number[] = [];
 const ready: number[] = [];
 for (let i = 0; i < count; i++) {
