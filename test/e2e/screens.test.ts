@@ -1,7 +1,7 @@
 // Every screen, kept as a picture in the light and dark themes (test-results/screenshots), each with
 // one level-one heading and no serious axe violation; a skip link first in Tab order, the account
 // button reached where it sits (the end of the top bar, before the sidebar), and icon buttons whose
-// tooltip shows on hover and on keyboard focus alike.
+// tooltip shows on hover and on keyboard focus alike and goes away on Escape.
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -106,6 +106,27 @@ test('Projects, a file\'s details and the viewer, in both themes; the viewer\'s 
   assert.deepEqual(await tooltip(next), { text: '"Next frame (→)"', shown: false }, 'hidden until wanted');
   await next.hover();
   assert.deepEqual(await tooltip(next), { text: '"Next frame (→)"', shown: true }, 'shown on hover');
+
+  // Escape hides a tooltip without moving the pointer (WCAG 1.4.13), and does only that: the menu
+  // and the viewer behind it stay open; the next Escape is theirs.
+  const exportMenu = page.locator('details.menu');
+  await page.getByText('Export comments').click();
+  await page.getByRole('menuitem', { name: 'CSV' }).waitFor();
+  await blur();
+  await next.hover();
+  await page.keyboard.press('Escape');
+  assert.deepEqual(await tooltip(next), { text: '"Next frame (→)"', shown: false }, 'hidden by Escape, the pointer still on it');
+  assert.equal(await exportMenu.getAttribute('open'), '', 'the first Escape leaves the menu open');
+  await page.keyboard.press('Escape');
+  assert.equal(await exportMenu.getAttribute('open'), null, 'the second Escape closes the menu');
+  assert.deepEqual(await tooltip(next), { text: '"Next frame (→)"', shown: false }, 'and the tooltip stays hidden while the pointer stays');
+  await page.getByRole('heading', { level: 1, name: 'A002_C011_Interview.webm' }).waitFor();
+  await page.mouse.move(0, 0);
+  await next.hover();
+  assert.deepEqual(await tooltip(next), { text: '"Next frame (→)"', shown: true }, 'shown again on the next hover');
+  await page.keyboard.press('Escape');
+  assert.deepEqual(await tooltip(next), { text: '"Next frame (→)"', shown: false });
+  assert.equal(await page.getByRole('heading', { level: 1, name: 'A002_C011_Interview.webm' }).count(), 1, 'Escape on a tooltip does not leave the viewer');
   await page.mouse.move(0, 0);
   await screen('viewer');
   await page.goBack();
@@ -123,8 +144,14 @@ test('Transfers, Watch folders, Shares and Settings in both themes; ↑/↓ show
   assert.equal(await focusedName(), 'Move A007_C002.mov up');
   assert.deepEqual(await tooltip(up), { text: '"Move up the queue"', shown: true }, 'shown on keyboard focus');
   await snap(page, 'screen-transfers-tooltip');
+  await page.keyboard.press('Escape');
+  assert.deepEqual(await tooltip(up), { text: '"Move up the queue"', shown: false }, 'Escape hides it, the focus still on the button');
+  assert.equal(await focusedName(), 'Move A007_C002.mov up');
   await page.keyboard.press('Tab');
   assert.deepEqual(await tooltip(job.getByRole('button', { name: 'Move A007_C002.mov down' })), { text: '"Move down the queue"', shown: true });
+  await page.keyboard.press('Shift+Tab');
+  assert.deepEqual(await tooltip(up), { text: '"Move up the queue"', shown: true }, 'focused again, it shows again');
+  await page.keyboard.press('Tab');
   await blur();
   await screen('transfers');
 
