@@ -293,7 +293,12 @@ export const FollowSchema = FollowSettingsSchema.extend({
   /** the Frame.io folder's name; it comes down as a folder of this name inside `dir` */
   label: z.string(),
   dir: z.string(),
+  /** paused by the person: it does not look, and its downloads wait, until resumed (also across restarts) */
+  paused: z.boolean(),
+  /** looking through the Frame.io folder from time to time; false when paused or stopped by a problem */
   running: z.boolean(),
+  /** a look is under way, or was asked for and is about to start */
+  looking: z.boolean(),
   /** when the last look through the Frame.io folder ended (epoch ms) */
   lookedAt: z.number().nullable(),
   counts: z.object({ done: z.number(), skipped: z.number(), failed: z.number(), coming: z.number() }),
@@ -497,7 +502,13 @@ export const requests = {
     output: FollowSchema,
   },
   'follows:update': { input: z.object({ followId: id, settings: FollowSettingsSchema.partial() }).strict(), output: FollowSchema },
-  /** stops following; what came down stays on the disk */
+  /** stops looking and pauses its downloads under way, until resumed (also across restarts) */
+  'follows:pause': { input: z.object({ followId: id }).strict(), output: FollowSchema },
+  /** looks at once and lets its downloads go on */
+  'follows:resume': { input: z.object({ followId: id }).strict(), output: FollowSchema },
+  /** a look through the Frame.io folder now rather than when the interval is up; refused while paused */
+  'follows:lookNow': { input: z.object({ followId: id }).strict(), output: FollowSchema },
+  /** stops following and cancels its downloads not yet done (their half-fetched files deleted); what came down stays on the disk */
   'follows:remove': { input: z.object({ followId: id }).strict(), output: z.object({ removed: z.literal(true) }) },
   'shares:list': { input: z.object({ ...inAccount, projectId: id }).strict(), output: z.array(ShareSchema) },
   'shares:create': {

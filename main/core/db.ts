@@ -171,6 +171,16 @@ const MIGRATIONS: string[] = [
      sha256 TEXT,
      PRIMARY KEY (upload_id, number)
    );`,
+  // A follow can be paused (it survives restarts paused), and every download job a follow queued is
+  // kept by it, also once its failed files are forgotten to be queued again: removing the follow
+  // cancels those still under way.
+  `ALTER TABLE follows ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;
+   CREATE TABLE follow_jobs (
+     follow_id TEXT NOT NULL REFERENCES follows(id) ON DELETE CASCADE,
+     job_id TEXT NOT NULL,
+     PRIMARY KEY (follow_id, job_id)
+   );
+   INSERT INTO follow_jobs (follow_id, job_id) SELECT DISTINCT follow_id, job_id FROM follow_files WHERE job_id IS NOT NULL;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -16,6 +16,9 @@ export function followHandlers(manager: FollowManager, policy: WatchPolicy): Han
       return manager.add({ accountId, folderId, dir, ...settings });
     },
     'follows:update': ({ followId, settings }) => manager.update(followId, settings),
+    'follows:pause': ({ followId }) => manager.pause(followId),
+    'follows:resume': ({ followId }) => manager.resume(followId),
+    'follows:lookNow': ({ followId }) => manager.lookNow(followId),
     'follows:remove': async ({ followId }) => {
       await manager.remove(followId);
       return { removed: true as const };

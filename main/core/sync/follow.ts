@@ -1,5 +1,5 @@
 // A Frame.io folder kept in sync into a local one: it looks through the tree at the follows' pace
-// (at most once per interval), queues what is new as download jobs in the transfer engine (new
+// (at most once per interval, or at once when asked to look now), queues what is new as download jobs in the transfer engine (new
 // versions that replace the stack's file as a job of their own, which overwrites), and says what
 // comes down. What it queued is journaled by Frame.io id, so a restart resumes the unfinished jobs
 // and queues nothing twice; a file whose download failed is queued again by the next look that
@@ -36,6 +36,8 @@ export interface PassSummary {
 }
 
 export interface FollowEvents {
+  /** a look through the tree began */
+  looking: [];
   /** a look through the tree finished */
   pass: [PassSummary];
   /** a file of this follow came down, was found already there, or failed */
@@ -49,10 +51,25 @@ const SETTLED_FILE_STATES = new Set(['done', 'skipped', 'failed']);
 export class Follow extends EventEmitter<FollowEvents> {
   private readonly options: FollowOptions;
   private readonly jobs = new Set<string>();
+  /** aborted to end the wait before the next look */
+  private wake = new AbortController();
+  private passing = false;
+  private asked = false;
 
   constructor(options: FollowOptions) {
     super();
     this.options = options;
+  }
+
+  /** A look is under way, or was asked for and starts as soon as the one under way ends. */
+  get looking(): boolean {
+    return this.passing || this.asked;
+  }
+
+  /** Looks now rather than when the interval is up; during a look, once more straight after it (it may have passed the new file's folder). */
+  lookNow(): void {
+    this.asked = true;
+    this.wake.abort();
   }
 
   /** Looks and queues until `signal` aborts. Ends with an error only for what waiting cannot mend. */
@@ -70,16 +87,25 @@ export class Follow extends EventEmitter<FollowEvents> {
       this.takeUpUnfinished();
       while (!signal.aborted) {
         const started = clock.now();
+        this.wake = new AbortController();
+        this.asked = false;
+        this.passing = true;
+        this.emit('looking');
         try {
-          await this.pass(signal);
+          const summary = await this.pass(signal);
+          this.passing = false;
+          this.emit('pass', summary);
         } catch (error) {
+          this.passing = false;
           if (signal.aborted) break;
           if (!isPassing(error)) throw lasting(error, this.options.follow);
           this.emit('problem', `${(error as Error).message}. Looking again in ${Math.round(intervalMs / 1000)} s.`);
         }
-        await clock.sleep(Math.max(0, started + intervalMs - clock.now()), signal).catch(() => undefined);
+        await clock.sleep(Math.max(0, started + intervalMs - clock.now()), AbortSignal.any([signal, this.wake.signal])).catch(() => undefined);
       }
     } finally {
+      this.passing = false;
+      this.asked = false;
       engine.off('file', onFile);
       engine.off('job', onJob);
     }
@@ -105,7 +131,7 @@ export class Follow extends EventEmitter<FollowEvents> {
     journal.forget(follow.id, failed.map((file) => file.remoteId!));
   }
 
-  private async pass(signal: AbortSignal): Promise<void> {
+  private async pass(signal: AbortSignal): Promise<PassSummary> {
     const { api, journal, follow, pace, clock } = this.options;
     const started = clock.now();
     const queued = journal.queued(follow.id);
@@ -129,7 +155,7 @@ export class Follow extends EventEmitter<FollowEvents> {
     journal.record(follow.id, freshJob, fresh.map(toQueued), new Map());
     journal.record(follow.id, replacingJob, replacing.map(toQueued), pass.stacks);
     journal.passed(follow.id, Date.now());
-    this.emit('pass', { folders: pass.folders.length, queued: pass.found.length, ms: Math.round(clock.now() - started) });
+    return { folders: pass.folders.length, queued: pass.found.length, ms: Math.round(clock.now() - started) };
   }
 
   private queue(found: Found[], folders: string[], conflict: FollowRecord['conflict']): string | null {

@@ -1,6 +1,7 @@
-// Follows in the journal, so they survive restarts: each follow's settings, every Frame.io file it
-// has queued (by id: a file is never queued twice, whatever its name on the disk), and each version
-// stack's newest version seen, with the local path a replacing version goes to.
+// Follows in the journal, so they survive restarts: each follow's settings and whether it is paused,
+// every Frame.io file it has queued (by id: a file is never queued twice, whatever its name on the
+// disk), every download job it queued, and each version stack's newest version seen, with the local
+// path a replacing version goes to.
 import { randomUUID } from 'node:crypto';
 import { transaction, type Database } from '../db.ts';
 import type { DownloadConflictPolicy } from '../transfers/types.ts';
@@ -23,6 +24,8 @@ export interface FollowRecord extends FollowSettings {
   /** the Frame.io folder's name when the follow began: the local folder keeps it */
   label: string;
   lastPassAt: number | null;
+  /** paused by the person: it does not look until resumed, also after a restart */
+  paused: boolean;
 }
 
 export interface SeenStack {
@@ -45,6 +48,7 @@ interface FollowRow {
   versions: VersionsPolicy;
   conflict: DownloadConflictPolicy;
   last_pass_at: number | null;
+  paused: number;
 }
 
 export class FollowJournal {
@@ -55,7 +59,7 @@ export class FollowJournal {
   }
 
   /** The follow of this folder into this local folder, made if new; the settings given replace the kept ones. */
-  ensure(follow: Omit<FollowRecord, 'id' | 'lastPassAt'>): FollowRecord {
+  ensure(follow: Omit<FollowRecord, 'id' | 'lastPassAt' | 'paused'>): FollowRecord {
     const existing = this.db.prepare('SELECT id FROM follows WHERE account_id = ? AND folder_id = ? AND dir = ?').get(follow.accountId, follow.folderId, follow.dir) as { id: string } | undefined;
     if (existing) {
       this.db.prepare('UPDATE follows SET versions = ?, conflict = ? WHERE id = ?').run(follow.versions, follow.conflict, existing.id);
@@ -75,6 +79,10 @@ export class FollowJournal {
 
   setSettings(id: string, settings: FollowSettings): void {
     this.db.prepare('UPDATE follows SET versions = ?, conflict = ? WHERE id = ?').run(settings.versions, settings.conflict, id);
+  }
+
+  setPaused(id: string, paused: boolean): void {
+    this.db.prepare('UPDATE follows SET paused = ? WHERE id = ?').run(paused ? 1 : 0, id);
   }
 
   /** Forgets a follow and what it queued; its jobs stay in Transfers and its files on the disk. */
@@ -129,6 +137,7 @@ export class FollowJournal {
     const file = this.db.prepare('INSERT OR REPLACE INTO follow_files (follow_id, remote_id, rel_path, job_id) VALUES (?, ?, ?, ?)');
     const stack = this.db.prepare('INSERT OR REPLACE INTO follow_stacks (follow_id, stack_id, head_id, rel_path) VALUES (?, ?, ?, ?)');
     transaction(this.db, () => {
+      if (jobId !== null) this.db.prepare('INSERT OR IGNORE INTO follow_jobs (follow_id, job_id) VALUES (?, ?)').run(followId, jobId);
       for (const f of files) file.run(followId, f.remoteId, f.relPath, jobId);
       for (const [stackId, s] of stacks) stack.run(followId, stackId, s.headId, s.relPath);
     });
@@ -142,7 +151,7 @@ export class FollowJournal {
     });
   }
 
-  /** This follow's download jobs that have not finished, or failed: a restart takes them up. */
+  /** This follow's download jobs that have not finished, or failed with files it still counts: a restart takes them up. */
   unfinishedJobs(followId: string): string[] {
     const rows = this.db
       .prepare(
@@ -153,11 +162,19 @@ export class FollowJournal {
     return rows.map((row) => row.id);
   }
 
+  /** Every download job this follow queued that has not ended done or cancelled, failed ones too. */
+  openJobs(followId: string): string[] {
+    const rows = this.db
+      .prepare(`SELECT fj.job_id AS id FROM follow_jobs fj JOIN jobs j ON j.id = fj.job_id WHERE fj.follow_id = ? AND j.state NOT IN ('done','cancelled')`)
+      .all(followId) as Array<{ id: string }>;
+    return rows.map((row) => row.id);
+  }
+
   passed(followId: string, at: number): void {
     this.db.prepare('UPDATE follows SET last_pass_at = ? WHERE id = ?').run(at, followId);
   }
 }
 
 function record(row: FollowRow): FollowRecord {
-  return { id: row.id, accountId: row.account_id, folderId: row.folder_id, dir: row.dir, label: row.label, versions: row.versions, conflict: row.conflict, lastPassAt: row.last_pass_at };
+  return { id: row.id, accountId: row.account_id, folderId: row.folder_id, dir: row.dir, label: row.label, versions: row.versions, conflict: row.conflict, lastPassAt: row.last_pass_at, paused: row.paused === 1 };
 }

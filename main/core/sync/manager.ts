@@ -1,12 +1,15 @@
 // Every follow of this Slate, run inside the service the way watch folders are: kept in the
-// journal with its settings, all started with the backend, sharing one pace so that together they
-// stay within Frame.io's listing limits. The desktop app and the web agent run follows through this.
+// journal with its settings and whether it is paused, started with the backend unless paused,
+// sharing one pace so that together they stay within Frame.io's listing limits. The desktop app
+// and the web agent run follows through this.
 import { EventEmitter } from 'node:events';
+import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Clock } from '../api/clock.ts';
 import { ApiError } from '../api/errors.ts';
 import type { AccountApi } from '../api/resources.ts';
 import { Refusal } from '../errors.ts';
+import { partialPath } from '../transfers/download/file-download.ts';
 import type { TransferEngine } from '../transfers/engine.ts';
 import { Follow } from './follow.ts';
 import type { FollowJournal, FollowRecord, FollowSettings } from './journal.ts';
@@ -36,7 +39,12 @@ export interface FollowSummary extends FollowSettings {
   /** the Frame.io folder's name; it comes down as a folder of this name inside `dir` */
   label: string;
   dir: string;
+  /** paused by the person: it does not look, and its downloads wait, until resumed */
+  paused: boolean;
+  /** looking through the tree now (between looks it waits, paced) */
   running: boolean;
+  /** a look is under way, or asked for and about to start */
+  looking: boolean;
   /** when the last look through the Frame.io folder ended (epoch ms) */
   lookedAt: number | null;
   /** what was queued, by transfer state: done, skipped (already there), failed, and still coming */
@@ -61,6 +69,7 @@ const DEFAULT_SETTINGS: FollowSettings = { versions: 'replace', conflict: 'renam
 const CHANGED_INTERVAL_MS = 250;
 
 interface Running {
+  follow: Follow;
   stop: AbortController;
   done: Promise<void>;
 }
@@ -77,10 +86,10 @@ export class FollowManager extends EventEmitter<FollowManagerEvents> {
   }
 
   startAll(): void {
-    for (const record of this.options.journal.all()) this.launch(record);
+    for (const record of this.options.journal.all()) if (!record.paused) this.launch(record);
   }
 
-  /** Follows a Frame.io folder into `dir` (made if new, its settings replaced if not) and starts it. */
+  /** Follows a Frame.io folder into `dir` (made if new, its settings replaced and a pause ended if not) and starts it. */
   async add(input: NewFollow): Promise<FollowSummary> {
     const folder = await this.options
       .api(input.accountId)
@@ -97,11 +106,12 @@ export class FollowManager extends EventEmitter<FollowManagerEvents> {
       versions: input.versions ?? DEFAULT_SETTINGS.versions,
       conflict: input.conflict ?? DEFAULT_SETTINGS.conflict,
     });
+    this.options.journal.setPaused(record.id, false);
     await this.restart(record.id);
     return this.changed(record.id);
   }
 
-  /** Changes a follow's settings; it starts again with them, from where it was. */
+  /** Changes a follow's settings; it starts again with them, from where it was (a paused one stays paused). */
   async update(id: string, settings: Partial<FollowSettings>): Promise<FollowSummary> {
     const record = this.record(id);
     this.options.journal.setSettings(id, { versions: settings.versions ?? record.versions, conflict: settings.conflict ?? record.conflict });
@@ -109,10 +119,41 @@ export class FollowManager extends EventEmitter<FollowManagerEvents> {
     return this.changed(id);
   }
 
-  /** Stops and forgets a follow. What came down stays on the disk; jobs under way stay in Transfers. */
+  /** Stops looking and pauses the follow's downloads under way; it stays paused across restarts until resumed. */
+  async pause(id: string): Promise<FollowSummary> {
+    this.record(id);
+    this.options.journal.setPaused(id, true);
+    await this.halt(id);
+    for (const jobId of this.options.journal.openJobs(id)) this.options.engine.pause(jobId);
+    return this.changed(id);
+  }
+
+  /** Starts a paused follow again: its downloads go on and it looks at once. */
+  async resume(id: string): Promise<FollowSummary> {
+    this.record(id);
+    this.options.journal.setPaused(id, false);
+    await this.restart(id);
+    return this.changed(id);
+  }
+
+  /** Looks through the followed folder now rather than when the interval is up; a follow stopped by a problem starts again. */
+  async lookNow(id: string): Promise<FollowSummary> {
+    const record = this.record(id);
+    if (record.paused) throw new Refusal('follows:paused', `The follow of "${record.label}" is paused.`, 'Resume it, and it looks through the folder at once.');
+    const running = this.running.get(id);
+    if (running) running.follow.lookNow();
+    else await this.restart(id);
+    return this.changed(id);
+  }
+
+  /**
+   * Stops and forgets a follow. Its downloads not yet done are cancelled, leaving no half-fetched
+   * file behind; what came down stays on the disk, and its jobs stay in Transfers' history.
+   */
   async remove(id: string): Promise<void> {
     this.record(id);
     await this.halt(id);
+    for (const jobId of this.options.journal.openJobs(id)) await this.cancelJob(jobId);
     this.options.journal.remove(id);
     this.problems.delete(id);
     clearTimeout(this.due.get(id));
@@ -133,6 +174,14 @@ export class FollowManager extends EventEmitter<FollowManagerEvents> {
     await Promise.all([...this.running.keys()].map((id) => this.halt(id)));
   }
 
+  /** A cancel removes the temporary files of downloads under way; a failed file's is removed here. */
+  private async cancelJob(jobId: string): Promise<void> {
+    const { engine } = this.options;
+    const failed = engine.files(jobId).filter((file) => file.state === 'failed');
+    await engine.cancel(jobId);
+    await Promise.all(failed.map((file) => rm(partialPath(file.source), { force: true })));
+  }
+
   private summarize(record: FollowRecord): FollowSummary {
     const { journal } = this.options;
     const states = journal.fileStates(record.id);
@@ -147,7 +196,9 @@ export class FollowManager extends EventEmitter<FollowManagerEvents> {
       dir: record.dir,
       versions: record.versions,
       conflict: record.conflict,
+      paused: record.paused,
       running: this.running.has(record.id),
+      looking: this.running.get(record.id)?.follow.looking ?? false,
       lookedAt: record.lastPassAt,
       counts: { done: count('done'), skipped: count('skipped'), failed: count('failed'), coming: queued - settled },
       lastDown: journal.lastDown(record.id) ?? null,
@@ -164,13 +215,15 @@ export class FollowManager extends EventEmitter<FollowManagerEvents> {
   private async restart(id: string): Promise<void> {
     await this.halt(id);
     this.problems.delete(id);
-    this.launch(this.record(id));
+    const record = this.record(id);
+    if (!record.paused) this.launch(record);
   }
 
   private launch(record: FollowRecord): void {
     if (this.running.has(record.id)) return;
     const { engine, api, pace, clock, intervalMs, journal } = this.options;
     const follow = new Follow({ engine, api: api(record.accountId), journal, follow: record, pace, clock, intervalMs });
+    follow.on('looking', () => this.changedSoon(record.id));
     follow.on('pass', () => {
       this.problems.delete(record.id);
       this.changedSoon(record.id);
@@ -189,7 +242,7 @@ export class FollowManager extends EventEmitter<FollowManagerEvents> {
         this.changedSoon(record.id);
       },
     );
-    this.running.set(record.id, { stop, done });
+    this.running.set(record.id, { follow, stop, done });
   }
 
   private async halt(id: string): Promise<void> {
