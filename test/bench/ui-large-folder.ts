@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openBackend } from '../../main/backend.ts';
 import { rendererDir } from '../../main/cli/commands/serve.ts';
-import { startSandbox } from '../../main/sandbox/server.ts';
 import { startWebAgent } from '../../main/web/server.ts';
 import { chromiumMissing, launchChromium } from '../support/browser.ts';
+import { startSandboxProcess } from './_upload-support.ts';
 
 const { values } = parseArgs({ options: { files: { type: 'string', default: '10000' } } });
 const count = Number(values.files);
@@ -18,7 +18,8 @@ if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('Build the app
 
 const print = (figure: Record<string, unknown>) => console.log(JSON.stringify({ bench: 'ui-large-folder', ...figure }));
 const work = mkdtempSync(join(tmpdir(), 'slate-bench-ui-'));
-const sandbox = await startSandbox({ rateLimits: 'off', dataDir: join(work, 'sandbox') });
+// Frame.io is another machine: the sandbox runs in its own process.
+const sandbox = await startSandboxProcess(join(work, 'sandbox'));
 const auth = { authorization: `Bearer ${sandbox.token}`, 'content-type': 'application/json' };
 const api = (path: string, body: unknown) => fetch(`${sandbox.url}/v4/accounts/${sandbox.accountId}${path}`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
 

@@ -11,10 +11,10 @@ import { openBackend } from '../../main/backend.ts';
 import { rendererDir } from '../../main/cli/commands/serve.ts';
 import { openDatabase } from '../../main/core/db.ts';
 import { Journal, type NewFile } from '../../main/core/transfers/journal.ts';
-import { startSandbox } from '../../main/sandbox/server.ts';
 import { startWebAgent } from '../../main/web/server.ts';
 import { describeViolations, seriousViolations } from '../support/a11y.ts';
 import { chromiumMissing, launchChromium } from '../support/browser.ts';
+import { startSandboxProcess } from './_upload-support.ts';
 
 const { values } = parseArgs({ options: { files: { type: 'string', default: '100000' }, history: { type: 'string', default: '200' } } });
 const count = Number(values.files);
@@ -27,7 +27,8 @@ const name = (i: number) => `frame_${String(i).padStart(6, '0')}.exr`;
 const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
 
 const work = mkdtempSync(join(tmpdir(), 'slate-bench-ui-job-'));
-const sandbox = await startSandbox({ rateLimits: 'off', dataDir: join(work, 'sandbox') });
+// Frame.io is another machine: the sandbox runs in its own process.
+const sandbox = await startSandboxProcess(join(work, 'sandbox'));
 const dataDir = join(work, 'data');
 
 // The journal as a long day leaves it: finished jobs, and one big job paused part way.
