@@ -45,7 +45,7 @@ test('through resets and 429s, a 1 GiB file arrives byte for byte, once; an empt
   const refusalsBefore = sandbox.exchanges.filter((e) => e.status === 429).length;
 
   const engine = engineFor(sandbox, { partConcurrency: 5 });
-  const job = await engine.upload({ accountId: sandbox.accountId, folderId: sandbox.rootFolderId, paths: [dir] });
+  const job = await engine.upload({ accountId: sandbox.accountId, folderId: sandbox.rootFolderId, paths: [dir], recordSha256: true });
   const done = await engine.settled(job.id);
   assert.equal(done.state, 'done', done.error ?? '');
   assert.equal(done.filesDone, 1);

@@ -47,7 +47,7 @@ test('with resets, 5xx and 429s injected, a Unicode tree arrives whole, once per
   const root = makeTree(files);
   const engine = engineFor(sandbox, { partConcurrency: 4, maxParts: 8 });
   const started = performance.now();
-  const job = await engine.settled((await engine.upload({ accountId: sandbox.accountId, folderId: sandbox.rootFolderId, paths: [root] })).id);
+  const job = await engine.settled((await engine.upload({ accountId: sandbox.accountId, folderId: sandbox.rootFolderId, paths: [root], recordSha256: true })).id);
   const seconds = (performance.now() - started) / 1000;
   const records = engine.files(job.id);
   assert.equal(job.state, 'done', JSON.stringify(records.filter((f) => f.error).map((f) => [f.name, f.error])));

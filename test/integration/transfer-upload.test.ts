@@ -11,7 +11,7 @@ before(async () => {
 });
 after(() => sandbox.close());
 
-test('a folder tree with Unicode names arrives whole, structure kept, every byte hashed', async () => {
+test('a folder tree with Unicode names arrives whole, structure kept, every byte hashed when the job asks', async () => {
   const files = {
     'Plates/A001_C002.mov': 1_300_000,
     'Plates/Ünïcødé — 日本語 🎬.wav': 70_000,
@@ -23,7 +23,7 @@ test('a folder tree with Unicode names arrives whole, structure kept, every byte
   const engine = engineFor(sandbox);
   const progress: ProgressEvent[] = [];
   engine.on('progress', (p) => progress.push(p));
-  const started = await engine.upload({ accountId: sandbox.accountId, folderId: sandbox.rootFolderId, paths: [root] });
+  const started = await engine.upload({ accountId: sandbox.accountId, folderId: sandbox.rootFolderId, paths: [root], recordSha256: true });
   const job = await engine.settled(started.id);
 
   assert.equal(job.state, 'done', JSON.stringify(engine.files(job.id).filter((f) => f.error)));
@@ -61,4 +61,20 @@ test('re-running the same upload skips what is already there', async () => {
   assert.equal(again.filesSkipped, 2);
   await engine.close();
   await second.close();
+});
+
+test('a job that does not ask for digests sends every byte and hashes nothing', async () => {
+  const files = { 'A002_C001.mov': 700_000, 'notes.txt': 900 };
+  const root = makeTree(files);
+  const engine = engineFor(sandbox);
+  const job = await engine.settled((await engine.upload({ accountId: sandbox.accountId, folderId: sandbox.rootFolderId, paths: [root] })).id);
+  assert.equal(job.state, 'done', job.error ?? '');
+  assert.deepEqual(
+    engine.files(job.id).map((f) => f.sha256),
+    [null, null],
+    'no whole-file digest, for a file of several parts or of one',
+  );
+  const remote = await remoteTree(sandbox, sandbox.rootFolderId);
+  for (const rel of Object.keys(files)) assert.equal(remote.get(`${basename(root)}/${rel}`)![0]!.sha256, sha256File(join(root, rel)), `${rel} arrived intact`);
+  await engine.close();
 });

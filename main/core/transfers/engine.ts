@@ -145,7 +145,7 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
   async upload(request: UploadRequest): Promise<JobSnapshot> {
     const paths = request.paths.map((p) => resolve(p));
     const conflict = request.conflict ?? 'skip';
-    const spec = JSON.stringify({ paths, conflict });
+    const spec = JSON.stringify({ paths, conflict, ...digestSpec(request) });
     const repeat = this.journal.findRepeat('upload', request.accountId, request.folderId, spec);
     if (repeat) return this.restart(repeat.id);
 
@@ -171,7 +171,7 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     const api = this.uploadApi(request.accountId);
     const path = resolve(request.path);
     const { folderId, stackOnto } = await stackTarget(api, request.fileId);
-    const spec = JSON.stringify({ path, fileId: request.fileId });
+    const spec = JSON.stringify({ path, fileId: request.fileId, ...digestSpec(request) });
     const repeat = this.journal.findRepeat('version', request.accountId, folderId, spec);
     if (repeat) return this.restart(repeat.id);
     const plan = await planUpload(this.fs, [path]);
@@ -372,6 +372,7 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
       partConcurrency: this.options.partConcurrency,
       partRetries: this.options.partRetries,
       confirmTimeoutMs: this.options.confirmTimeoutMs,
+      recordSha256: (JSON.parse(this.journal.jobSpec(jobId)) as { sha256?: boolean }).sha256 === true,
       priority: () => this.priorities.get(jobId) ?? 0,
       signal,
       draining: active.drain.signal,
@@ -743,6 +744,11 @@ async function stackTarget(api: TransferApi, fileId: string): Promise<{ folderId
     if (error instanceof ApiError && error.kind === 'not-found') return { folderId: file.parent_id, stackOnto: `file:${fileId}` };
     throw error instanceof ApiError ? apiFailure(error, 'Looking up the version stack') : error;
   }
+}
+
+/** Only a digest asked for goes in a job's spec, so the specs of other jobs, and their repeats, stay as they were. */
+function digestSpec(request: { recordSha256?: boolean }): { sha256?: true } {
+  return request.recordSha256 ? { sha256: true } : {};
 }
 
 function describe(error: unknown): string {

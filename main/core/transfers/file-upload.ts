@@ -30,6 +30,8 @@ export interface FileContext {
   /** quick retries of a part before its file waits for Frame.io to answer a probe */
   partRetries: number;
   confirmTimeoutMs: number;
+  /** hash each file's whole content as it is sent (the job asked for it) */
+  recordSha256: boolean;
   priority: () => number;
   /** aborts everything, parts in flight included */
   signal: AbortSignal;
@@ -128,7 +130,7 @@ export async function uploadLocalFile(
   if (file.state === 'uploading' || file.state === 'pending') {
     const parts = ctx.journal.parts(fileId);
     // Sent before the answer to the last part was lost: the one case with no digest in hand.
-    if (parts.length > 1 && whole === undefined) {
+    if (ctx.recordSha256 && parts.length > 1 && whole === undefined) {
       const hasher = new TrailingHasher(ctx.fs, file.source, parts, ctx.signal);
       parts.forEach((_, i) => hasher.release(i));
       whole = await hasher.result().catch(() => null);
@@ -252,8 +254,9 @@ async function abandon(ctx: FileContext, fileId: number, failure: FileFailure): 
 }
 
 /**
- * Sends the parts not yet sent, in parallel. For a file of several parts it resolves with the
- * sha256 (hex) of the whole file, read in order beside the senders (null if that read failed).
+ * Sends the parts not yet sent, in parallel. For a file of several parts whose job records digests
+ * it resolves with the sha256 (hex) of the whole file, read in order beside the senders (null if
+ * that read failed).
  * A passing failure of one part stops new parts from starting but lets the others in flight
  * finish, so what they carry is kept; so does a pause.
  */
@@ -267,7 +270,7 @@ async function sendParts(ctx: FileContext, file: FileRow): Promise<string | null
   const halt = new AbortController();
   const starting = AbortSignal.any([signal, ctx.draining, halt.signal]);
   const position = new Map(all.map((p, i) => [p.idx, i]));
-  const hasher = all.length > 1 ? new TrailingHasher(ctx.fs, file.source, all, signal) : undefined;
+  const hasher = ctx.recordSha256 && all.length > 1 ? new TrailingHasher(ctx.fs, file.source, all, signal) : undefined;
   // Parts sent on an earlier run are read by the hasher alone; the others once a sender has them.
   for (const part of all) if (part.state === 'done') hasher?.release(position.get(part.idx)!);
   const worker = async () => {
@@ -283,7 +286,8 @@ async function sendParts(ctx: FileContext, file: FileRow): Promise<string | null
       }
       try {
         hasher?.release(position.get(part.idx)!);
-        const sha256 = await sendPart(ctx, file, part, signal, hasher === undefined);
+        // A file of one part is hashed as it is sent; several parts, by the trailing hasher.
+        const sha256 = await sendPart(ctx, file, part, signal, ctx.recordSha256 && all.length === 1);
         bytesDone += part.size;
         ctx.journal.setPart(file.id, part.idx, 'done', sha256);
         ctx.journal.updateFile(file.id, { bytesDone });

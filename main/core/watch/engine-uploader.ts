@@ -22,9 +22,10 @@ export class EngineUploader implements WatchUploader {
   }
 
   async submit(order: UploadOrder): Promise<string> {
+    // The watch recognises a file that was only touched or moved by its content's sha256.
     const job = order.stackOnto
-      ? await this.engine.uploadVersion({ accountId: this.accountId, fileId: order.stackOnto.fileId, path: order.source })
-      : await this.engine.upload({ accountId: this.accountId, folderId: order.folderId, paths: [order.source], conflict: order.policy });
+      ? await this.engine.uploadVersion({ accountId: this.accountId, fileId: order.stackOnto.fileId, path: order.source, recordSha256: true })
+      : await this.engine.upload({ accountId: this.accountId, folderId: order.folderId, paths: [order.source], conflict: order.policy, recordSha256: true });
     return job.id;
   }
 
