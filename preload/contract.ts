@@ -269,8 +269,8 @@ export const WatchSchema = z.object({
   lookedAt: z.number().nullable(),
 });
 
-/** The Frame.io folder a watch uploads into, as Frame.io names it now. */
-export const WatchDestinationSchema = z.object({ folderId: z.string(), name: z.string(), viewUrl: z.string() });
+/** The Frame.io folder a watch uploads into, as Frame.io names it now; a legacy (V2) account gives no link to it. */
+export const WatchDestinationSchema = z.object({ folderId: z.string(), name: z.string(), viewUrl: z.string().nullable() });
 
 export const WatchFileSchema = z.object({
   watchId: z.string(),

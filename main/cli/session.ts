@@ -56,6 +56,8 @@ export interface Session {
   apiVersion: ApiVersion;
   client: FrameioClient;
   api: AccountApi;
+  /** a legacy (V2) sign-in's own API; undefined on V4 */
+  v2: V2Api | undefined;
   accountId: string;
   db: Database;
   engine: TransferEngine;
@@ -140,8 +142,8 @@ export async function openSession(flags: ConnectionFlags, engineOptions: Partial
   const client = new FrameioClient({ baseUrl: conn.apiUrl, tokens: conn.tokens, userAgent: `Slate/${packageJson.version}` });
   let accountId: string;
   let legacy: Partial<EngineOptions> = {};
-  if (conn.api === 'v2') {
-    const v2 = legacyApi(conn);
+  const v2 = conn.api === 'v2' ? legacyApi(conn) : undefined;
+  if (v2) {
     accountId = await legacyAccount(v2, flags, env);
     // Uploads go through V2, and V2 is what is asked whether Frame.io answers.
     legacy = { transferApi: () => new V2TransferApi(v2), reachability: new Reachability({ probe: (signal) => v2.me(signal) }) };
@@ -159,6 +161,7 @@ export async function openSession(flags: ConnectionFlags, engineOptions: Partial
     apiVersion: conn.api,
     client,
     api: new AccountApi(client, accountId),
+    v2,
     accountId,
     db,
     engine,

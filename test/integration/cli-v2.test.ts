@@ -92,7 +92,7 @@ test('login --api v2 keeps a legacy profile: whoami says Legacy (V2) and ls list
   assert.match(mismatch.stderr, /signs in to Frame\.io V2, not V4/);
 
   // Commands that speak only V4 refuse a V2 sign-in before they open anything, saying what works.
-  for (const command of [['watch', tempDir('slate-v2-watch-'), '--to', feature.root_asset_id], ['download', feature.root_asset_id, '--to', tempDir('slate-v2-down-')], ['stack', 'f', 'x.mov'], ['comments', 'f']]) {
+  for (const command of [['download', feature.root_asset_id, '--to', tempDir('slate-v2-down-')], ['stack', 'f', 'x.mov'], ['comments', 'f']]) {
     const refused = await slate(command);
     assert.equal(refused.code, 1, `${command[0]}: ${refused.stderr}`);
     assert.match(refused.stderr, new RegExp(`\`slate ${command[0]}\` works with Frame\\.io V4 accounts, and the sign-in in use is a legacy \\(V2\\) account`));

@@ -9,10 +9,11 @@ import type { AfterUpload } from '../../core/watch/after-upload.ts';
 import { EngineUploader } from '../../core/watch/engine-uploader.ts';
 import { WatchJournal } from '../../core/watch/journal.ts';
 import { WatchManager, type WatchSummary } from '../../core/watch/manager.ts';
+import { v2WatchRemote } from '../../core/watch/remote-v2.ts';
 import type { WatchFileState, WatchFileView } from '../../core/watch/states.ts';
 import { SAME_NAME_POLICIES, type SameNamePolicy } from '../../core/watch/uploader.ts';
 import { printJsonLine, UsageError } from '../output.ts';
-import { connectionOptions, openSession, requireV4 } from '../session.ts';
+import { connectionOptions, openSession } from '../session.ts';
 import { exitCodeFor, onStopSignal, type StopSignal } from '../stop-signals.ts';
 
 const AFTER_UPLOAD = ['leave', 'move', 'delete'] as const;
@@ -58,11 +59,11 @@ export async function watchCommand(args: string[], json: boolean): Promise<numbe
   if (!UPLOAD_FIRST.includes(uploadFirst)) throw new UsageError(`--upload-first must be oldest or newest (which finished file goes up first while others wait), got "${values['upload-first']}".`);
   const afterUpload: AfterUpload = action === 'move' ? { action, folder: values['uploaded-folder'] } : { action };
 
-  requireV4('watch', values);
   const session = await openSession(values);
+  const remote = session.v2 ? v2WatchRemote(session.v2) : session.api;
   const manager = new WatchManager({
     journal: new WatchJournal(session.db),
-    api: () => session.api,
+    api: () => remote,
     uploader: (accountId) => new EngineUploader(session.engine, accountId),
   });
   const status = new StatusLine(json);

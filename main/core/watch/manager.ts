@@ -5,10 +5,9 @@ import { EventEmitter } from 'node:events';
 import { stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { AccountApi } from '../api/resources.ts';
 import { FolderWatch } from './folder-watch.ts';
 import type { WatchJournal, WatchRecord } from './journal.ts';
-import { WatchTarget } from './remote.ts';
+import { WatchTarget, type WatchRemote } from './remote.ts';
 import { withDefaults, type WatchSettings } from './settings.ts';
 import type { WatchFileState, WatchFileView } from './states.ts';
 import type { WatchUploader } from './uploader.ts';
@@ -17,8 +16,8 @@ import { ApiError } from '../api/errors.ts';
 
 export interface WatchManagerOptions {
   journal: WatchJournal;
-  /** the Frame.io operations of one account */
-  api(accountId: string): AccountApi;
+  /** the Frame.io operations of one account: its V4 AccountApi, or a legacy account's v2WatchRemote */
+  api(accountId: string): WatchRemote;
   /** the upload engine, for one account */
   uploader(accountId: string): WatchUploader;
 }
@@ -102,11 +101,11 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> {
     return this.restartWith(id, withDefaults({ ...record.settings, ...settings }));
   }
 
-  /** The Frame.io folder the watch uploads into, with its name and link as Frame.io gives them now. */
-  async destination(id: string): Promise<{ folderId: string; name: string; viewUrl: string }> {
+  /** The Frame.io folder the watch uploads into, with its name and link as Frame.io gives them now (V2 gives no link). */
+  async destination(id: string): Promise<{ folderId: string; name: string; viewUrl: string | null }> {
     const { accountId, folderId } = this.record(id);
     const folder = await this.options.api(accountId).showFolder(folderId);
-    return { folderId, name: folder.name, viewUrl: folder.view_url };
+    return { folderId, name: folder.name, viewUrl: folder.view_url ?? null };
   }
 
   private async restartWith(id: string, settings: WatchSettings): Promise<WatchSummary> {

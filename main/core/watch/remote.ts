@@ -1,8 +1,27 @@
 // The Frame.io side of a watch: the folder each watched sub-folder mirrors (found by name or
 // created once, and journaled), and what is already in a folder that a new version can stack onto.
-import type { AccountApi } from '../api/resources.ts';
+// It speaks to Frame.io through a WatchRemote, which V4 accounts and legacy V2 accounts each provide.
+import type { FileStatus } from '../api/types.ts';
+import type { RemoteFolder } from '../transfers/transfer-api.ts';
 import type { WatchJournal } from './journal.ts';
 import type { StackCandidate } from './versions.ts';
+
+/** An item directly in a folder, as far as a watch reads it. */
+export type WatchChild =
+  | { type: 'folder'; id: string; name: string }
+  | { type: 'file'; id: string; name: string; status: FileStatus }
+  | { type: 'version_stack'; id: string; head_version: { id: string; name: string } | null };
+
+/**
+ * What a watch asks of Frame.io, and no more: the V4 account API provides it as it is, and a legacy
+ * V2 account through remote-v2.ts, in the same shapes (as the upload engine's TransferApi).
+ */
+export interface WatchRemote {
+  showFolder(folderId: string): Promise<RemoteFolder>;
+  listFolders(parentId: string): AsyncIterable<RemoteFolder>;
+  createFolder(parentId: string, name: string): Promise<RemoteFolder>;
+  listChildren(folderId: string): AsyncIterable<WatchChild>;
+}
 
 /** How long a folder's listing is trusted before it is read again, for versions added by others. */
 const LISTING_TTL_MS = 60_000;
@@ -13,7 +32,7 @@ interface Listing {
 }
 
 export class WatchTarget {
-  private readonly api: AccountApi;
+  private readonly remote: WatchRemote;
   private readonly journal: WatchJournal;
   private readonly watchId: string;
   private readonly rootId: string;
@@ -22,8 +41,8 @@ export class WatchTarget {
   private readonly subfolderNames = new Map<string, Promise<Map<string, string>>>();
   private readonly listings = new Map<string, Listing>();
 
-  constructor(api: AccountApi, journal: WatchJournal, watchId: string, rootId: string, now: () => number = Date.now) {
-    this.api = api;
+  constructor(remote: WatchRemote, journal: WatchJournal, watchId: string, rootId: string, now: () => number = Date.now) {
+    this.remote = remote;
     this.journal = journal;
     this.watchId = watchId;
     this.rootId = rootId;
@@ -49,7 +68,7 @@ export class WatchTarget {
     const parentId = await this.folderFor(cut < 0 ? '' : relDir.slice(0, cut));
     const name = relDir.slice(cut + 1).normalize('NFC');
     const existing = (await this.subfolders(parentId)).get(name);
-    const id = existing ?? (await this.api.createFolder(parentId, name)).id;
+    const id = existing ?? (await this.remote.createFolder(parentId, name)).id;
     this.journal.setFolder(this.watchId, relDir, id);
     return id;
   }
@@ -59,7 +78,7 @@ export class WatchTarget {
     if (!names) {
       names = (async () => {
         const found = new Map<string, string>();
-        for await (const folder of this.api.listFolders(parentId)) if (!found.has(folder.name)) found.set(folder.name, folder.id);
+        for await (const folder of this.remote.listFolders(parentId)) if (!found.has(folder.name)) found.set(folder.name, folder.id);
         return found;
       })();
       names.catch(() => this.subfolderNames.delete(parentId));
@@ -74,7 +93,7 @@ export class WatchTarget {
     if (cached && this.now() - cached.at < LISTING_TTL_MS) return cached.items;
     const items = (async () => {
       const found: StackCandidate[] = [];
-      for await (const asset of this.api.listChildren(folderId)) {
+      for await (const asset of this.remote.listChildren(folderId)) {
         // A file still `created` is an upload that never finished (often this watch's own,
         // cut off by a crash): nothing to stack onto, and the engine finishes or clears it.
         if (asset.type === 'file' && asset.status !== 'created') found.push({ id: asset.id, kind: 'file', name: asset.name, fileId: asset.id });

@@ -5,7 +5,7 @@ import { toProblem } from '../../store/problem.ts';
 
 /**
  * Where the watch uploads, named as Frame.io names the folder now (it may have been renamed since),
- * with a link to it. Read again whenever the watch is pointed elsewhere.
+ * with a link to it where Frame.io gives one (legacy V2 accounts do not). Read again whenever the watch is pointed elsewhere.
  */
 export function WatchDestination({ watch }: { watch: Watch }) {
   const [shown, setShown] = useState<{ folderId: string; destination?: Destination; problem?: string }>();
@@ -27,10 +27,12 @@ export function WatchDestination({ watch }: { watch: Watch }) {
   return (
     <p className="watch-destination" data-testid="watch-destination">
       Uploads into{' '}
-      {here?.destination ? (
+      {here?.destination?.viewUrl ? (
         <a href={here.destination.viewUrl} target="_blank" rel="noreferrer" title="Open this folder in Frame.io">
           {here.destination.name}
         </a>
+      ) : here?.destination ? (
+        <span>{here.destination.name}</span>
       ) : here?.problem ? (
         <span>a Frame.io folder Slate cannot read now: {here.problem}</span>
       ) : (
