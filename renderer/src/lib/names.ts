@@ -1,6 +1,9 @@
 /** Frame.io's longest name for a file, folder, project or workspace, in UTF-16 units as the contract counts. */
 export const NAME_LIMIT = 255;
 
+/** Said beside a field whose name `fitName` cut, so the end is not dropped silently. */
+export const NAME_CUT_NOTE = `Names can be at most ${NAME_LIMIT} characters: the rest was cut.`;
+
 /**
  * A typed or pasted name held to the limit, and whether anything was cut, so the form can say so
  * rather than drop the end silently. A character is kept whole or not at all: an emoji is never split.

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { fitName, NAME_LIMIT, nameProblem } from '../../lib/names.ts';
+import { fitName, NAME_CUT_NOTE, nameProblem } from '../../lib/names.ts';
 
 interface Props {
   label: string;
@@ -34,7 +34,7 @@ export function NameForm({ label, what, initial = '', submitLabel, cancelButton 
     }
     if (await onSubmit(name.trim())) onCancel();
   };
-  const message = refused ?? (cut ? `Names can be at most ${NAME_LIMIT} characters: the rest was cut.` : undefined);
+  const message = refused ?? (cut ? NAME_CUT_NOTE : undefined);
   return (
     <form className="inline-form name-form" onSubmit={(e) => void submit(e)}>
       <input

@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import { fitName, NAME_CUT_NOTE } from '../../lib/names.ts';
 import { Field } from './Field.tsx';
 import type { AfterUploadAction, DraftErrors, SettingsDraft } from './settings-draft.ts';
 
@@ -11,6 +12,7 @@ type Props = {
 /** What happens to a local file once Frame.io has all of it. Deleting is a choice plus a second, explicit yes. */
 export function AfterUploadField({ draft, errors, onChange }: Props) {
   const id = useId();
+  const [cut, setCut] = useState(false);
   const choose = (afterUpload: AfterUploadAction) => onChange({ afterUpload, deleteConfirmed: false });
   return (
     <fieldset className="radio-row after-upload">
@@ -22,8 +24,18 @@ export function AfterUploadField({ draft, errors, onChange }: Props) {
         <input type="radio" name={`${id}-after`} checked={draft.afterUpload === 'move'} onChange={() => choose('move')} /> Move it into a sub-folder of the watched folder
       </label>
       {draft.afterUpload === 'move' && (
-        <Field label="Sub-folder name" hint="Created when needed; Slate never uploads what is in it." error={errors.uploadedFolder}>
-          {(described) => <input value={draft.uploadedFolder} maxLength={255} onChange={(e) => onChange({ uploadedFolder: e.target.value })} {...described} />}
+        <Field label="Sub-folder name" hint="Created when needed; Slate never uploads what is in it." note={cut ? NAME_CUT_NOTE : ''} error={errors.uploadedFolder}>
+          {(described) => (
+            <input
+              value={draft.uploadedFolder}
+              onChange={(e) => {
+                const fitted = fitName(e.target.value);
+                setCut(fitted.cut);
+                onChange({ uploadedFolder: fitted.name });
+              }}
+              {...described}
+            />
+          )}
         </Field>
       )}
       <label>

@@ -6,10 +6,19 @@ export interface Described {
   'aria-invalid'?: true;
 }
 
+interface Props {
+  label: string;
+  hint?: string;
+  /** what happened to the value as it was typed (a name cut to the limit), read out as it changes; given, its place is kept */
+  note?: string;
+  error?: string;
+  children(described: Described): ReactNode;
+}
+
 /** A labelled control with an optional hint and, after a failed check, the reason beside it. */
-export function Field({ label, hint, error, children }: { label: string; hint?: string; error?: string; children(described: Described): ReactNode }) {
+export function Field({ label, hint, note, error, children }: Props) {
   const id = useId();
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+  const describedBy = [hint && `${id}-hint`, note && `${id}-note`, error && `${id}-error`].filter(Boolean).join(' ');
   return (
     <div className="field">
       <label>
@@ -19,6 +28,11 @@ export function Field({ label, hint, error, children }: { label: string; hint?: 
       {hint && (
         <p id={`${id}-hint`} className="field-hint">
           {hint}
+        </p>
+      )}
+      {note !== undefined && (
+        <p id={`${id}-note`} role="status" className="field-hint">
+          {note}
         </p>
       )}
       {error && (
