@@ -2,9 +2,11 @@
 // added through the contract's door brings down a file uploaded to Frame.io later, goes on after
 // the backend is closed and opened again without fetching anything twice, says when its folder is
 // deleted in Frame.io and what to do, and a local folder the agent does not allow or a Frame.io
-// folder that is not there is refused with words.
+// folder that is not there is refused with words. Look now looks at once; a paused follow brings
+// nothing until resumed, also across a restart, and its downloads wait; removing a follow cancels
+// its downloads under way and deletes their half-fetched files, keeping what came down.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Follow, Reply } from '../../preload/contract.ts';
@@ -12,6 +14,7 @@ import { openBackend, type Backend } from '../../main/backend.ts';
 import { AccountApi } from '../../main/core/api/resources.ts';
 import { dispatch } from '../../main/core/dispatch.ts';
 import type { TransferEngine } from '../../main/core/transfers/engine.ts';
+import type { FileSnapshot } from '../../main/core/transfers/types.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 import { clientFor, content, engineFor, makeTree, tempDir } from './transfer-helpers.ts';
 
@@ -31,8 +34,8 @@ after(async () => {
   await sandbox.close();
 });
 
-async function agent(dataDir: string, root: string): Promise<Backend> {
-  const backend = await openBackend({ apiUrl: sandbox.url, token: sandbox.token, dataDir, followCheckSeconds: 1 }, 'web', { allowRoots: [root] });
+async function agent(dataDir: string, root: string, followCheckSeconds = 1): Promise<Backend> {
+  const backend = await openBackend({ apiUrl: sandbox.url, token: sandbox.token, dataDir, followCheckSeconds }, 'web', { allowRoots: [root] });
   open.push(backend);
   return backend;
 }
@@ -63,6 +66,32 @@ function changed(backend: Backend, match: (follow: Follow) => boolean): Promise<
 function value<T>(reply: Reply): T {
   assert.ok(reply.ok, JSON.stringify(reply));
   return reply.value as T;
+}
+
+/** The file of the backend's download jobs named `name`, once `match` accepts it; rejects after 30 s as a safety net. */
+function downloadFile(backend: Backend, name: string, match: (file: FileSnapshot) => boolean): Promise<{ jobId: string; file: FileSnapshot }> {
+  const now = () => {
+    for (const job of backend.engine.jobs().filter((j) => j.kind === 'download')) {
+      const file = backend.engine.files(job.id).find((f) => f.name === name && match(f));
+      if (file) return { jobId: job.id, file };
+    }
+    return undefined;
+  };
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const found = now();
+      if (!found) return;
+      clearTimeout(timer);
+      backend.engine.off('file', check);
+      resolve(found);
+    };
+    const timer = setTimeout(() => {
+      backend.engine.off('file', check);
+      reject(new Error(`no download of ${name} as asked; its files: ${JSON.stringify(backend.engine.jobs().flatMap((j) => backend.engine.files(j.id)))}`));
+    }, 30_000);
+    backend.engine.on('file', check);
+    check();
+  });
 }
 
 async function uploadInto(folderId: string, name: string, size: number): Promise<void> {
@@ -149,6 +178,115 @@ test('a folder outside the agent’s roots, or a Frame.io folder that is not the
   const gone = await dispatch(backend.service, 'follows:update', { followId: 'no-such-follow', settings: { versions: 'beside' } });
   assert.ok(!gone.ok);
   assert.equal(gone.error.code, 'follows:gone');
+  assert.deepEqual(value(await dispatch(backend.service, 'follows:list', {})), []);
+  await closeAgent(backend);
+});
+
+test('Look now looks at once: a file uploaded after a look comes down without waiting for the next one', async () => {
+  const folder = await api.createFolder(sandbox.rootFolderId, 'Look now');
+  const root = tempDir('follow-root');
+  // An hour between looks: only Look now can bring the later file down within the test.
+  const backend = await agent(tempDir('follow-data'), root, 3600);
+  const firstLook = changed(backend, (f) => f.lookedAt !== null && !f.looking);
+  const added = value<Follow>(await dispatch(backend.service, 'follows:add', { accountId: sandbox.accountId, folderId: folder.id, dir: root }));
+  const looked = await firstLook;
+
+  await uploadInto(folder.id, 'B001.mov', 60_000);
+  const down = changed(backend, (f) => f.counts.done === 1 && !f.looking);
+  const asked = value<Follow>(await dispatch(backend.service, 'follows:lookNow', { followId: added.id }));
+  assert.equal(asked.looking, true, 'the follow says it is looking as soon as it is asked');
+  const after = await down;
+  assert.ok(after.lookedAt! > looked.lookedAt!, 'the card says when it last looked');
+  assert.ok(readFileSync(join(root, 'Look now', 'B001.mov')).equals(content('B001.mov', 60_000)));
+
+  const paused = value<Follow>(await dispatch(backend.service, 'follows:pause', { followId: added.id }));
+  const refused = await dispatch(backend.service, 'follows:lookNow', { followId: paused.id });
+  assert.ok(!refused.ok);
+  assert.equal(refused.error.code, 'follows:paused');
+  assert.match(refused.error.message, /"Look now" is paused/);
+  assert.match(refused.error.action ?? '', /Resume it/);
+  await closeAgent(backend);
+});
+
+test('a paused follow brings nothing down until resumed, also across a restart, while one that is not paused goes on', async () => {
+  const folder = await api.createFolder(sandbox.rootFolderId, 'Paused');
+  const root = tempDir('follow-root');
+  const dataDir = tempDir('follow-data');
+  const [quiet, control] = [join(root, 'paused'), join(root, 'control')];
+  mkdirSync(quiet);
+  mkdirSync(control);
+  let backend = await agent(dataDir, root);
+  const looks = changed(backend, (f) => f.lookedAt !== null);
+  const follow = value<Follow>(await dispatch(backend.service, 'follows:add', { accountId: sandbox.accountId, folderId: folder.id, dir: quiet }));
+  const other = value<Follow>(await dispatch(backend.service, 'follows:add', { accountId: sandbox.accountId, folderId: folder.id, dir: control }));
+  await looks;
+  await changed(backend, (f) => f.id === other.id && f.lookedAt !== null);
+
+  const paused = value<Follow>(await dispatch(backend.service, 'follows:pause', { followId: follow.id }));
+  assert.equal(paused.paused, true);
+  assert.equal(paused.running, false);
+  const lookedBefore = value<Follow[]>(await dispatch(backend.service, 'follows:list', {})).find((f) => f.id === follow.id)!.lookedAt;
+
+  // The follow that is not paused, of the same folder at the same pace, shows when the paused one would have brought it.
+  const controlDown = changed(backend, (f) => f.id === other.id && f.counts.done === 1);
+  await uploadInto(folder.id, 'C001.mov', 40_000);
+  await controlDown;
+  const still = value<Follow[]>(await dispatch(backend.service, 'follows:list', {})).find((f) => f.id === follow.id)!;
+  assert.equal(still.counts.done, 0);
+  assert.equal(still.lookedAt, lookedBefore, 'a paused follow does not look');
+  assert.ok(!existsSync(join(quiet, 'Paused')), 'nothing came down');
+
+  await closeAgent(backend);
+  await uploadInto(folder.id, 'C002.mov', 30_000);
+  backend = await agent(dataDir, root);
+  const listed = value<Follow[]>(await dispatch(backend.service, 'follows:list', {}));
+  assert.deepEqual(
+    listed.map((f) => ({ id: f.id, paused: f.paused, running: f.running })).sort((a, b) => (a.id === follow.id ? -1 : b.id === follow.id ? 1 : 0)),
+    [
+      { id: follow.id, paused: true, running: false },
+      { id: other.id, paused: false, running: true },
+    ],
+    'the pause is kept across the restart',
+  );
+  await changed(backend, (f) => f.id === other.id && f.counts.done === 2);
+  assert.ok(!existsSync(join(quiet, 'Paused')), 'still nothing while paused after the restart');
+
+  const resumedDown = changed(backend, (f) => f.id === follow.id && f.counts.done === 2);
+  const resumed = value<Follow>(await dispatch(backend.service, 'follows:resume', { followId: follow.id }));
+  assert.equal(resumed.paused, false);
+  assert.equal(resumed.running, true);
+  await resumedDown;
+  assert.deepEqual(readdirSync(join(quiet, 'Paused')).sort(), ['C001.mov', 'C002.mov']);
+  assert.ok(readFileSync(join(quiet, 'Paused', 'C002.mov')).equals(content('C002.mov', 30_000)));
+  await closeAgent(backend);
+});
+
+test('pausing a follow pauses its download under way; removing it cancels the download and deletes the half-fetched file, keeping what came down', async () => {
+  const folder = await api.createFolder(sandbox.rootFolderId, 'Removed');
+  await uploadInto(folder.id, 'small.mov', 20_000);
+  await uploadInto(folder.id, 'large.mov', 3_000_000);
+  const root = tempDir('follow-root');
+  const backend = await agent(tempDir('follow-data'), root);
+  // Slow enough that the large file is still coming down when the follow is paused and removed.
+  backend.engine.setBandwidth('256K');
+  const added = value<Follow>(await dispatch(backend.service, 'follows:add', { accountId: sandbox.accountId, folderId: folder.id, dir: root }));
+  const { jobId } = await downloadFile(backend, 'large.mov', (f) => f.state === 'downloading');
+  await downloadFile(backend, 'small.mov', (f) => f.state === 'done');
+  const partial = join(root, 'Removed', '.large.mov.slate-download');
+  assert.ok(existsSync(partial), 'the large file comes down under its temporary name');
+
+  const paused = value<Follow>(await dispatch(backend.service, 'follows:pause', { followId: added.id }));
+  assert.equal(paused.paused, true);
+  assert.equal((await backend.engine.settled(jobId)).state, 'paused', 'its download waits while the follow is paused');
+  assert.ok(existsSync(partial), 'and keeps what it fetched, to go on from');
+
+  value<Follow>(await dispatch(backend.service, 'follows:resume', { followId: added.id }));
+  assert.equal(backend.engine.job(jobId)?.state, 'running', 'resumed, its download goes on');
+
+  assert.deepEqual(value(await dispatch(backend.service, 'follows:remove', { followId: added.id })), { removed: true });
+  assert.equal(backend.engine.job(jobId)?.state, 'cancelled', 'the download of a removed follow is cancelled');
+  assert.deepEqual(readdirSync(join(root, 'Removed')), ['small.mov'], 'no half-fetched file is left; what came down stays');
+  assert.ok(readFileSync(join(root, 'Removed', 'small.mov')).equals(content('small.mov', 20_000)));
   assert.deepEqual(value(await dispatch(backend.service, 'follows:list', {})), []);
   await closeAgent(backend);
 });

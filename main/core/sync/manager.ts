@@ -119,12 +119,15 @@ export class FollowManager extends EventEmitter<FollowManagerEvents> {
     return this.changed(id);
   }
 
-  /** Stops looking and pauses the follow's downloads under way; it stays paused across restarts until resumed. */
+  /**
+   * Stops looking and pauses the follow's downloads at once (what a range had fetched is fetched
+   * again on resume); it stays paused across restarts until resumed.
+   */
   async pause(id: string): Promise<FollowSummary> {
     this.record(id);
     this.options.journal.setPaused(id, true);
     await this.halt(id);
-    for (const jobId of this.options.journal.openJobs(id)) this.options.engine.pause(jobId);
+    for (const jobId of this.options.journal.openJobs(id)) this.options.engine.pause(jobId, { now: true });
     return this.changed(id);
   }
 
