@@ -4,7 +4,8 @@
 // deleted in Frame.io and what to do, and a local folder the agent does not allow or a Frame.io
 // folder that is not there is refused with words. Look now looks at once; a paused follow brings
 // nothing until resumed, also across a restart, and its downloads wait; removing a follow cancels
-// its downloads under way and deletes their half-fetched files, keeping what came down.
+// its downloads under way (failed ones too) and deletes their half-fetched files, keeping what
+// came down.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -288,5 +289,25 @@ test('pausing a follow pauses its download under way; removing it cancels the do
   assert.deepEqual(readdirSync(join(root, 'Removed')), ['small.mov'], 'no half-fetched file is left; what came down stays');
   assert.ok(readFileSync(join(root, 'Removed', 'small.mov')).equals(content('small.mov', 20_000)));
   assert.deepEqual(value(await dispatch(backend.service, 'follows:list', {})), []);
+  await closeAgent(backend);
+});
+
+test('removing a follow deletes what a failed download had fetched, under its temporary name', async () => {
+  const folder = await api.createFolder(sandbox.rootFolderId, 'In the way');
+  await uploadInto(folder.id, 'take.mov', 50_000);
+  const root = tempDir('follow-root');
+  // A folder where the file goes: every byte comes down, then putting it in place fails.
+  mkdirSync(join(root, 'In the way', 'take.mov', 'inside'), { recursive: true });
+  const backend = await agent(tempDir('follow-data'), root, 3600);
+  const added = value<Follow>(await dispatch(backend.service, 'follows:add', { accountId: sandbox.accountId, folderId: folder.id, dir: root, settings: { conflict: 'overwrite' } }));
+  const { jobId } = await downloadFile(backend, 'take.mov', (f) => f.state === 'failed');
+  assert.equal((await backend.engine.settled(jobId)).state, 'failed');
+  const partial = join(root, 'In the way', '.take.mov.slate-download');
+  assert.ok(existsSync(partial), 'the failed download left its bytes under the temporary name');
+
+  value(await dispatch(backend.service, 'follows:remove', { followId: added.id }));
+  assert.ok(!existsSync(partial), 'removing the follow deleted them');
+  assert.equal(backend.engine.job(jobId)?.state, 'cancelled', 'and its failed job is not retried into the folder');
+  assert.deepEqual(readdirSync(join(root, 'In the way')), ['take.mov'], 'the folder in the way is left as it was');
   await closeAgent(backend);
 });
