@@ -539,6 +539,10 @@ export const requests = {
   'comments:follow': { input: z.object({ ...inAccount, fileId: id, follow: z.boolean() }).strict(), output: z.object({ following: z.boolean() }) },
   'comments:following': { input: none, output: z.object({ files: z.array(z.object({ accountId: z.string(), fileId: z.string(), unread: z.number() })), total: z.number() }) },
   'comments:markRead': { input: z.object({ ...inAccount, fileId: id }).strict(), output: z.object({ total: z.number() }) },
+  /** the last place on the Projects screen on this Frame.io server (an address, `#/projects/…`), for the next start; null before any */
+  'place:last': { input: none, output: z.object({ address: z.string().nullable() }) },
+  /** kept by the service, not the page: a web agent on another port is another origin, whose browser storage starts empty */
+  'place:remember': { input: z.object({ address: z.string().max(4000).regex(/^#\/projects\//, 'must be a Projects address') }).strict(), output: z.object({ remembered: z.literal(true) }) },
   'settings:get': { input: none, output: z.object({ settings: SettingsSchema, dataDir: z.string() }) },
   'settings:update': { input: SettingsSchema.partial().strict(), output: SettingsSchema },
 } as const;

@@ -9,6 +9,7 @@ import type { SettingsStore } from './settings.ts';
 import { watchLandings } from './browse/changes.ts';
 import { browseHandlers } from './handlers/browse.ts';
 import { followHandlers } from './handlers/follows.ts';
+import { placeHandlers } from './handlers/place.ts';
 import { reviewHandlers } from './handlers/review.ts';
 import { sessionHandlers } from './handlers/session.ts';
 import { shareHandlers } from './handlers/shares.ts';
@@ -16,6 +17,7 @@ import { settingsHandlers } from './handlers/settings.ts';
 import { transferHandlers } from './handlers/transfers.ts';
 import { watchHandlers, type FolderPicker } from './handlers/watches.ts';
 import { Following } from './review/following.ts';
+import { LastPlace } from './browse/last-place.ts';
 import type { Handlers } from './handlers/types.ts';
 import { TransferActivity } from './transfers/activity.ts';
 import { RememberedDestination } from './transfers/download/destination.ts';
@@ -122,6 +124,7 @@ export function createService(deps: ServiceDeps): Service {
       ...watchHandlers(deps.watches, chosen, deps.watchPolicy, deps.pickFolder),
       ...followHandlers(deps.follows, deps.watchPolicy),
       ...settingsHandlers(deps.settings, deps.dataDir, engine, (settings) => emit('settings:changed', settings)),
+      ...placeHandlers(new LastPlace(deps.dataDir, deps.backend.url)),
     },
     subscribe(listener) {
       const forward = (event: EventName, payload: unknown) => listener(event, payload as never);

@@ -1,7 +1,9 @@
 // Keeps the address bar and the place on screen in step: moving writes the address (a new history
 // entry, so back and forward walk the places), and back, forward or a reload opens the place the
-// address names. The last place is remembered per Frame.io server, for the next start.
+// address names. The service remembers the last place per Frame.io server, for the next start: the
+// page's own storage would lose it when the web agent comes back on another port (another origin).
 import { formatAddress, parseAddress, type Address } from '../lib/address.ts';
+import { call } from '../slate.ts';
 import { useBrowse, type PlaceToOpen } from './browse.ts';
 import { useNavigation } from './navigation.ts';
 import { useReview } from './review.ts';
@@ -35,26 +37,30 @@ function names(): EntryState {
   return { names: Object.fromEntries(useBrowse.getState().path.slice(1).map((crumb) => [crumb.id, crumb.name])) };
 }
 
-const lastPlaceKey = () => `slate.last-place:${useSession.getState().info?.backend.url ?? ''}`;
+/** The place last sent to the service, so moving within the page asks it only when the place changed. */
+let remembered: string | null | undefined;
 
-function lastPlace(): string | null {
-  try {
-    return localStorage.getItem(lastPlaceKey());
-  } catch {
-    return null;
-  }
+/** A place not remembered (the service out of reach) only means the next start opens the default place. */
+function remember(hash: string): void {
+  if (hash === remembered) return;
+  remembered = hash;
+  call('place:remember', { address: hash }).catch(() => {
+    remembered = undefined;
+  });
+}
+
+async function lastPlace(): Promise<string | null> {
+  remembered = await call('place:last', {}).then(
+    (last) => last.address,
+    () => undefined,
+  );
+  return remembered ?? null;
 }
 
 function write(how: 'push' | 'replace'): void {
   const address = current();
   const hash = formatAddress(address);
-  if (address.projectId) {
-    try {
-      localStorage.setItem(lastPlaceKey(), hash);
-    } catch {
-      // Storage refused (private mode, full): the next start opens the default place instead.
-    }
-  }
+  if (address.projectId) remember(hash);
   if (hash === window.location.hash) return;
   const url = `${window.location.pathname}${window.location.search}${hash}`;
   if (how === 'push') window.history.pushState(names(), '', url);
@@ -105,7 +111,7 @@ export function openStart(): Promise<void> {
     const { info, accounts } = useSession.getState();
     const fromAddress = initial;
     initial = undefined;
-    const saved = lastPlace();
+    const saved = await lastPlace();
     const candidates: Array<{ place: PlaceToOpen; fileId?: string }> = [];
     const fromPage = fromAddress && placeOf(fromAddress, window.history.state as EntryState | null);
     if (fromPage) candidates.push({ place: fromPage, fileId: fromAddress.fileId });

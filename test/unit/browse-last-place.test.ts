@@ -1,0 +1,36 @@
+// The last place on the Projects screen is the service's to keep: per Frame.io server, in a private
+// file of the data folder that a restarted agent reads again; only a Projects address is taken.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { LastPlace } from '../../main/core/browse/last-place.ts';
+import { dispatch } from '../../main/core/dispatch.ts';
+import { placeHandlers } from '../../main/core/handlers/place.ts';
+import type { Service } from '../../main/core/service.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'slate-last-place-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const FRAMEIO = 'https://api.frame.io';
+const place = '#/projects/a1/w1/p1/f1/view:file1';
+
+test('a place kept for a server is read again by a new store on the same data folder, and by no other server', async () => {
+  const service = { handlers: placeHandlers(new LastPlace(dir, FRAMEIO)) } as unknown as Service;
+  assert.deepEqual(await dispatch(service, 'place:last', {}), { ok: true, value: { address: null } }, 'nothing before the first move');
+  assert.deepEqual(await dispatch(service, 'place:remember', { address: place }), { ok: true, value: { remembered: true } });
+
+  assert.equal(new LastPlace(dir, FRAMEIO).get(), place, 'after a restart');
+  assert.equal(new LastPlace(dir, 'http://127.0.0.1:4010').get(), null, 'another server has a place of its own');
+  assert.equal(statSync(join(dir, 'last-place.json')).mode & 0o777, 0o600);
+});
+
+test('only an address of the Projects screen is kept', async () => {
+  const service = { handlers: placeHandlers(new LastPlace(dir, FRAMEIO)) } as unknown as Service;
+  for (const address of ['javascript:alert(1)', '#/settings', `#/projects/${'x'.repeat(4000)}`]) {
+    const reply = await dispatch(service, 'place:remember', { address });
+    assert.equal(reply.ok, false, address.slice(0, 30));
+  }
+  assert.equal(new LastPlace(dir, FRAMEIO).get(), place);
+});
