@@ -1,11 +1,12 @@
 // A legacy (V2) account through Slate: `slate login --token - --api v2`, whoami's "Legacy (V2)",
 // `slate ls` of a V2 folder, and `slate upload` of a small tree through V2 in the transfer engine,
-// every byte read back through the asset's `original`; versions and comments through the V2 client;
-// V2's refusals and injected faults met as the one error model.
+// every byte read back through the asset's `original`; `slate stack` and `slate comments` on a V2
+// profile; versions and comments through the V2 client; V2's refusals and injected faults met as
+// the one error model.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -92,7 +93,7 @@ test('login --api v2 keeps a legacy profile: whoami says Legacy (V2) and ls list
   assert.match(mismatch.stderr, /signs in to Frame\.io V2, not V4/);
 
   // Commands that speak only V4 refuse a V2 sign-in before they open anything, saying what works.
-  for (const command of [['download', feature.root_asset_id, '--to', tempDir('slate-v2-down-')], ['stack', 'f', 'x.mov'], ['comments', 'f']]) {
+  for (const command of [['download', feature.root_asset_id, '--to', tempDir('slate-v2-down-')]]) {
     const refused = await slate(command);
     assert.equal(refused.code, 1, `${command[0]}: ${refused.stderr}`);
     assert.match(refused.stderr, new RegExp(`\`slate ${command[0]}\` works with Frame\\.io V4 accounts, and the sign-in in use is a legacy \\(V2\\) account`));
@@ -146,6 +147,87 @@ test('slate upload --api v2 sends a tree through V2 with its structure; every by
   assert.equal((await original(versions[0]!)).toString(), 'slate v2, second take\n');
 });
 
+test('slate stack and slate comments on a V2 profile: new versions through V2, comments exported at 24 fps unless --fps says', async () => {
+  const data = tempDir('slate-v2-review-');
+  const slate = slateIn(data);
+  assert.equal((await slate(['login', '--token', '-', '--api', 'v2'], `${sandbox.token}\n`)).code, 0);
+  const folder = await api.createFolder(sandbox.rootFolderId, `Review ${randomBytes(3).toString('hex')}`);
+  const first = randomBytes(70 * 1024);
+  const created = await api.createFile(folder.id, 'Promo.mov', first.length, 'video/quicktime');
+  const sizes = Math.ceil(first.length / created.upload_urls.length);
+  for (const [i, url] of created.upload_urls.entries()) {
+    const put = await fetch(url, { method: 'PUT', body: first.subarray(i * sizes, (i + 1) * sizes), headers: { 'x-amz-acl': 'private', 'content-type': 'video/quicktime' } });
+    assert.equal(put.status, 200);
+  }
+
+  // A file becomes a stack of two, then the stack's head takes a third.
+  const source = tempDir('slate-v2-takes-');
+  const second = randomBytes(90 * 1024 + 3);
+  writeFileSync(join(source, 'Promo v2.mov'), second);
+  const stacked = await slate(['stack', created.id, join(source, 'Promo v2.mov'), '--json']);
+  assert.equal(stacked.code, 0, stacked.stderr + stacked.stdout);
+  const stack = (await Array.fromAsync(api.children(folder.id))).find((a) => a.type === 'version_stack');
+  assert.ok(stack, 'the file and its new version are a version stack');
+  let versions = await Array.fromAsync(api.children(stack.id));
+  assert.deepEqual(versions.map((v) => v.index), [2, 1]);
+  assert.equal(sha256(await original(versions[0]!)), sha256(second), 'the new version, every byte');
+  assert.equal(sha256(await original(versions[1]!)), sha256(first), 'the first version is untouched');
+
+  writeFileSync(join(source, 'Promo v3.mov'), 'third cut');
+  const onto = await slate(['stack', versions[0]!.id, join(source, 'Promo v3.mov')]);
+  assert.equal(onto.code, 0, onto.stderr);
+  versions = await Array.fromAsync(api.children(stack.id));
+  assert.deepEqual(versions.map((v) => v.index), [3, 2, 1]);
+  assert.equal((await original(versions[0]!)).toString(), 'third cut');
+  assert.equal((await Array.fromAsync(api.children(folder.id))).length, 1, 'still one stack in the folder');
+
+  // Comments on the head: at frames, over a span, on the whole file, and a reply.
+  const head = versions[0]!;
+  const trim = await api.createComment(head.id, { text: 'Trim the head', timestamp: 48 });
+  await api.createComment(head.id, { text: 'Music, cue "here"', timestamp: 120, duration: 24 });
+  await api.createComment(head.id, { text: 'Lovely overall' });
+  const now = new Date().toISOString();
+  sandbox.store.put('comment', {
+    id: randomUUID(), account_id: sandbox.accountId, file_id: head.id, parent_id: trim.id, owner_id: sandbox.userId, text: 'Done in v4', timestamp: null,
+    duration: null, annotation: null, page: null, text_edited_at: null, completed_at: null, completer_id: null, created_at: now, updated_at: now,
+  });
+
+  const csv = await slate(['comments', head.id]);
+  assert.equal(csv.code, 0, csv.stderr);
+  assert.deepEqual(csv.stdout.replace(/^\uFEFF/, '').trim().split('\r\n').map((row) => row.split(',').slice(0, 6).join(',')), [
+    '#,Timecode In,Timecode Out,Page,Author,Comment',
+    '1,,,,Rosa Alvarez,Lovely overall',
+    '2,00:00:02:00,,,Rosa Alvarez,Trim the head',
+    '2.1,00:00:02:00,,,Rosa Alvarez,Done in v4',
+    '3,00:00:05:00,00:00:06:00,,Rosa Alvarez,"Music',
+  ]);
+  assert.match(csv.stderr, /counted at 24 fps\. Pass --fps for its exact rate/, 'V2 tells no rate, and the command says so');
+
+  const edl = await slate(['comments', stack.id, '--format', 'edl', '--fps', '25']);
+  assert.equal(edl.code, 0, edl.stderr);
+  assert.match(edl.stdout, /^TITLE: Promo v3\.mov\r\nFCM: NON-DROP FRAME/, "a stack's comments are its newest version's");
+  assert.match(edl.stdout, /002 {2}001 {6}V {5}C {8}00:00:01:23 00:00:01:24 /, 'frame 48 at 25 fps');
+  assert.equal(edl.stderr, '');
+
+  for (const format of ['avid', 'fcpxml']) {
+    const out = await slate(['comments', head.id, '--format', format]);
+    assert.equal(out.code, 0, `${format}: ${out.stderr}`);
+    assert.match(out.stdout, /Trim the head/);
+  }
+  const output = join(data, 'notes.json');
+  const written = await slate(['comments', head.id, '--format', 'json', '--output', output, '--json']);
+  assert.equal(written.code, 0, written.stderr);
+  assert.deepEqual(JSON.parse(written.stdout), { ok: true, file: { id: head.id, name: 'Promo v3.mov' }, format: 'json', output, comments: 3, frameRate: '24' });
+  assert.match(readFileSync(output, 'utf8'), /Done in v4/);
+
+  const missing = await slate(['comments', '00000000-0000-0000-0000-000000000000']);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /File 00000000-0000-0000-0000-000000000000 was not found in this legacy \(V2\) account/);
+  const onFolder = await slate(['comments', folder.id]);
+  assert.equal(onFolder.code, 1);
+  assert.match(onFolder.stderr, /is a folder: comments are on files/);
+});
+
 test('versions and comments through the V2 client', async () => {
   const folder = await api.createFolder(sandbox.rootFolderId, `Cuts ${randomBytes(3).toString('hex')}`);
   const put = async (name: string, bytes: Buffer) => {
@@ -161,8 +243,8 @@ test('versions and comments through the V2 client', async () => {
   assert.equal(stack.type, 'version_stack');
   assert.equal(stack.cover_asset_id, v2.id);
 
-  await api.createComment(v2.id, 'Trim the head', 48);
-  await api.createComment(v2.id, 'Music cue here', 120);
+  await api.createComment(v2.id, { text: 'Trim the head', timestamp: 48 });
+  await api.createComment(v2.id, { text: 'Music cue here', timestamp: 120 });
   const comments = await Array.fromAsync(api.comments(stack.id));
   assert.deepEqual(comments.map((c) => [c.text, c.timestamp]), [['Trim the head', 48], ['Music cue here', 120]]);
 

@@ -114,21 +114,7 @@ export class CommentService {
   }
 
   async create(fileId: string, comment: NewComment, signal?: AbortSignal): Promise<ReviewComment> {
-    if (comment.text.trim() === '') throw new Refusal('comment:empty', 'A comment needs some text.', 'Type the comment, then send it.');
-    if (comment.durationFrames !== undefined && comment.timestamp === undefined) {
-      throw new Refusal('comment:invalid', 'A comment with a duration needs a timestamp to start from.', 'Give it a start timecode, or drop the duration.');
-    }
-    if (comment.page !== undefined && comment.timestamp !== undefined) {
-      throw new Refusal('comment:invalid', 'A comment is either at a frame of media (timestamp) or on a page of a document (page), not both.', 'Give it one or the other.');
-    }
-    const data = {
-      text: comment.text,
-      ...(comment.timestamp !== undefined ? { timestamp: apiTimestamp(comment.timestamp) } : {}),
-      ...(comment.durationFrames !== undefined ? { duration: frameCount(comment.durationFrames) } : {}),
-      ...(comment.annotation !== undefined ? { annotation: serializeAnnotation(comment.annotation) } : {}),
-      ...(comment.page !== undefined ? { page: pageNumber(comment.page) } : {}),
-      ...(comment.completed !== undefined ? { completed: comment.completed } : {}),
-    };
+    const data = { ...newCommentFields(comment), ...(comment.completed !== undefined ? { completed: comment.completed } : {}) };
     const answer = await this.client.call<Data<ApiComment>>('comments.create', { params: this.params({ file_id: fileId }), body: { data }, signal });
     return toReviewComment(answer.data);
   }
@@ -165,6 +151,27 @@ export class CommentService {
   private params(extra: Record<string, string>): Record<string, string> {
     return { account_id: this.accountId, ...extra };
   }
+}
+
+/**
+ * A new comment checked and in the API's field names, which V4 and legacy V2 share: the text, and
+ * a frame (with a duration) or a document's page, and a drawing.
+ */
+export function newCommentFields(comment: NewComment): { text: string; timestamp?: number; duration?: number; annotation?: string; page?: number } {
+  if (comment.text.trim() === '') throw new Refusal('comment:empty', 'A comment needs some text.', 'Type the comment, then send it.');
+  if (comment.durationFrames !== undefined && comment.timestamp === undefined) {
+    throw new Refusal('comment:invalid', 'A comment with a duration needs a timestamp to start from.', 'Give it a start timecode, or drop the duration.');
+  }
+  if (comment.page !== undefined && comment.timestamp !== undefined) {
+    throw new Refusal('comment:invalid', 'A comment is either at a frame of media (timestamp) or on a page of a document (page), not both.', 'Give it one or the other.');
+  }
+  return {
+    text: comment.text,
+    ...(comment.timestamp !== undefined ? { timestamp: apiTimestamp(comment.timestamp) } : {}),
+    ...(comment.durationFrames !== undefined ? { duration: frameCount(comment.durationFrames) } : {}),
+    ...(comment.annotation !== undefined ? { annotation: serializeAnnotation(comment.annotation) } : {}),
+    ...(comment.page !== undefined ? { page: pageNumber(comment.page) } : {}),
+  };
 }
 
 function apiTimestamp(timestamp: number): number {

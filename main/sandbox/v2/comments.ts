@@ -4,7 +4,7 @@ import type { CommentRecord } from '../store/records.ts';
 import { asset, file, ok, requireObject, type V2Context, type V2Handler } from './context.ts';
 import { badRequest, notFound } from './errors.ts';
 import { paged } from './browse.ts';
-import { presentComment } from './present.ts';
+import { presentComment, presentUser } from './present.ts';
 
 /** A file, or a version stack's newest version: comments land on files. */
 function commentedFile(ctx: V2Context) {
@@ -19,9 +19,17 @@ function commentedFile(ctx: V2Context) {
   return file(ctx, head.id);
 }
 
+/** Comments and replies in one flat list; `include=owner` adds each one's author. */
 export const listComments: V2Handler = (ctx) => {
   const target = commentedFile(ctx);
-  return paged(ctx, ctx.world.store.list('comment', target.id).map(presentComment));
+  const owners = (ctx.query.get('include') ?? '').split(',').includes('owner');
+  return paged(
+    ctx,
+    ctx.world.store.list('comment', target.id).map((comment) => {
+      const owner = owners ? ctx.world.store.get('user', comment.owner_id) : undefined;
+      return { ...presentComment(comment), ...(owner ? { owner: presentUser(owner) } : {}) };
+    }),
+  );
 };
 
 function optionalNumber(value: unknown, field: string, min: number): number | null {

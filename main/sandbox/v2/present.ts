@@ -6,8 +6,12 @@ import { mediaUrl, stackVersions } from '../present.ts';
 import type { AssetRecord, CommentRecord, FileRecord, ProjectRecord, UserRecord, WorkspaceRecord } from '../store/records.ts';
 import type { World } from '../world.ts';
 
+export function presentUser(user: UserRecord) {
+  return { _type: 'user', id: user.id, name: user.name, email: user.email, image_128: user.avatar_url };
+}
+
 export function presentMe(user: UserRecord, accountId: string | null) {
-  return { _type: 'user', id: user.id, name: user.name, email: user.email, account_id: accountId, image_128: user.avatar_url };
+  return { ...presentUser(user), account_id: accountId };
 }
 
 export function presentTeam(team: WorkspaceRecord) {

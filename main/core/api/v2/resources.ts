@@ -1,7 +1,7 @@
 // Typed legacy V2 operations: who I am, teams, projects, assets and their children, creating
 // folders and files, versions and comments. Each is one scheduled, retried call through V2Client.
 import type { V2Client } from './client.ts';
-import type { V2Asset, V2Comment, V2FileWithUploadUrls, V2Me, V2Project, V2RealtimePart, V2Team } from './types.ts';
+import type { V2Asset, V2Comment, V2FileWithUploadUrls, V2Me, V2NewComment, V2Project, V2RealtimePart, V2Team } from './types.ts';
 
 export class V2Api {
   readonly client: V2Client;
@@ -66,12 +66,13 @@ export class V2Api {
     return this.client.call<V2Asset>('addVersionToAsset', { params: { asset_id: assetId }, body: { next_asset_id: nextAssetId }, signal });
   }
 
+  /** A file's comments and their replies, in one flat list, each with its author. */
   comments(assetId: string, signal?: AbortSignal): AsyncGenerator<V2Comment> {
-    return this.client.list<V2Comment>('getComments', { params: { asset_id: assetId }, signal });
+    return this.client.list<V2Comment>('getComments', { params: { asset_id: assetId }, query: { include: 'owner' }, signal });
   }
 
-  createComment(assetId: string, text: string, timestamp?: number, signal?: AbortSignal): Promise<V2Comment> {
-    return this.client.call<V2Comment>('createComment', { params: { asset_id: assetId }, body: { text, timestamp }, signal });
+  createComment(assetId: string, comment: V2NewComment, signal?: AbortSignal): Promise<V2Comment> {
+    return this.client.call<V2Comment>('createComment', { params: { asset_id: assetId }, body: comment, signal });
   }
 }
 

@@ -60,13 +60,39 @@ export interface V2RealtimePart {
 export interface V2Comment {
   id: string;
   asset_id: string;
+  /** the comment a reply answers; V2 lists comments and replies in one flat list */
+  parent_id?: string | null;
   owner_id: string;
+  /** with `include=owner` */
+  owner?: V2User;
   text: string;
+  /** a frame number from 0 */
   timestamp: number | null;
+  /** frames */
   duration: number | null;
+  /** the drawing, as a JSON string */
+  annotation?: string | null;
   page: number | null;
   completed: boolean;
+  completed_at?: string | null;
   inserted_at: string;
+  updated_at?: string;
+}
+
+export interface V2User {
+  id: string;
+  name: string | null;
+  email: string;
+  image_128?: string | null;
+}
+
+/** A comment as V2 takes it: at a frame (`timestamp`, `duration` in frames), on a document's `page`, or on the whole file. */
+export interface V2NewComment {
+  text: string;
+  timestamp?: number;
+  duration?: number;
+  annotation?: string;
+  page?: number;
 }
 
 /** V2's error body: `{code, errors:[{code, detail, status, title}], message}`. */
