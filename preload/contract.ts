@@ -37,6 +37,8 @@ export const AccountSchema = z.object({
   id: z.string(),
   name: z.string(),
   roles: z.array(z.string()),
+  /** the Frame.io API it is reached through: a legacy account (v2) reads "Legacy (V2)", and V4-only screens are hidden for it */
+  api: z.enum(['v4', 'v2']),
 });
 
 export const WorkspaceSchema = z.object({ id: z.string(), name: z.string() });
@@ -87,7 +89,8 @@ export const FileOriginalSchema = z.object({ mediaType: z.string(), base64: z.st
 
 export const TransferJobSchema = z.object({
   id: z.string(),
-  kind: z.enum(['upload', 'remote', 'version', 'download']),
+  /** live: one file uploaded while it is still being written */
+  kind: z.enum(['upload', 'remote', 'version', 'download', 'live']),
   accountId: z.string(),
   folderId: z.string(),
   label: z.string(),
@@ -349,6 +352,8 @@ export const SignInProfileSchema = z.object({
   email: z.string(),
   /** how it signs in: Adobe IMS, a legacy developer token, a bearer token; signed-out when it must sign in again */
   kind: z.enum(['ims', 'legacy', 'bearer', 'signed-out']),
+  /** the Frame.io API the sign-in speaks: v2 for a legacy account's developer token */
+  api: z.enum(['v4', 'v2']),
   current: z.boolean(),
 });
 

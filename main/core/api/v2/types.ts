@@ -5,6 +5,7 @@ export interface V2Me {
   name: string;
   email: string;
   account_id: string | null;
+  image_128?: string | null;
 }
 
 export interface V2Team {
