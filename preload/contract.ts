@@ -89,8 +89,7 @@ export const FileOriginalSchema = z.object({ mediaType: z.string(), base64: z.st
 
 export const TransferJobSchema = z.object({
   id: z.string(),
-  /** live: one file uploaded while it is still being written */
-  kind: z.enum(['upload', 'remote', 'version', 'download', 'live']),
+  kind: z.enum(['upload', 'remote', 'version', 'download']),
   accountId: z.string(),
   folderId: z.string(),
   label: z.string(),
