@@ -90,7 +90,7 @@ test('a folder followed from the app comes down, then a file uploaded to it late
   await settings.getByRole('button', { name: 'Cancel' }).click();
 
   await card.getByRole('button', { name: 'Remove' }).click();
-  await card.getByRole('button', { name: 'Stop following? Nothing is deleted' }).click();
+  await page.getByRole('dialog', { name: 'Stop following “Stills”?' }).getByRole('button', { name: 'Stop following' }).click();
   await page.getByText('No folders are followed yet.', { exact: false }).waitFor();
   assert.ok(readdirSync(join(to, 'Stills')).includes('Later.png'), 'what came down stays on the disk');
 });

@@ -14,6 +14,7 @@ interface FollowsState {
   /** The desktop's folder picker, titled for a download (a follow writes there as one does); undefined when cancelled. */
   pickFolder(): Promise<string | undefined>;
   update(followId: string, settings: Partial<FollowSettings>): Promise<boolean>;
+  act(action: 'pause' | 'resume' | 'lookNow', followId: string): Promise<void>;
   remove(followId: string): Promise<void>;
   dismissProblem(): void;
 }
@@ -46,6 +47,7 @@ export const useFollows = create<FollowsState>((set, get) => {
       return path;
     },
     update: (followId, settings) => attempt(async () => keep(await call('follows:update', { followId, settings }))),
+    act: async (action, followId) => void (await attempt(async () => keep(await call(`follows:${action}`, { followId })))),
     async remove(followId) {
       await attempt(async () => {
         await call('follows:remove', { followId });

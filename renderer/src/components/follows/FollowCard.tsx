@@ -1,16 +1,25 @@
 import { useState, type FormEvent } from 'react';
 import type { Follow } from '../../../../preload/contract.ts';
 import { useFollows } from '../../store/follows.ts';
+import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { Card } from '../watches/Card.tsx';
 import { FollowSettingsFields } from './FollowSettingsFields.tsx';
+import { removeWords } from './remove-words.ts';
+
+function stateOf(follow: Follow): string {
+  if (follow.paused) return 'Paused';
+  if (follow.looking) return 'Looking…';
+  return follow.running ? 'Following' : 'Stopped';
+}
 
 /** A followed Frame.io folder: where it comes down, when Slate last looked, what came down, and what went wrong. */
 export function FollowCard({ follow }: { follow: Follow }) {
-  const { update, remove } = useFollows();
+  const { update, act, remove } = useFollows();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [draft, setDraft] = useState({ versions: follow.versions, conflict: follow.conflict });
   const { done, skipped, failed, coming } = follow.counts;
+  const words = removeWords(follow);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -20,16 +29,45 @@ export function FollowCard({ follow }: { follow: Follow }) {
   return (
     <Card
       label={follow.label}
-      state={follow.running ? 'Following' : 'Stopped'}
+      state={stateOf(follow)}
       testId="follow"
       actions={
         <>
+          <button type="button" onClick={() => void act(follow.paused ? 'resume' : 'pause', follow.id)}>
+            {follow.paused ? 'Resume' : 'Pause'}
+          </button>
+          {!follow.paused && (
+            <button type="button" disabled={follow.looking} title="Look through the Frame.io folder now rather than when the next look is due" onClick={() => void act('lookNow', follow.id)}>
+              {follow.looking ? 'Looking…' : 'Look now'}
+            </button>
+          )}
           <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
             Settings
           </button>
-          <button type="button" className={confirming ? 'danger' : ''} onClick={() => (confirming ? void remove(follow.id) : setConfirming(true))} onBlur={() => setConfirming(false)}>
-            {confirming ? 'Stop following? Nothing is deleted' : 'Remove'}
+          <button type="button" onClick={() => setConfirming(true)}>
+            Remove
           </button>
+          <ConfirmDialog
+            open={confirming}
+            title={words.title}
+            confirm="Stop following"
+            keep="Keep following"
+            onClose={() => setConfirming(false)}
+            onConfirm={() => {
+              setConfirming(false);
+              void remove(follow.id);
+            }}
+          >
+            <p>{words.stops}</p>
+            {words.cancelled && (
+              <p>
+                <strong>Cancelled:</strong> {words.cancelled}
+              </p>
+            )}
+            <p>
+              <strong>Kept:</strong> {words.kept}
+            </p>
+          </ConfirmDialog>
         </>
       }
       opened={
@@ -53,11 +91,12 @@ export function FollowCard({ follow }: { follow: Follow }) {
       </p>
       <p className="muted watch-looked" data-testid="follow-looked">
         {follow.lookedAt === null ? 'Not looked through yet' : `Last looked at ${new Date(follow.lookedAt).toLocaleTimeString()}`}
+        {follow.paused && ' · paused: it looks again when resumed'}
       </p>
       <ul className="watch-counts" aria-label={`What came down from ${follow.label}`}>
         <li className="file-done">Downloaded {done}</li>
         {skipped > 0 && <li className="file-skipped">Already there {skipped}</li>}
-        {coming > 0 && <li className="file-queued">Coming {coming}</li>}
+        {coming > 0 && <li className="file-queued">{follow.paused ? 'Waiting' : 'Coming'} {coming}</li>}
         {failed > 0 && <li className="file-failed">Failed {failed}</li>}
       </ul>
       {follow.lastDown && (
