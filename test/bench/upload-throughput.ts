@@ -35,6 +35,9 @@ const client = new FrameioClient({ baseUrl: sandbox.url, tokens: staticToken(san
 const api = new AccountApi(client, sandbox.accountId);
 const gib = size / 1024 ** 3;
 
+/** the folder the run under way uploads into */
+let lastFolder = '';
+
 interface Sample {
   seconds: number;
   clientCpu: number;
@@ -47,11 +50,22 @@ async function untilComplete(fileId: string): Promise<void> {
 }
 
 /**
+ * Frame.io processes a file after it is complete (here: the sandbox reads its media facts, two
+ * seconds on). That is the server's work, not the client's: the next run starts once it is done,
+ * so it never runs inside another client's timed window.
+ */
+async function untilProcessed(folderId: string): Promise<void> {
+  for (const child of await Array.fromAsync(api.listChildren(folderId))) {
+    while ((await api.showFile(child.id)).status !== 'transcoded') await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
  * (a) The command a person runs, start to exit: Node's start-up, planning, sending, confirming;
  * through `npx` inside the project, and as an installed `slate` runs, without npm's launcher.
  */
 async function command(round: number, launcher: 'npx' | 'direct'): Promise<Omit<Sample, 'sandboxCpu' | 'load'>> {
-  const folderId = (await api.createFolder(sandbox.rootFolderId, `${launcher} ${round}`)).id;
+  const folderId = (lastFolder = (await api.createFolder(sandbox.rootFolderId, `${launcher} ${round}`)).id);
   const args = ['upload', source, '--to', folderId, '--json', '--concurrency', String(concurrency)];
   const run = await runTimed(launcher === 'npx' ? 'npx' : NODE, launcher === 'npx' ? ['slate', ...args] : ['bin/slate.js', ...args], {
     SLATE_API_URL: sandbox.url,
@@ -65,7 +79,7 @@ async function command(round: number, launcher: 'npx' | 'direct'): Promise<Omit<
 
 /** (b) The transfer engine alone, in this process, against the sandbox's process. */
 async function engine(round: number): Promise<Omit<Sample, 'sandboxCpu' | 'load'>> {
-  const folderId = (await api.createFolder(sandbox.rootFolderId, `engine ${round}`)).id;
+  const folderId = (lastFolder = (await api.createFolder(sandbox.rootFolderId, `engine ${round}`)).id);
   const transfers = new TransferEngine({ client, db: openDatabase(':memory:'), maxParts: concurrency, partConcurrency: concurrency });
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -97,7 +111,7 @@ async function splitParts(sizes: number[]): Promise<void> {
  * reporting the upload complete.
  */
 async function curl(round: number): Promise<Omit<Sample, 'sandboxCpu' | 'load'>> {
-  const folderId = (await api.createFolder(sandbox.rootFolderId, `curl ${round}`)).id;
+  const folderId = (lastFolder = (await api.createFolder(sandbox.rootFolderId, `curl ${round}`)).id);
   const created = await api.createLocalUpload(folderId, 'large.mov', size);
   if (partFiles.length === 0) await splitParts(created.upload_urls.map((u) => u.size));
   const configs = Array.from({ length: concurrency }, (_, worker) => {
@@ -130,6 +144,7 @@ for (let round = 0; round < runs; round++) {
     const sandboxCpu = processCpuSeconds(sandbox.pid);
     const sample = await ways[way](round);
     samples[way].push({ ...sample, sandboxCpu: processCpuSeconds(sandbox.pid) - sandboxCpu, load: loadavg()[0]! });
+    await untilProcessed(lastFolder);
   }
 }
 
