@@ -180,10 +180,11 @@ test('a sub-folder name for uploaded files is cut to 255 characters with a word;
   assert.equal(await form.getByText('the rest was cut').count(), 0, 'a name that fits says nothing');
 
   const before = sent.length;
-  for (const [typed, reason] of [
+  const refusals: Array<[string, string]> = [
     ['   ', 'Name the sub-folder that uploaded files move into.'],
     ['../elsewhere', 'Give the name of a folder inside the watched folder, such as _uploaded.'],
-  ]) {
+  ];
+  for (const [typed, reason] of refusals) {
     await folder.fill(typed);
     await form.getByRole('button', { name: 'Save settings' }).click();
     await form.getByText(reason).waitFor();
