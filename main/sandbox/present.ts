@@ -104,30 +104,44 @@ export function mediaUrl(world: World, file: FileRecord, disposition: 'inline' |
   return signedUrl(world, original(file), disposition);
 }
 
+/** A picture kept beside the file (its poster, its scrub sheet), named after the file. */
+const picture = (file: FileRecord, kept: { blob_id: string }, mediaType: string, suffix: string): Stored => ({
+  blob_id: kept.blob_id,
+  part_count: 1,
+  media_type: mediaType,
+  name: `${file.name.replace(/\.[^.]*$/, '')}${suffix}`,
+});
+
 /** What stands in for a thumbnail: a video's poster frame, or an image small enough to be its own. */
 function thumbnailSource(file: FileRecord): Stored | undefined {
-  if (file.poster) return { blob_id: file.poster.blob_id, part_count: 1, media_type: 'image/jpeg', name: `${file.name.replace(/\.[^.]*$/, '')}.jpg` };
+  if (file.poster) return picture(file, file.poster, 'image/jpeg', '.jpg');
   return isImage(file.media_type) && file.file_size <= THUMBNAIL_SOURCE_LIMIT ? original(file) : undefined;
+}
+
+/** What a rendition is served from once the file is processed; undefined where Frame.io would have none. */
+function renditionSource(file: FileRecord, rendition: (typeof RENDITIONS)[number]): Stored | undefined {
+  if (rendition.startsWith('thumbnail')) return thumbnailSource(file);
+  if (rendition === 'scrub_sheet') return file.scrub_sheet && picture(file, file.scrub_sheet, 'image/webp', '.scrub.webp');
+  return /^(video|audio)\//.test(file.media_type) ? original(file) : undefined;
 }
 
 /**
  * The sandbox does not transcode. Once a file is "transcoded", renditions a player needs are
  * served from the original bytes (playback renditions for audio and video), thumbnails from a
- * video's poster frame or an image small enough to stand in for one. Renditions it cannot stand
- * in for stay null, as Frame.io reports renditions that do not exist.
+ * video's poster frame or an image small enough to stand in for one, the scrub sheet from the one
+ * ffmpeg made. Renditions it cannot stand in for stay null, as Frame.io reports renditions that do
+ * not exist.
  */
 function mediaLinks(world: World, file: FileRecord, includes: Includes) {
   const stored = file.status !== 'created';
   const transcoded = file.status === 'transcoded';
-  const playable = /^(video|audio)\//.test(file.media_type);
-  const thumbnail = transcoded ? thumbnailSource(file) : undefined;
   const links: Record<string, unknown> = {};
   if (includes.has('media_links.original')) {
     links.original = stored ? { download_url: mediaUrl(world, file, 'attachment'), inline_url: mediaUrl(world, file, 'inline') } : { download_url: null, inline_url: null };
   }
   for (const rendition of RENDITIONS) {
     if (!includes.has(`media_links.${rendition}`)) continue;
-    const source = rendition.startsWith('thumbnail') ? thumbnail : transcoded && rendition !== 'scrub_sheet' && playable ? original(file) : undefined;
+    const source = transcoded ? renditionSource(file, rendition) : undefined;
     links[rendition] = source ? { url: signedUrl(world, source, 'inline'), download_url: signedUrl(world, source, 'attachment') } : { url: null, download_url: null };
   }
   return links;

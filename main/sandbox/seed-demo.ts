@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createProject } from './handlers/projects.ts';
 import { addAccount, addAccountMember, addUser, addWorkspace, seedMinimal, type Seeded } from './seed.ts';
 import type { CommentRecord, FileRecord, FolderRecord, ProjectRecord, VersionStackRecord } from './store/records.ts';
-import { keepPosterFile } from './media/poster.ts';
+import { keepPictureFile } from './media/ffmpeg.ts';
 import { describeMedia } from './media/technical.ts';
 import { fileRate, timecodeToFrame } from './timecode.ts';
 import { mediaTypeFor } from './uploads/media-types.ts';
@@ -98,8 +98,9 @@ async function addSampleFile(place: Place, parentId: string, sample: string, cre
     metadata: {},
   } satisfies FileRecord);
   await describeMedia(place.world, file);
-  const poster = join(SAMPLE_MEDIA_DIR, 'thumbnails', sample.replace(/\.[^.]*$/, '.jpg'));
-  if (existsSync(poster)) await keepPosterFile(place.world, file, poster);
+  const base = join(SAMPLE_MEDIA_DIR, 'thumbnails', sample.replace(/\.[^.]*$/, ''));
+  if (existsSync(`${base}.jpg`)) await keepPictureFile(place.world, file, 'poster', `${base}.jpg`);
+  if (existsSync(`${base}.scrub.webp`)) await keepPictureFile(place.world, file, 'scrub_sheet', `${base}.scrub.webp`);
   return place.world.store.get('asset', file.id) as FileRecord;
 }
 

@@ -113,7 +113,10 @@ export class Contract {
         problems.push(`${where}: unknown query parameter "${name}"`);
         continue;
       }
-      problems.push(...this.checkText(`${route.pointer}/parameters/${declared.indexOf(p)}/schema`, url.searchParams.get(name)!, `${where} query ${name}`));
+      // `include` names one value of its enum, or several joined by commas as the spec's own examples do
+      // ("media_links.original,media_links.thumbnail,media_links.high_quality,media_links.scrub_sheet").
+      const values = name === 'include' ? url.searchParams.get(name)!.split(',') : [url.searchParams.get(name)!];
+      for (const value of values) problems.push(...this.checkText(`${route.pointer}/parameters/${declared.indexOf(p)}/schema`, value, `${where} query ${name}`));
     }
     for (const p of declared.filter((d) => d.in === 'query' && d.required)) {
       if (!queryNames.has(p.name)) problems.push(`${where}: missing required query parameter "${p.name}"`);

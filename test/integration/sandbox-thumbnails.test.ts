@@ -1,5 +1,6 @@
-// Video thumbnails: the demo's clips carry their committed poster frames, an uploaded video gets one
-// from ffmpeg where ffmpeg runs, and without ffmpeg (or with bytes it cannot read) video has none.
+// Video thumbnails and scrub sheets: the demo's clips carry their committed poster frames and sheets,
+// an uploaded video gets both from ffmpeg where ffmpeg runs, and without ffmpeg (or with bytes it
+// cannot read) video has neither.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -38,6 +39,12 @@ async function fetchBytes(url: string): Promise<{ type: string | null; bytes: Bu
 
 const isJpeg = (bytes: Buffer) => bytes[0] === 0xff && bytes[1] === 0xd8 && bytes.at(-2) === 0xff && bytes.at(-1) === 0xd9;
 
+/** A lossy WebP's picture size, from its VP8 frame header; undefined for anything else. */
+function webpSize(bytes: Buffer): { width: number; height: number } | undefined {
+  if (bytes.toString('latin1', 0, 4) !== 'RIFF' || bytes.toString('latin1', 8, 16) !== 'WEBPVP8 ') return undefined;
+  return { width: bytes.readUInt16LE(26) & 0x3fff, height: bytes.readUInt16LE(28) & 0x3fff };
+}
+
 /** Uploads `bytes` as `name` into the root folder through presigned parts and waits until it is transcoded. */
 async function upload(sandbox: CheckedSandbox, name: string, bytes: Buffer): Promise<string> {
   const created = await fetch(`${sandbox.url}/v4/accounts/${sandbox.accountId}/folders/${sandbox.rootFolderId}/files/local_upload`, {
@@ -68,8 +75,19 @@ test('the demo clips list with their committed poster frames as thumbnail and th
   assert.deepEqual(thumbnail.bytes, readFileSync(join(SAMPLE_MEDIA_DIR, 'thumbnails', 'Harbor_Interview_DF.jpg')));
   const shown = await get(demo, `/files/${clip.id}?include=media_links.thumbnail_high_quality`);
   assert.deepEqual((await fetchBytes(shown.media_links.thumbnail_high_quality.url)).bytes, thumbnail.bytes);
-  const sheet = await get(demo, `/files/${clip.id}?include=media_links.scrub_sheet`);
-  assert.deepEqual(sheet.media_links.scrub_sheet, { url: null, download_url: null }, 'the sandbox makes no scrub sheet');
+});
+
+test('the demo clips list with their committed scrub sheets, a WebP of 5 × 4 frames 160 pixels wide', async () => {
+  const [, day01] = demo.demo!.folderIds;
+  const rows = await get(demo, `/folders/${day01}/children?include=media_links.thumbnail,media_links.scrub_sheet`);
+  const clip = rows.find((row: Body) => row.name === 'A002_C011_Interview.webm');
+  assert.ok(clip?.media_links.scrub_sheet.url, 'the demo video row has a scrub sheet');
+  const sheet = await fetchBytes(clip.media_links.scrub_sheet.url);
+  assert.equal(sheet.type, 'image/webp');
+  assert.deepEqual(sheet.bytes, readFileSync(join(SAMPLE_MEDIA_DIR, 'thumbnails', 'Harbor_Interview_DF.scrub.webp')));
+  assert.deepEqual(webpSize(sheet.bytes), { width: 5 * 160, height: 4 * 90 }, 'tiles of the 320 × 180 clip\'s shape');
+  const still = rows.find((row: Body) => row.media_type === 'image/png');
+  assert.deepEqual(still.media_links.scrub_sheet, { url: null, download_url: null }, 'a still has no scrub sheet');
 });
 
 test('a version stack lists with its head version\'s thumbnail', async () => {
@@ -93,16 +111,30 @@ test('an uploaded video in several parts gets a JPEG poster frame from ffmpeg', 
   assert.ok(thumbnail.bytes.length > 1000 && thumbnail.bytes.length < clip.length, `a picture, not the clip (${thumbnail.bytes.length} bytes)`);
 });
 
-test('bytes ffmpeg cannot read as video are transcoded with no thumbnail', async () => {
-  const id = await upload(uploads, 'not_really.mov', Buffer.alloc(40_000, 7));
-  const file = await get(uploads, `/files/${id}?include=media_links.thumbnail`);
-  assert.deepEqual(file.media_links.thumbnail, { url: null, download_url: null });
+test('an uploaded video in several parts gets a WebP scrub sheet of 5 × 4 frames from ffmpeg', { skip: noFfmpeg }, async () => {
+  const clip = readFileSync(join(SAMPLE_MEDIA_DIR, 'Northlight_Spot_25fps.webm'));
+  const id = await upload(uploads, 'Spot_sheet.webm', clip);
+  const file = await get(uploads, `/files/${id}?include=media_links.scrub_sheet`);
+  const sheet = await fetchBytes(file.media_links.scrub_sheet.url);
+  assert.equal(sheet.type, 'image/webp');
+  assert.deepEqual(webpSize(sheet.bytes), { width: 800, height: 360 });
+  const download = await fetch(file.media_links.scrub_sheet.download_url);
+  assert.match(download.headers.get('content-disposition') ?? '', /attachment; filename="Spot_sheet\.scrub\.webp"/);
+  await download.arrayBuffer();
 });
 
-test('without ffmpeg an uploaded video is transcoded with no thumbnail, and still plays', async () => {
+test('bytes ffmpeg cannot read as video are transcoded with no thumbnail and no scrub sheet', async () => {
+  const id = await upload(uploads, 'not_really.mov', Buffer.alloc(40_000, 7));
+  const file = await get(uploads, `/files/${id}?include=media_links.thumbnail,media_links.scrub_sheet`);
+  assert.deepEqual(file.media_links.thumbnail, { url: null, download_url: null });
+  assert.deepEqual(file.media_links.scrub_sheet, { url: null, download_url: null });
+});
+
+test('without ffmpeg an uploaded video is transcoded with no thumbnail or scrub sheet, and still plays', async () => {
   const id = await upload(withoutFfmpeg, 'Spot_upload.webm', readFileSync(join(SAMPLE_MEDIA_DIR, 'Northlight_Spot_25fps.webm')));
-  const thumbnail = await get(withoutFfmpeg, `/files/${id}?include=media_links.thumbnail`);
+  const thumbnail = await get(withoutFfmpeg, `/files/${id}?include=media_links.thumbnail,media_links.scrub_sheet`);
   assert.deepEqual(thumbnail.media_links.thumbnail, { url: null, download_url: null });
+  assert.deepEqual(thumbnail.media_links.scrub_sheet, { url: null, download_url: null });
   const playback = await get(withoutFfmpeg, `/files/${id}?include=media_links.high_quality`);
   assert.ok(playback.media_links.high_quality.url);
 });

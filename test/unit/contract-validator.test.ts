@@ -87,6 +87,14 @@ test('checks requests: unknown body fields, unknown query parameters, bad path i
   assert.match(contract.checkRequest({ method: 'GET', url: '/v4/nothing' })[0]!, /not an operation of the spec/);
 });
 
+test('an include may join several of its values with commas, as the spec\'s examples do, and each is checked', () => {
+  const file = '/v4/accounts/5d1c8d6f-43a4-4f53-9a3f-2a0b6f0d1f00/files/7e0a4c8b-0a8f-4c9e-a7b6-2a1d3f0e9c22';
+  assert.deepEqual(contract.checkRequest({ method: 'GET', url: `${file}?include=media_links.thumbnail,media_links.scrub_sheet` }), []);
+  const problems = contract.checkRequest({ method: 'GET', url: `${file}?include=media_links.thumbnail,media_links.flipbook` });
+  assert.equal(problems.length, 1);
+  assert.match(problems[0]!, /query include.*media_links\.flipbook/);
+});
+
 test('a oneOf of nullable alternatives admits null once, and still one alternative otherwise', () => {
   const comment = (timestamp: unknown) => ({
     method: 'GET',

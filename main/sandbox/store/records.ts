@@ -104,6 +104,8 @@ export interface FileRecord extends AssetBase {
   technical?: MediaFacts;
   /** a video's poster frame (JPEG), once it was made; served as its thumbnails */
   poster?: { blob_id: string; size: number };
+  /** a video's scrub sheet (WebP, media/scrub-sheet.ts), once it was made */
+  scrub_sheet?: { blob_id: string; size: number };
 }
 
 export type AssetRecord = FolderRecord | VersionStackRecord | FileRecord;

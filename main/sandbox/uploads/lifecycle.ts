@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { emitAssetEvent } from '../assets.ts';
 import { describeMedia } from '../media/technical.ts';
 import { makePoster } from '../media/poster.ts';
+import { makeScrubSheet } from '../media/scrub-sheet.ts';
 import type { FileRecord, FolderRecord, VersionStackRecord } from '../store/records.ts';
 import type { World } from '../world.ts';
 import { mediaTypeFor } from './media-types.ts';
@@ -83,7 +84,10 @@ function scheduleTranscode(world: World, fileId: string, due: Date): void {
     if (uploaded?.type !== 'file' || uploaded.status !== 'uploaded') return;
     await describeMedia(world, uploaded);
     const described = world.store.get('asset', fileId);
-    if (described?.type === 'file') await makePoster(world, described);
+    if (described?.type === 'file') {
+      await makePoster(world, described);
+      await makeScrubSheet(world, described);
+    }
     const file = world.store.get('asset', fileId);
     if (file?.type !== 'file' || file.status !== 'uploaded') return;
     world.store.put('asset', { ...file, status: 'transcoded', updated_at: world.now().toISOString() });
