@@ -181,6 +181,15 @@ const MIGRATIONS: string[] = [
      PRIMARY KEY (follow_id, job_id)
    );
    INSERT INTO follow_jobs (follow_id, job_id) SELECT DISTINCT follow_id, job_id FROM follow_files WHERE job_id IS NOT NULL;`,
+  // Unfinished uploads a cancel could not delete from Frame.io (it was out of reach), deleted once it
+  // answers again (remote-cleanup.ts).
+  `CREATE TABLE remote_cleanup (
+     account_id TEXT NOT NULL,
+     file_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     added_at INTEGER NOT NULL,
+     PRIMARY KEY (account_id, file_id)
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -25,6 +25,7 @@ import { fileSnapshot, Journal, type FilePatch, type FileRow, type NewFile, type
 import { planUpload } from './plan.ts';
 import { PlanFeed } from './plan-feed.ts';
 import { ProgressMeter, Throttle } from './progress.ts';
+import { RemoteCleanup } from './remote-cleanup.ts';
 import { runRemoteUpload } from './remote-upload.ts';
 import { Slots } from './slots.ts';
 import type { TransferApi } from './transfer-api.ts';
@@ -107,6 +108,8 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
   /** job snapshots due out after their files changed, a few a second per job */
   private readonly jobEvents = new Map<string, Throttle>();
   readonly reachability: Reachability;
+  /** deletions of unfinished uploads a cancel left for when Frame.io answers again */
+  private readonly cleanup: RemoteCleanup;
   /** walks of drops into the journal under way, by job: they go on while their job is paused */
   private readonly walks = new Map<string, PlanFeed>();
   /** stops the walks when the engine closes; the next start walks again from the journal */
@@ -122,8 +125,10 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     this.fs = options.fs ?? nodeFs;
     this.journal = new Journal(options.db);
     this.reachability = options.reachability ?? new Reachability({ probe: (signal) => options.client.call('users.show', { signal }) });
-    this.reachability.on('change', () => {
+    this.cleanup = new RemoteCleanup(options.db, (accountId) => this.uploadApi(accountId));
+    this.reachability.on('change', (connection) => {
       for (const jobId of this.held.keys()) this.showWaiting(jobId);
+      if (connection.reachable) void this.cleanup.run();
     });
     this.fileSlots = new Slots(options.fileConcurrency ?? 4);
     const maxParts = options.maxParts ?? 10;
@@ -214,8 +219,12 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     return this.create(job, request.files, request.folders);
   }
 
-  /** Starts every job a previous run left queued or running (after a crash, a kill or a restart). */
+  /**
+   * Starts every job a previous run left queued or running (after a crash, a kill or a restart),
+   * and makes the deletions a cancel left for when Frame.io answers.
+   */
   resumeUnfinished(): JobSnapshot[] {
+    void this.cleanup.run();
     return this.journal.jobs(['queued', 'running']).map((job) => {
       this.start(job.id);
       return this.journal.job(job.id)!;
@@ -632,7 +641,6 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     await this.walks.get(jobId)?.finished.catch(() => undefined);
     const job = this.journal.job(jobId);
     if (!job) return;
-    const api = this.uploadApi(job.accountId);
     // A cancelled download leaves nothing half-made on the disk; Frame.io is never touched.
     if (job.kind === 'download') {
       for (const file of this.journal.files(jobId)) if (file.state === 'downloading') await rm(partialPath(file.source), { force: true });
@@ -641,15 +649,19 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
       return;
     }
     // Only files with something in Frame.io need a call; the rest are marked in one statement.
+    const later: string[] = [];
     for (const file of this.journal.startedFiles(jobId)) {
       if (job.kind !== 'remote' && file.state !== 'confirming' && file.state !== 'stacking') {
-        await api.deleteFile(file.remoteId!).catch(() => undefined);
+        const name = file.remoteName ?? file.name;
+        if (!(await this.cleanup.delete({ accountId: job.accountId, fileId: file.remoteId!, name }, this.reachability.state().reachable))) later.push(name);
         this.journal.setParts(file.id, []);
         this.updateFile(jobId, file.id, { remoteId: null, state: 'cancelled', bytesDone: 0 });
       }
     }
     this.journal.cancelRest(jobId);
-    this.setJobState(jobId, 'cancelled');
+    this.setJobState(jobId, 'cancelled', later.length === 0 ? null : leftInFrameio(later));
+    // Nothing else may be waiting for Frame.io: the deletions wait for it themselves.
+    if (later.length > 0) void this.reachability.waitForAnswer(this.closing.signal).then(() => this.cleanup.run(), () => undefined);
   }
 
   private api(accountId: string): AccountApi {
@@ -749,6 +761,12 @@ async function stackTarget(api: TransferApi, fileId: string): Promise<{ folderId
 /** Only a digest asked for goes in a job's spec, so the specs of other jobs, and their repeats, stay as they were. */
 function digestSpec(request: { recordSha256?: boolean }): { sha256?: true } {
   return request.recordSha256 ? { sha256: true } : {};
+}
+
+/** What a cancel that found Frame.io out of reach says: the unfinished files there go later. */
+function leftInFrameio(names: string[]): string {
+  const what = names.length === 1 ? `The unfinished copy of "${names[0]}" is` : `${names.length} unfinished copies are`;
+  return `Frame.io could not be reached. ${what} still in Frame.io: Slate deletes ${names.length === 1 ? 'it' : 'them'} as soon as Frame.io answers again.`;
 }
 
 function describe(error: unknown): string {
