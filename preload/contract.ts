@@ -89,7 +89,8 @@ export const FileOriginalSchema = z.object({ mediaType: z.string(), base64: z.st
 
 export const TransferJobSchema = z.object({
   id: z.string(),
-  kind: z.enum(['upload', 'remote', 'version', 'download']),
+  /** live: one file uploaded while it is still being written */
+  kind: z.enum(['upload', 'remote', 'version', 'download', 'live']),
   accountId: z.string(),
   folderId: z.string(),
   label: z.string(),

@@ -4,7 +4,6 @@
 // and it goes up the ordinary way, saying why); a V4 sign-in says live upload is not available there.
 // What is asserted is counted from the command's events, never timed.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { appendFileSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +14,7 @@ import { staticToken } from '../../main/core/api/client.ts';
 import { ApiError } from '../../main/core/api/errors.ts';
 import { V2Client } from '../../main/core/api/v2/client.ts';
 import { V2Api } from '../../main/core/api/v2/resources.ts';
-import { NODE, ROOT } from '../support/processes.ts';
+import { slateJson, type SlateJson } from '../support/slate-json.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 
 const MiB = 1024 * 1024;
@@ -55,48 +54,9 @@ interface Event {
   resumedParts: number;
   reason: string;
   ok: boolean;
-  live: { assetId: string; size: number };
 }
-interface Slate {
-  events: Event[];
-  /** resolves with the first event that matches */
-  next(match: (event: Event) => boolean): Promise<Event>;
-  kill(): void;
-  done: Promise<{ code: number | null; text: string }>;
-}
-
-function slate(dataDir: string, args: string[], input = '', env: NodeJS.ProcessEnv = {}): Slate {
-  const child = spawn(NODE, ['bin/slate.js', ...args], { cwd: ROOT, env: { ...process.env, SLATE_API_URL: sandbox.url, SLATE_DATA_DIR: dataDir, SLATE_TOKEN: '', SLATE_ACCOUNT_ID: '', ...env } });
-  child.stdin.end(input);
-  const events: Event[] = [];
-  const waiting: Array<{ match: (event: Event) => boolean; resolve: (event: Event) => void }> = [];
-  let text = '';
-  let pending = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    text += chunk;
-    pending += chunk;
-    const lines = pending.split('\n');
-    pending = lines.pop()!;
-    for (const line of lines) {
-      if (!line.startsWith('{')) continue;
-      const event = JSON.parse(line) as Event;
-      events.push(event);
-      for (const w of waiting.filter((w) => w.match(event))) w.resolve(event);
-    }
-  });
-  child.stderr.on('data', (chunk: Buffer) => (text += chunk));
-  const done = new Promise<{ code: number | null; text: string }>((resolve) => child.once('close', (code) => resolve({ code, text })));
-  return {
-    events,
-    next: (match) => new Promise((resolve, reject) => {
-      const seen = events.find(match);
-      if (seen) return resolve(seen);
-      waiting.push({ match, resolve });
-      void done.then(({ text }) => reject(new Error(`the command ended without that event:\n${text}`)));
-    }),
-    kill: () => child.kill('SIGKILL'),
-    done,
-  };
+function slate(dataDir: string, args: string[], input = '', env: NodeJS.ProcessEnv = {}): SlateJson<Event> {
+  return slateJson<Event>(args, { SLATE_API_URL: sandbox.url, SLATE_DATA_DIR: dataDir, SLATE_TOKEN: '', SLATE_ACCOUNT_ID: '', ...env }, input);
 }
 
 /** Appends `total` random bytes in steady chunks over about `seconds`; answers every byte written. */
@@ -145,10 +105,10 @@ test('a file written for 15 s goes up as it grows and ends byte-identical', asyn
   assert.deepEqual(parts.map((p) => p.number), parts.map((_, i) => i + 1));
   assert.equal(run.events.some((e) => e.type === 'live-restart'), false);
 
-  const result = run.events.find((e) => e.type === 'result')!;
-  assert.equal(result.ok, true);
-  assert.equal(result.live.size, total);
-  assert.equal(sha256(await originalOf(result.live.assetId)), sha256(written));
+  assert.equal(run.events.find((e) => e.type === 'result')!.ok, true);
+  const complete = run.events.find((e) => e.type === 'live-complete')!;
+  assert.equal(complete.size, total);
+  assert.equal(sha256(await originalOf(complete.assetId)), sha256(written));
   assert.equal((await assetsNamed('Growing_Render.mp4')).length, 1);
 });
 
@@ -178,6 +138,11 @@ test('a kill -9 mid-way resumes with the parts already sent, into the same asset
   assert.ok(numbers[0]! > 1, `the resumed run starts after the parts already sent (${numbers})`);
   assert.equal(sha256(await originalOf(started.assetId)), sha256(written));
   assert.equal((await assetsNamed('Killed_Render.mov')).length, 1);
+
+  // One job from the start: the second run carried on the first's, and the journal says it is done.
+  const status = await slate(data, ['status', '--json']).done;
+  const jobs = (JSON.parse(status.stdout) as { jobs: Array<{ kind: string; state: string; bytesDone: number }> }).jobs;
+  assert.deepEqual(jobs.map((j) => [j.kind, j.state, j.bytesDone]), [['live', 'done', total]]);
 });
 
 test('a file whose beginning is rewritten at the end is uploaded the ordinary way, never left corrupt', async () => {

@@ -8,7 +8,8 @@ export interface SlateJson<E> {
   /** resolves with the first event that matches; rejects if the command ends without one */
   next(match: (event: E) => boolean): Promise<E>;
   kill(signal?: NodeJS.Signals): void;
-  done: Promise<{ code: number | null; text: string }>;
+  /** `text` is everything it said, stdout and stderr as they came */
+  done: Promise<{ code: number | null; text: string; stdout: string }>;
 }
 
 /** Runs `slate` with `args` from the repository, its environment over this one's, `input` on stdin. */
@@ -18,21 +19,24 @@ export function slateJson<E>(args: string[], env: NodeJS.ProcessEnv, input = '')
   const events: E[] = [];
   const waiting: Array<{ match: (event: E) => boolean; resolve: (event: E) => void }> = [];
   let text = '';
+  let stdout = '';
   let pending = '';
   child.stdout.on('data', (chunk: Buffer) => {
     text += chunk;
+    stdout += chunk;
     pending += chunk;
     const lines = pending.split('\n');
     pending = lines.pop()!;
     for (const line of lines) {
-      if (!line.startsWith('{')) continue;
+      // A JSON line is an event; a document printed over several lines (`slate status --json`) is read from `stdout`.
+      if (!line.startsWith('{') || !line.endsWith('}')) continue;
       const event = JSON.parse(line) as E;
       events.push(event);
       for (const w of waiting.filter((w) => w.match(event))) w.resolve(event);
     }
   });
   child.stderr.on('data', (chunk: Buffer) => (text += chunk));
-  const done = new Promise<{ code: number | null; text: string }>((resolve) => child.once('close', (code) => resolve({ code, text })));
+  const done = new Promise<{ code: number | null; text: string; stdout: string }>((resolve) => child.once('close', (code) => resolve({ code, text, stdout })));
   return {
     events,
     next: (match) =>

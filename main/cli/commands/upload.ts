@@ -43,7 +43,7 @@ export async function upload(args: string[], json: boolean): Promise<number> {
   const session = await openSession(values, { maxParts: concurrency, partConcurrency: concurrency, bandwidth: values.bwlimit });
   try {
     if (values.live) {
-      return await uploadLive(session, values, { path: positionals[0]!, folderId: values.to, stableMs, conflict, priority: Number(values.priority) || 0, json, run });
+      return await uploadLive(session, { path: positionals[0]!, folderId: values.to, stableMs, conflict, priority: Number(values.priority) || 0, json, run });
     }
     const job = await session.engine.upload({ accountId: session.accountId, folderId: values.to, paths: positionals, conflict, priority: Number(values.priority) || 0 });
     return await runJobs(session, [job], json, run);

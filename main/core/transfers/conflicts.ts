@@ -48,6 +48,11 @@ export class FolderIndex {
     this.byName.set(name, list);
   }
 
+  /** Whether a file (or a stack's newest version) of this name is in the folder. */
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
   /** Decides for one file and reserves its name, so two files of one drop never pick the same. */
   decide(name: string, size: number, policy: ConflictPolicy): Decision {
     const existing = this.byName.get(name) ?? [];

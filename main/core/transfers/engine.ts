@@ -19,6 +19,7 @@ import { Bandwidth, parseBandwidth } from './bandwidth.ts';
 import { FolderIndex } from './conflicts.ts';
 import { apiFailure, FileFailure, isPassing, JobStop } from './errors.ts';
 import { uploadLocalFile, type FileContext } from './file-upload.ts';
+import { uploadLiveFile, type LiveJobEvent } from './live/live-job.ts';
 import { FolderResolver } from './folders.ts';
 import { nodeFs, type TransferFs } from './fs.ts';
 import { fileSnapshot, Journal, type FilePatch, type FileRow, type NewFile, type NewJob } from './journal.ts';
@@ -32,7 +33,20 @@ import type { TransferApi } from './transfer-api.ts';
 import { DiskFull } from './download/disk.ts';
 import { downloadFile, partialPath, type DownloadContext } from './download/file-download.ts';
 import { planDownload } from './download/plan.ts';
-import { type DownloadRequest, type EngineEvents, type FoundDownload, type FileRetry, type FileSnapshot, type JobSnapshot, type PausedBy, type RemoteUploadRequest, type UploadRequest, type VersionRequest } from './types.ts';
+import {
+  FINISHED_FILE_STATES,
+  type DownloadRequest,
+  type EngineEvents,
+  type FoundDownload,
+  type FileRetry,
+  type FileSnapshot,
+  type JobSnapshot,
+  type LiveRequest,
+  type PausedBy,
+  type RemoteUploadRequest,
+  type UploadRequest,
+  type VersionRequest,
+} from './types.ts';
 
 export interface EngineOptions {
   client: FrameioClient;
@@ -88,6 +102,7 @@ export interface PauseOptions {
 
 export class TransferEngine extends EventEmitter<EngineEvents> {
   readonly journal: Journal;
+  private readonly db: Database;
   private readonly client: FrameioClient;
   private readonly clock: Clock;
   private readonly fs: TransferFs;
@@ -120,6 +135,7 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
   constructor(options: EngineOptions) {
     super();
     this.client = options.client;
+    this.db = options.db;
     this.clock = options.clock ?? systemClock;
     this.makeTransferApi = options.transferApi;
     this.fs = options.fs ?? nodeFs;
@@ -179,16 +195,45 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     const spec = JSON.stringify({ path, fileId: request.fileId, ...digestSpec(request) });
     const repeat = this.journal.findRepeat('version', request.accountId, folderId, spec);
     if (repeat) return this.restart(repeat.id);
-    const plan = await planUpload(this.fs, [path]);
-    const source = plan.files[0];
-    if (!source || plan.files.length !== 1) {
-      throw new FileFailure(`"${path}" is not a file Slate can read${plan.unreadable[0] ? `: ${plan.unreadable[0].reason}` : ''}.`, 'Give the path of one readable file.');
-    }
+    const source = await this.oneFile(path);
     return this.create(
       { kind: 'version', accountId: request.accountId, folderId, label: path, spec, conflict: 'new', priority: request.priority ?? 0 },
       [{ ...source, stackOnto }],
       [''],
     );
+  }
+
+  /**
+   * Uploads one file that may still be being written: as it grows, through Frame.io's real-time
+   * upload where the account has one (legacy V2), else once it has stopped changing (live/live-job.ts).
+   * Asking again for the same upload resumes the earlier job, with the parts it already sent.
+   */
+  async uploadLive(request: LiveRequest): Promise<JobSnapshot> {
+    const path = resolve(request.path);
+    const target = request.stackOnto === undefined ? undefined : await stackTarget(this.uploadApi(request.accountId), request.stackOnto);
+    const folderId = target?.folderId ?? request.folderId;
+    const conflict = target ? 'new' : (request.conflict ?? 'skip');
+    const spec = JSON.stringify({ path, stableMs: request.stableMs, conflict, stackOnto: request.stackOnto });
+    const repeat = this.journal.findRepeat('live', request.accountId, folderId, spec);
+    if (repeat) return this.restart(repeat.id);
+    const source = await this.oneFile(path);
+    const job = { kind: 'live', accountId: request.accountId, folderId, label: path, spec, conflict, priority: request.priority ?? 0 } as const;
+    return this.create(job, [{ ...source, stackOnto: target?.stackOnto }], ['']);
+  }
+
+  /** The one readable file a version or live job uploads. */
+  private async oneFile(path: string): Promise<NewFile> {
+    const plan = await planUpload(this.fs, [path]);
+    const source = plan.files[0];
+    if (!source || plan.files.length !== 1) {
+      throw new FileFailure(`"${path}" is not a file Slate can read${plan.unreadable[0] ? `: ${plan.unreadable[0].reason}` : ''}.`, 'Give the path of one readable file.');
+    }
+    return source;
+  }
+
+  /** Whether files of this account can go up while they are still being written (legacy V2 accounts can). */
+  canUploadLive(accountId: string): boolean {
+    return this.uploadApi(accountId).realtime !== undefined;
   }
 
   /**
@@ -398,7 +443,10 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
     };
 
     try {
-      await (job.kind === 'remote' ? this.runRemote(ctx, job) : job.kind === 'download' ? this.runDownloads(ctx, job) : this.runFiles(ctx, job));
+      if (job.kind === 'remote') await this.runRemote(ctx, job);
+      else if (job.kind === 'download') await this.runDownloads(ctx, job);
+      else if (job.kind === 'live') await this.runLive(ctx, job);
+      else await this.runFiles(ctx, job);
       const after = this.journal.job(jobId)!;
       const unfinished = this.journal.unfinishedCount(jobId) > 0 || !this.journal.isPlanned(jobId);
       if (active.reason && unfinished) {
@@ -608,6 +656,21 @@ export class TransferEngine extends EventEmitter<EngineEvents> {
       await this.rideOut(job.id, file.id, AbortSignal.any([ctx.signal, ctx.draining]), () => runRemoteUpload(ctx, file.id, job.folderId));
     } catch (error) {
       if (ctx.signal.aborted || error === ctx.draining.reason || error instanceof JobStop) throw error;
+      this.updateFile(job.id, file.id, { state: 'failed', error: describe(error) });
+    }
+  }
+
+  private async runLive(ctx: FileContext, job: JobSnapshot): Promise<void> {
+    const [file] = this.journal.files(job.id);
+    if (!file || FINISHED_FILE_STATES.includes(file.state)) return;
+    const { stableMs } = JSON.parse(this.journal.jobSpec(job.id)) as { stableMs: number };
+    // A pause stops a live upload at once: its next run carries on from the parts journaled.
+    const signal = AbortSignal.any([ctx.signal, ctx.draining]);
+    const live = { fileId: file.id, folderId: job.folderId, policy: job.conflict, stableMs, db: this.db, onEvent: (event: LiveJobEvent) => this.emit('live', { jobId: job.id, event }) };
+    try {
+      await this.rideOut(job.id, file.id, signal, () => uploadLiveFile({ ...ctx, signal }, live));
+    } catch (error) {
+      if (signal.aborted || error instanceof JobStop) throw error;
       this.updateFile(job.id, file.id, { state: 'failed', error: describe(error) });
     }
   }

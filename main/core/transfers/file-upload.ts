@@ -403,7 +403,7 @@ export async function confirm(ctx: FileContext, file: FileRow): Promise<void> {
 }
 
 /** Makes the uploaded file the newest version of an existing file or stack. */
-async function stack(ctx: FileContext, file: FileRow, folderId: string): Promise<void> {
+export async function stack(ctx: FileContext, file: FileRow, folderId: string): Promise<void> {
   const [kind, targetId] = file.stackOnto!.split(':') as ['file' | 'stack', string];
   if (file.state === 'stacking') {
     // A resumed job: the stacking call may already have happened.

@@ -3,6 +3,7 @@
 // names; an adapter fills only what the engine reads.
 import type { RemoteUploadAnswer } from '../api/resources.ts';
 import type { FileStatus, FrameioFile, UploadUrl } from '../api/types.ts';
+import type { RealtimeApi } from './live/live-upload.ts';
 
 export interface RemoteFolder {
   id: string;
@@ -53,4 +54,6 @@ export interface TransferApi {
   /** stacks files of one folder, oldest first */
   createVersionStack(folderId: string, fileIds: string[], signal?: AbortSignal): Promise<unknown>;
   showVersionStack(stackId: string, signal?: AbortSignal): Promise<{ id: string; parent_id: string | null }>;
+  /** Frame.io's real-time upload of a file still being written: legacy (V2) accounts have it, V4 does not */
+  readonly realtime?: RealtimeApi;
 }

@@ -1,7 +1,9 @@
 // The transfer engine's vocabulary: job and file states, requests, snapshots and events.
 import type { NewFile } from './journal.ts';
+import type { LiveJobEvent } from './live/live-job.ts';
 
-export type JobKind = 'upload' | 'remote' | 'version' | 'download';
+/** `live`: one file uploaded while it is still being written (live/live-job.ts) */
+export type JobKind = 'upload' | 'remote' | 'version' | 'download' | 'live';
 export type JobState = 'queued' | 'running' | 'paused' | 'done' | 'failed' | 'cancelled';
 /**
  * pending → creating → uploading → confirming → (stacking) → done, or skipped / failed / cancelled.
@@ -97,6 +99,19 @@ export interface VersionRequest {
   recordSha256?: boolean;
 }
 
+export interface LiveRequest {
+  accountId: string;
+  folderId: string;
+  /** a file that may still be growing */
+  path: string;
+  /** how long it must stay unchanged to count as finished */
+  stableMs: number;
+  conflict?: ConflictPolicy;
+  /** the file (or any version in a stack) it becomes the newest version of, as for uploadVersion */
+  stackOnto?: string;
+  priority?: number;
+}
+
 /** A transient failure being ridden out: which attempt comes next, why, and when (null: when Frame.io answers). */
 export interface FileRetry {
   attempt: number;
@@ -176,4 +191,6 @@ export interface EngineEvents {
   job: [JobSnapshot];
   file: [{ jobId: string; file: FileSnapshot }];
   progress: [ProgressEvent];
+  /** a live job's real-time parts as they go, and why one went the ordinary way */
+  live: [{ jobId: string; event: LiveJobEvent }];
 }

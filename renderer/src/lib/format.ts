@@ -1,3 +1,5 @@
+import type { TransferJob } from '../../../preload/contract.ts';
+
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
 
 /** Sizes the way Finder and Explorer show them: 1,000-based, at most one decimal. */
@@ -28,7 +30,7 @@ export function kindLabel(type: 'file' | 'folder' | 'version_stack', mediaType: 
 }
 
 /** A job's label as people know it: the dropped item's own name rather than where it was staged. */
-export function jobTitle(kind: 'upload' | 'remote' | 'version' | 'download', label: string): string {
+export function jobTitle(kind: TransferJob['kind'], label: string): string {
   if (kind === 'remote') return label;
   return label.split(/[\\/]/).filter(Boolean).at(-1) ?? label;
 }

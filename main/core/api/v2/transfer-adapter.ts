@@ -11,9 +11,12 @@ import type { V2Asset } from './types.ts';
 
 export class V2TransferApi implements TransferApi {
   private readonly api: V2Api;
+  /** V2's real-time upload, for files still being written */
+  readonly realtime: V2Api;
 
   constructor(api: V2Api) {
     this.api = api;
+    this.realtime = api;
   }
 
   async showFolder(folderId: string, signal?: AbortSignal): Promise<RemoteFolder> {

@@ -7,6 +7,9 @@
 // A file that shrank, or whose sent bytes changed (an app rewriting its header at the end), cannot
 // be finished this way without a corrupt file in Frame.io: the real-time asset is deleted and the
 // caller is told to upload the file the ordinary way, with the reason.
+//
+// The parts share the engine's bandwidth limit and its cap on parts in flight when the engine runs
+// this as a job (live-job.ts).
 import { basename, extname, resolve } from 'node:path';
 import { systemClock, type Clock } from '../../api/clock.ts';
 import { ApiError } from '../../api/errors.ts';
@@ -18,6 +21,9 @@ import { nodeFs } from '../fs.ts';
 import { PartRetryable, putPart, SourceReadError, UrlRejected } from '../part-upload.ts';
 import { GrowingFile, hashRange } from './growing-file.ts';
 import { LiveJournal, type LivePart, type LiveRecord } from './journal.ts';
+
+/** What a real-time upload asks of Frame.io: a legacy (V2) account's API provides it. */
+export type RealtimeApi = Pick<V2Api, 'createRealtimeFile' | 'registerRealtimeParts' | 'asset' | 'deleteAsset'>;
 
 /** S3's smallest part but the last, which Frame.io's real-time upload keeps to. */
 export const LIVE_PART_SIZE = 5 * 1024 * 1024;
@@ -32,15 +38,24 @@ export type LiveEvent =
 export type LiveOutcome = { kind: 'complete'; assetId: string; size: number } | { kind: 'restart'; reason: string };
 
 export interface LiveUploadOptions {
-  api: V2Api;
+  api: RealtimeApi;
   db: Database;
   path: string;
   folderId: string;
+  /** the name in Frame.io; the file's own unless a same-name rule chose another */
+  name?: string;
   stableMs: number;
   pollMs?: number;
   partSize?: number;
   clock?: Clock;
   signal?: AbortSignal;
+  /** a limit shared with other uploads; by default none */
+  bandwidth?: Bandwidth;
+  /** waits for a turn to send a part among other uploads' parts; answers how to give it back */
+  partSlot?: (signal: AbortSignal) => Promise<() => void>;
+  /** bytes handed to the network as they go (negative: an attempt that failed, taken back) */
+  onBytes?: (delta: number) => void;
+  /** said synchronously: a listener that journals `live-complete` does so before the run is forgotten */
   onEvent?: (event: LiveEvent) => void;
 }
 
@@ -49,7 +64,7 @@ class StartOver extends Error {}
 
 export async function liveUpload(options: LiveUploadOptions): Promise<LiveOutcome> {
   const path = resolve(options.path);
-  const name = basename(path);
+  const name = options.name ?? basename(path);
   if (extname(name) === '') return { kind: 'restart', reason: `Frame.io's real-time upload needs a file name with an extension, and ${name} has none` };
   const clock = options.clock ?? systemClock;
   const journal = new LiveJournal(options.db);
@@ -77,12 +92,15 @@ class LiveRun {
     this.pollMs = ctx.pollMs ?? 250;
     this.partSize = Math.max(LIVE_PART_SIZE, ctx.partSize ?? LIVE_PART_SIZE);
     this.mediaType = filetypeFor(ctx.name) ?? 'application/octet-stream';
-    this.bandwidth = new Bandwidth(ctx.clock);
+    this.bandwidth = ctx.bandwidth ?? new Bandwidth(ctx.clock);
   }
 
   async run(): Promise<LiveOutcome> {
     try {
       const record = await this.open();
+      // Stopped after its final part went up: Frame.io has every byte, or soon will.
+      const last = record.parts.at(-1);
+      if (last?.final && last.sha256 !== null) return await this.completed(record, last.offset + last.size);
       const file = new GrowingFile(this.ctx.path, this.ctx.stableMs, this.ctx.clock);
       let sent = await this.resumeSent(record);
       for (;;) {
@@ -93,10 +111,7 @@ class LiveRun {
         if (growth.stable) break;
         await this.ctx.clock.sleep(this.pollMs, this.ctx.signal);
       }
-      const size = await this.finish(record, file, sent);
-      this.ctx.journal.forget(record.id);
-      this.ctx.onEvent?.({ type: 'live-complete', assetId: record.assetId, size });
-      return { kind: 'complete', assetId: record.assetId, size };
+      return await this.completed(record, await this.finish(record, file, sent));
     } catch (error) {
       if (!(error instanceof StartOver)) throw error;
       await this.abandon();
@@ -104,9 +119,16 @@ class LiveRun {
     }
   }
 
+  private async completed(record: LiveRecord, size: number): Promise<LiveOutcome> {
+    await this.complete(record.assetId);
+    this.ctx.onEvent?.({ type: 'live-complete', assetId: record.assetId, size });
+    this.ctx.journal.forget(record.id);
+    return { kind: 'complete', assetId: record.assetId, size };
+  }
+
   private async open(): Promise<LiveRecord> {
     const { journal, api, folderId, path, name } = this.ctx;
-    const found = journal.find(path, folderId);
+    const found = await this.stillThere(journal.find(path, folderId));
     if (found) {
       this.record = found;
       this.ctx.onEvent?.({ type: 'live-started', assetId: found.assetId, name, resumedParts: found.parts.filter((p) => p.sha256).length });
@@ -118,10 +140,24 @@ class LiveRun {
     return this.record;
   }
 
+  /** A journaled run whose asset was deleted meanwhile (its job cancelled, or by someone in Frame.io) is forgotten. */
+  private async stillThere(record: LiveRecord | undefined): Promise<LiveRecord | undefined> {
+    if (!record) return undefined;
+    try {
+      await this.ctx.api.asset(record.assetId, this.ctx.signal);
+      return record;
+    } catch (error) {
+      if (!(error instanceof ApiError && error.kind === 'not-found')) throw error;
+      this.ctx.journal.forget(record.id);
+      return undefined;
+    }
+  }
+
   /** After a kill: the parts that arrived, checked against the file; a registered one not sent goes again. */
   private async resumeSent(record: LiveRecord): Promise<number> {
     let sent = 0;
     for (const part of record.parts) {
+      // Frame.io does not register a final part twice, and its link was not kept (see FIDELITY.md).
       if (part.final) throw new StartOver(`the run that was uploading ${this.ctx.name} stopped while sending its final part, which Frame.io does not let a client register twice`);
       if (part.sha256 === null) {
         sent += await this.send(record, part.offset, part.size, false, part.offset + part.size);
@@ -143,8 +179,7 @@ class LiveRun {
     let url = await register();
     for (let attempt = 1; ; attempt++) {
       try {
-        const sha256 = await putPart({ url, path: this.ctx.path, offset, size, mediaType: this.mediaType, fs: nodeFs, bandwidth: this.bandwidth, signal: this.ctx.signal ?? new AbortController().signal, onBytes: () => {} });
-        part.sha256 = sha256!;
+        part.sha256 = await this.put(url, offset, size);
         this.ctx.journal.sent(record.id, number, part.sha256);
         this.ctx.onEvent?.({ type: 'live-part', number, offset, size, final, fileSizeSeen });
         return size;
@@ -158,6 +193,17 @@ class LiveRun {
     }
   }
 
+  /** One attempt at a part's PUT, in its turn among other uploads' parts; answers the sha256 of what was sent. */
+  private async put(url: string, offset: number, size: number): Promise<string> {
+    const signal = this.ctx.signal ?? new AbortController().signal;
+    const release = (await this.ctx.partSlot?.(signal)) ?? (() => {});
+    try {
+      return (await putPart({ url, path: this.ctx.path, offset, size, mediaType: this.mediaType, fs: nodeFs, bandwidth: this.bandwidth, signal, onBytes: this.ctx.onBytes ?? (() => {}) }))!;
+    } finally {
+      release();
+    }
+  }
+
   /** Reads every sent part again: the final part goes only if the bytes in Frame.io are still the file's. */
   private async finish(record: LiveRecord, file: GrowingFile, sent: number): Promise<number> {
     for (const part of record.parts) await this.checkUnchanged(part);
@@ -165,7 +211,6 @@ class LiveRun {
     if (size < sent) throw new StartOver(`${this.ctx.name} shrank to ${size} bytes after ${sent} bytes of it had been sent`);
     if (size === 0) throw new StartOver(`${this.ctx.name} is empty, and a real-time upload needs at least one byte`);
     await this.send(record, sent, size - sent, true, size);
-    await this.complete(record.assetId);
     return size;
   }
 
