@@ -66,6 +66,8 @@ export const AssetSchema = z.object({
   updatedAt: z.string(),
   viewUrl: z.string(),
   thumbnailUrl: z.string().nullable(),
+  /** Frame.io's scrub sheet (media_links.scrub_sheet): a video's frames in one picture; absent where it has none */
+  scrubSheetUrl: z.string().optional(),
 });
 
 /** One page of a folder; `next` continues it (big folders arrive a page at a time). */

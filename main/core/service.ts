@@ -124,7 +124,8 @@ export function createService(deps: ServiceDeps): Service {
       ...watchHandlers(deps.watches, chosen, deps.watchPolicy, deps.pickFolder),
       ...followHandlers(deps.follows, deps.watchPolicy),
       ...settingsHandlers(deps.settings, deps.dataDir, engine, (settings) => emit('settings:changed', settings)),
-      ...placeHandlers(new LastPlace(deps.dataDir, deps.backend.url)),
+      // The embedded sandbox (the one with a start) begins afresh each run: its places would only pile up on disk.
+      ...placeHandlers(new LastPlace(deps.backend.url, deps.start ? undefined : deps.dataDir)),
     },
     subscribe(listener) {
       const forward = (event: EventName, payload: unknown) => listener(event, payload as never);

@@ -28,7 +28,13 @@ export function presentAsset(asset: ApiAsset): Asset {
     updatedAt: asset.updated_at,
     viewUrl: asset.view_url,
     thumbnailUrl: renditionUrl(file?.media_links?.thumbnail),
+    ...scrubSheet(file),
   };
+}
+
+function scrubSheet(file: FrameioFile | null): Pick<Asset, 'scrubSheetUrl'> {
+  const url = renditionUrl(file?.media_links?.scrub_sheet);
+  return url ? { scrubSheetUrl: url } : {};
 }
 
 /** A rendition (a thumbnail) as a page shows it: its own link, else its download. */

@@ -6,6 +6,7 @@ import { useBrowse, visibleItems, type SortKey } from '../../store/browse.ts';
 import { openViewer } from '../../store/open-viewer.ts';
 import { useStackInfo } from '../../store/stacks.ts';
 import { VirtualList } from '../VirtualList.tsx';
+import { ScrubThumbnail } from './ScrubThumbnail.tsx';
 import { StatusPill } from './StatusPill.tsx';
 
 const ROW_HEIGHT = 44;
@@ -79,7 +80,13 @@ function AssetRow({ asset, selected, version }: { asset: Asset; selected: boolea
       onDoubleClick={() => void (asset.type === 'file' ? openViewer(asset) : open(asset))}
     >
       <span role="gridcell" className="thumb" aria-hidden="true">
-        {asset.thumbnailUrl ? <img src={asset.thumbnailUrl} alt="" loading="lazy" /> : <span className={`glyph glyph-${asset.type}`} />}
+        {asset.thumbnailUrl ? (
+          <ScrubThumbnail sheetUrl={asset.scrubSheetUrl} fit="cover" className="row-scrub">
+            <img src={asset.thumbnailUrl} alt="" loading="lazy" />
+          </ScrubThumbnail>
+        ) : (
+          <span className={`glyph glyph-${asset.type}`} />
+        )}
       </span>
       {version && (
         <span role="gridcell" className="version-label">

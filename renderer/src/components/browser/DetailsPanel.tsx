@@ -7,6 +7,7 @@ import { openViewer } from '../../store/open-viewer.ts';
 import { useStackInfo } from '../../store/stacks.ts';
 import { versionCountText } from '../../lib/versions.ts';
 import { NewVersionButton } from './NewVersionButton.tsx';
+import { ScrubThumbnail } from './ScrubThumbnail.tsx';
 import { StatusPill } from './StatusPill.tsx';
 import { CopyButton } from '../CopyButton.tsx';
 import { NameForm } from './NameForm.tsx';
@@ -25,7 +26,11 @@ export function DetailsPanel() {
   return (
     <aside className="details" aria-label="Details">
       <h2 title={asset.name}>{asset.name}</h2>
-      {asset.thumbnailUrl && <img className="details-thumbnail" src={asset.thumbnailUrl} alt={`Thumbnail of ${asset.name}`} />}
+      {asset.thumbnailUrl && (
+        <ScrubThumbnail key={asset.id} sheetUrl={asset.scrubSheetUrl} fit="contain" className="details-scrub" label={`Frames of ${asset.name}`}>
+          <img className="details-thumbnail" src={asset.thumbnailUrl} alt={`Thumbnail of ${asset.name}`} />
+        </ScrubThumbnail>
+      )}
       <dl>
         <dt>Type</dt>
         <dd>{kindLabel(asset.type, asset.mediaType)}</dd>
