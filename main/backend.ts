@@ -3,8 +3,9 @@
 // opens the journal and the transfer engine, and resumes whatever a previous run left unfinished.
 import packageJson from '../package.json' with { type: 'json' };
 import type { AppInfo } from '../preload/contract.ts';
-import { chooseConnection, FRAMEIO_API_URL, imsConfigFromEnv, type SignInSetup } from './core/api/auth/connection.ts';
+import { chooseConnection, FRAMEIO_API_URL, imsConfigFromEnv, type Connection, type SignInSetup } from './core/api/auth/connection.ts';
 import { FileVaultStore, vaultPath } from './core/api/auth/file-store.ts';
+import type { ApiVersion } from './core/api/auth/vault.ts';
 import { SessionControl } from './core/api/auth/session-control.ts';
 import { FrameioClient, staticToken } from './core/api/client.ts';
 import { ChosenPaths } from './core/chosen-paths.ts';
@@ -24,7 +25,13 @@ import { EngineUploader } from './core/watch/engine-uploader.ts';
 import { WatchJournal } from './core/watch/journal.ts';
 import { WatchManager } from './core/watch/manager.ts';
 import { agentWatchPolicy, desktopWatchPolicy } from './core/watch/policy.ts';
-import { TransferEngine } from './core/transfers/engine.ts';
+import { TransferEngine, type EngineOptions } from './core/transfers/engine.ts';
+import { Reachability } from './core/api/reachability.ts';
+import { V2Client } from './core/api/v2/client.ts';
+import { V2Api } from './core/api/v2/resources.ts';
+import { V2TransferApi } from './core/api/v2/transfer-adapter.ts';
+import { transferApiInUse } from './core/api/v2/transfer-in-use.ts';
+import type { LegacyApi } from './core/handlers/api-choice.ts';
 import { startSandbox, type Sandbox } from './sandbox/server.ts';
 
 export interface BackendConfig {
@@ -101,7 +108,8 @@ export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web
   // nothing on disk needs guarding from another Slate.
   const lock = sandbox ? undefined : lockDataFolder(dataDir, shell === 'desktop' ? 'The Slate app' : '`slate serve`');
   const db = openDatabase(sandbox ? ':memory:' : dataDir);
-  const engine = new TransferEngine({ client: api, db, fileConcurrency, partConcurrency, bandwidth });
+  const legacy = connection && legacyApi(connection);
+  const engine = new TransferEngine({ client: api, db, fileConcurrency, partConcurrency, bandwidth, ...(legacy ? legacyTransfers(api, legacy) : {}) });
   const watches = new WatchManager({
     journal: new WatchJournal(db),
     api: (accountId) => new AccountApi(api, accountId),
@@ -121,6 +129,7 @@ export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web
   const chosen = new ChosenPaths();
   const service = createService({
     session,
+    legacy,
     watches,
     follows,
     pickFolder: access.pickFolder,
@@ -151,6 +160,26 @@ export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web
       lock?.release();
       await sandbox?.close();
     },
+  };
+}
+
+/** V2 beside V4 over the same sign-in: the profile in use says which one speaks for it, at each request. */
+function legacyApi(connection: Connection): LegacyApi {
+  const v2 = new V2Api(new V2Client({ baseUrl: connection.apiUrl, tokens: connection.tokens, userAgent: `Slate/${slateVersion}` }));
+  const inUse = (): ApiVersion => {
+    if (!connection.book) return connection.api;
+    // A V4 profile names no API (profiles kept before V2 existed).
+    return connection.book.current()?.api ?? 'v4';
+  };
+  return { v2, inUse };
+}
+
+/** Uploads go through the API in use, and that API is the one asked whether Frame.io answers. */
+function legacyTransfers(api: FrameioClient, legacy: LegacyApi): Pick<EngineOptions, 'transferApi' | 'reachability'> {
+  const v2 = new V2TransferApi(legacy.v2);
+  return {
+    transferApi: transferApiInUse(legacy.inUse, (accountId) => new AccountApi(api, accountId), v2),
+    reachability: new Reachability({ probe: (signal) => (legacy.inUse() === 'v2' ? legacy.v2.me(signal) : api.call('users.show', { signal })) }),
   };
 }
 

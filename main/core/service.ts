@@ -7,6 +7,7 @@ import type { SessionControl } from './api/auth/session-control.ts';
 import type { ChosenPaths } from './chosen-paths.ts';
 import type { SettingsStore } from './settings.ts';
 import { watchLandings } from './browse/changes.ts';
+import { keepToV4, type LegacyApi } from './handlers/api-choice.ts';
 import { browseHandlers } from './handlers/browse.ts';
 import { followHandlers } from './handlers/follows.ts';
 import { placeHandlers } from './handlers/place.ts';
@@ -57,6 +58,8 @@ export interface ServiceDeps {
   watchPolicy: WatchPolicy;
   /** sign-in and profiles, when this process keeps them (not on a fixed token) */
   session?: SessionControl;
+  /** legacy V2, for a sign-in that speaks it: browsing and review go through it, and what only V4 has says so */
+  legacy?: LegacyApi;
   backend: AppInfo['backend'];
   shell: AppInfo['shell'];
   /** where a first run opens: the embedded demo sandbox's media */
@@ -115,18 +118,18 @@ export function createService(deps: ServiceDeps): Service {
   const activity = new TransferActivity(engine);
   const info: AppInfo = { name: 'Slate', version: deps.version, backend: deps.backend, shell: deps.shell, ...(deps.start ? { start: deps.start } : {}) };
   return {
-    handlers: {
-      ...sessionHandlers(api, info, deps.session, (signedIn) => emit('session:changed', { signedIn })),
-      ...browseHandlers(api),
+    handlers: keepToV4(deps.legacy, {
+      ...sessionHandlers(api, info, deps.session, (signedIn) => emit('session:changed', { signedIn }), deps.legacy),
+      ...browseHandlers(api, deps.legacy),
       ...transferHandlers(engine, chosen, { policy: deps.watchPolicy, remembered: new RememberedDestination(deps.dataDir) }),
-      ...reviewHandlers(api, following),
+      ...reviewHandlers(api, following, deps.legacy),
       ...shareHandlers(api),
       ...watchHandlers(deps.watches, chosen, deps.watchPolicy, deps.pickFolder),
       ...followHandlers(deps.follows, deps.watchPolicy),
       ...settingsHandlers(deps.settings, deps.dataDir, engine, (settings) => emit('settings:changed', settings)),
       // The embedded sandbox (the one with a start) begins afresh each run: its places would only pile up on disk.
       ...placeHandlers(new LastPlace(deps.backend.url, deps.start ? undefined : deps.dataDir)),
-    },
+    }),
     subscribe(listener) {
       const forward = (event: EventName, payload: unknown) => listener(event, payload as never);
       emitter.on('event', forward);

@@ -3,12 +3,14 @@
 import type { FrameioClient } from '../api/client.ts';
 import { AccountApi } from '../api/resources.ts';
 import type { Asset as ApiAsset, Folder, FrameioFile, ListPage } from '../api/types.ts';
-import type { Asset, FileDetails, FolderListing } from '../../../preload/contract.ts';
+import type { Asset, FileDetails, FileOriginal, FolderListing } from '../../../preload/contract.ts';
+import { readOriginal } from './original.ts';
 import { linkUrl, presentAsset, presentMetadata, type ApiMetadataValue } from './present.ts';
+import type { FolderReading } from './source.ts';
 
 type Data<T> = { data: T };
 
-export class Browser {
+export class Browser implements FolderReading {
   private readonly client: FrameioClient;
 
   constructor(client: FrameioClient) {
@@ -58,6 +60,10 @@ export class Browser {
       .map(([kind, link]) => ({ kind, url: linkUrl(link) }))
       .filter((link): link is { kind: string; url: string } => link.url !== null);
     return { ...presentAsset(file), mediaLinks, metadata: metadata.data.metadata.map(presentMetadata) };
+  }
+
+  original(accountId: string, fileId: string): Promise<FileOriginal> {
+    return readOriginal(this.client, accountId, fileId);
   }
 
   /** The versions of a stack, as Frame.io orders them. */

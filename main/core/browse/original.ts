@@ -21,19 +21,31 @@ export const MAX_ORIGINAL_BYTES = 100_000_000;
 // The link is presigned: it carries its own authority, and the API's token is not sent to a CDN.
 const mediaHost = got.extend({ retry: { limit: 0 }, throwHttpErrors: false, timeout: { connect: 15_000, response: 60_000 }, headers: { 'user-agent': 'Slate' } });
 
+/** A file's original as Frame.io offers it: null `url` while there is none to download. */
+export interface OriginalLink {
+  name: string;
+  size: number;
+  mediaType: string | null;
+  url: string | null;
+}
+
 export async function readOriginal(client: FrameioClient, accountId: string, fileId: string, limit = MAX_ORIGINAL_BYTES): Promise<FileOriginal> {
   const file = await new AccountApi(client, accountId).showFile(fileId, 'media_links.original');
-  const url = linkUrl(file.media_links?.original);
-  if (!url) {
+  return readOriginalAt({ name: file.name, size: file.file_size, mediaType: file.media_type ?? null, url: linkUrl(file.media_links?.original) }, limit);
+}
+
+/** The bytes behind a file's own original link (V4's media link, or a legacy V2 asset's `original`). */
+export async function readOriginalAt(file: OriginalLink, limit = MAX_ORIGINAL_BYTES): Promise<FileOriginal> {
+  if (!file.url) {
     throw new Refusal(
       'browse:no-original',
       `Frame.io offers no original of ${file.name} to download yet: it may still be uploading or processing, or your role on this project may not allow downloads.`,
       'Try again in a minute, or open it in Frame.io.',
     );
   }
-  if (file.file_size > limit) throw tooLarge(file.name, limit);
-  const bytes = await download(url, file.name, limit);
-  return { mediaType: file.media_type ?? 'application/octet-stream', base64: bytes.toString('base64') };
+  if (file.size > limit) throw tooLarge(file.name, limit);
+  const bytes = await download(file.url, file.name, limit);
+  return { mediaType: file.mediaType ?? 'application/octet-stream', base64: bytes.toString('base64') };
 }
 
 function tooLarge(name: string, limit: number): Error {

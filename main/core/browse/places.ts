@@ -5,12 +5,13 @@ import { AccountApi } from '../api/resources.ts';
 import type { Project as ApiProject, Workspace as ApiWorkspace } from '../api/types.ts';
 import type { Project, Workspace } from '../../../preload/contract.ts';
 import { presentProject } from './present.ts';
+import type { PlaceReading } from './source.ts';
 
 type Data<T> = { data: T };
 
 const presentWorkspace = (w: ApiWorkspace): Workspace => ({ id: w.id, name: w.name });
 
-export class Places {
+export class Places implements PlaceReading {
   private readonly client: FrameioClient;
 
   constructor(client: FrameioClient) {

@@ -60,15 +60,21 @@ export class V2Client {
   /** Every item of a paged list, asking for the next page while the headers say there is one. */
   async *list<T>(operation: V2OperationId, args: V2CallArgs = {}): AsyncGenerator<T> {
     for (let page = 1; ; page++) {
-      const url = this.urlFor(operation, { ...args, query: { ...args.query, page, page_size: PAGE_SIZE } });
-      const answer = await this.send<unknown>(operation, url, undefined, args.signal);
-      if (!Array.isArray(answer.body)) throw unexpected(operation, 'its answer is JSON, but not a list in the form Frame.io V2 sends');
-      yield* answer.body as T[];
-      const totalPages = Number(answer.headers['total-pages']);
-      // Without the header, a short page is the last one.
-      const more = Number.isFinite(totalPages) ? page < totalPages : answer.body.length === PAGE_SIZE;
-      if (!more || answer.body.length === 0) return;
+      const { items, more } = await this.page<T>(operation, page, args);
+      yield* items;
+      if (!more) return;
     }
+  }
+
+  /** One page of a paged list (from 1), and whether another follows it. */
+  async page<T>(operation: V2OperationId, page: number, args: V2CallArgs = {}): Promise<{ items: T[]; more: boolean }> {
+    const url = this.urlFor(operation, { ...args, query: { ...args.query, page, page_size: PAGE_SIZE } });
+    const answer = await this.send<unknown>(operation, url, undefined, args.signal);
+    if (!Array.isArray(answer.body)) throw unexpected(operation, 'its answer is JSON, but not a list in the form Frame.io V2 sends');
+    const totalPages = Number(answer.headers['total-pages']);
+    // Without the header, a short page is the last one.
+    const more = Number.isFinite(totalPages) ? page < totalPages : answer.body.length === PAGE_SIZE;
+    return { items: answer.body as T[], more: more && answer.body.length > 0 };
   }
 
   private urlFor(operation: V2OperationId, { params = {}, query = {} }: V2CallArgs): URL {

@@ -31,6 +31,11 @@ export class V2Api {
     return this.client.list<V2Asset>('getAssets', { params: { asset_id: assetId }, signal });
   }
 
+  /** One page of a folder's contents (from 1), and whether another follows. */
+  childrenPage(assetId: string, page: number, signal?: AbortSignal): Promise<{ items: V2Asset[]; more: boolean }> {
+    return this.client.page<V2Asset>('getAssets', page, { params: { asset_id: assetId }, signal });
+  }
+
   createFolder(parentId: string, name: string, signal?: AbortSignal): Promise<V2Asset> {
     return this.client.call<V2Asset>('createAsset', { params: { asset_id: parentId }, body: { type: 'folder', name }, signal });
   }
