@@ -86,13 +86,24 @@ test('a body cut off half way is worth a retry and says how far it came', async 
 test('an answer longer than the range is refused before it writes past the range', async () => {
   const size = 1024 * 1024;
   behave = (res, start, end) => {
-    res.writeHead(206, { 'content-range': `bytes ${start}-${end}/${OBJECT.length}` });
+    res.writeHead(206, { 'content-length': end - start + 1 + 4096, 'content-range': `bytes ${start}-${end}/${OBJECT.length}` });
     res.end(OBJECT.subarray(start, end + 1 + 4096));
   };
   const { bytes, error } = await fetchInto(0, size);
   assert.ok(error instanceof ObjectChanged, String(error));
   assert.match(error.message, /more than the 1048576 bytes/);
   assert.ok(bytes.length <= size, `the file grew to ${bytes.length} bytes`);
+});
+
+test('a range answered without a Content-Length (chunked) is refused: where its body ends could not be told', async () => {
+  behave = (res, start, end) => {
+    res.writeHead(206, { 'content-range': `bytes ${start}-${end}/${OBJECT.length}` });
+    res.end(OBJECT.subarray(start, end + 1));
+  };
+  const { bytes, error } = await fetchInto(0, 4096);
+  assert.ok(error instanceof ObjectChanged, String(error));
+  assert.match(error.message, /answered 206 without a Content-Length/);
+  assert.equal(bytes.length, 0);
 });
 
 test('a Content-Range naming other bytes, or another size, is an object that changed', async () => {
