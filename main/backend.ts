@@ -1,12 +1,16 @@
 // Chooses what Slate talks to: Frame.io (or any V4 server) when a token is configured or a profile
 // is signed in, otherwise the embedded sandbox seeded with demo data, clearly labelled as not Frame.io. Then
 // opens the journal and the transfer engine, and resumes whatever a previous run left unfinished.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import packageJson from '../package.json' with { type: 'json' };
 import type { AppInfo } from '../preload/contract.ts';
 import { chooseConnection, FRAMEIO_API_URL, imsConfigFromEnv, type Connection, type SignInSetup } from './core/api/auth/connection.ts';
 import { FileVaultStore, vaultPath } from './core/api/auth/file-store.ts';
 import type { ApiVersion } from './core/api/auth/vault.ts';
 import { SessionControl } from './core/api/auth/session-control.ts';
+import { DragCache, dragCacheDir, downloadFolderFor } from './core/drag-out/drag-cache.ts';
+import { RememberedDestination } from './core/transfers/download/destination.ts';
 import { FrameioClient, staticToken } from './core/api/client.ts';
 import { ChosenPaths } from './core/chosen-paths.ts';
 import { describeTightened, makeDataFolderPrivate } from './core/data-folder.ts';
@@ -86,6 +90,8 @@ export interface WatchAccess {
   allowRoots?: string[];
   /** the web agent's `--allow-delete-after-upload` */
   allowDeleteAfterUpload?: boolean;
+  /** the system's Downloads folder (the desktop's): what a drag out of the window cannot carry downloads there, unless a download folder was chosen */
+  downloadsFolder?: string;
 }
 
 export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web', access: WatchAccess = {}): Promise<Backend> {
@@ -127,12 +133,23 @@ export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web
     intervalMs: (config.followCheckSeconds ?? FOLLOW_CHECK_SECONDS) * 1000,
   });
   const chosen = new ChosenPaths();
+  const remembered = new RememberedDestination(dataDir);
+  const dragOut =
+    shell === 'desktop'
+      ? new DragCache({
+          dir: dragCacheDir(dataDir),
+          engine,
+          api: (accountId) => new AccountApi(api, accountId),
+          downloadFolder: () => downloadFolderFor(remembered.get(), access.downloadsFolder ?? join(homedir(), 'Downloads')),
+        })
+      : undefined;
   const service = createService({
     session,
     legacy,
     watches,
     follows,
     pickFolder: access.pickFolder,
+    dragOut,
     watchPolicy: shell === 'desktop' ? desktopWatchPolicy(dataDir, chosen) : agentWatchPolicy(dataDir, access.allowRoots ?? [], access.allowDeleteAfterUpload ?? false),
     api,
     engine,

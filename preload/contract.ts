@@ -226,6 +226,13 @@ export const WATCH_LIMITS = {
   maxFolderLength: 255,
 } as const;
 
+/** What a drag out of the desktop window carries itself; more, or a folder, downloads into the download folder instead. */
+export const DRAG_OUT_LIMITS = {
+  /** fetched before the pointer is let go: a moment on an ordinary connection */
+  bytes: 16_000_000,
+  files: 10,
+} as const;
+
 export const DEFAULT_UPLOADED_FOLDER = '_uploaded';
 
 /**
@@ -437,6 +444,18 @@ export const requests = {
   },
   /** The folder the last download went to, offered as the next one's; null before the first or once it is gone. */
   'transfers:downloadFolder': { input: none, output: z.object({ path: z.string().nullable() }) },
+  /**
+   * The desktop's drag out of the window: files small enough come down into Slate's drag cache and
+   * the system's drag starts with them (`files`); a folder, a stack or more than a drag carries
+   * downloads into the last download folder (or the system's Downloads) as a job, and `reason` says why.
+   */
+  'drag:out': {
+    input: z.object({ ...inAccount, assetIds: z.array(id).min(1).max(100) }).strict(),
+    output: z.discriminatedUnion('way', [
+      z.object({ way: z.literal('drag'), files: z.array(z.string()) }),
+      z.object({ way: z.literal('download'), reason: z.enum(['not-a-file', 'too-big', 'too-many']), to: z.string(), jobs: z.array(TransferJobSchema) }),
+    ]),
+  },
   /** lets parts in flight finish; `now` aborts them (what they had sent of a part is sent again on resume) */
   'transfers:pause': { input: z.object({ jobId: id, now: z.boolean().optional() }).strict(), output: TransferJobSchema },
   'transfers:resume': { input: z.object({ jobId: id }).strict(), output: TransferJobSchema },

@@ -5,10 +5,12 @@ import type { AppInfo, EventName, EventPayload } from '../../preload/contract.ts
 import type { FrameioClient } from './api/client.ts';
 import type { SessionControl } from './api/auth/session-control.ts';
 import type { ChosenPaths } from './chosen-paths.ts';
+import type { DragCache } from './drag-out/drag-cache.ts';
 import type { SettingsStore } from './settings.ts';
 import { watchLandings } from './browse/changes.ts';
 import { keepToV4, type LegacyApi } from './handlers/api-choice.ts';
 import { browseHandlers } from './handlers/browse.ts';
+import { dragHandlers } from './handlers/drag.ts';
 import { followHandlers } from './handlers/follows.ts';
 import { placeHandlers } from './handlers/place.ts';
 import { reviewHandlers } from './handlers/review.ts';
@@ -54,6 +56,8 @@ export interface ServiceDeps {
   follows: FollowManager;
   /** the desktop's folder dialog; absent in the web agent */
   pickFolder?: FolderPicker;
+  /** what a drag out of the desktop window brings down; absent in the web agent */
+  dragOut?: DragCache;
   /** which folders the UI may watch, and whether a watch may delete what it uploaded: the shell's to say */
   watchPolicy: WatchPolicy;
   /** sign-in and profiles, when this process keeps them (not on a fixed token) */
@@ -126,6 +130,7 @@ export function createService(deps: ServiceDeps): Service {
       ...shareHandlers(api),
       ...watchHandlers(deps.watches, chosen, deps.watchPolicy, deps.pickFolder),
       ...followHandlers(deps.follows, deps.watchPolicy),
+      ...dragHandlers(deps.dragOut),
       ...settingsHandlers(deps.settings, deps.dataDir, engine, (settings) => emit('settings:changed', settings)),
       // The embedded sandbox (the one with a start) begins afresh each run: its places would only pile up on disk.
       ...placeHandlers(new LastPlace(deps.backend.url, deps.start ? undefined : deps.dataDir)),

@@ -3,9 +3,11 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { backendConfigFromEnv, openBackend, type Backend } from '../backend.ts';
 import { defaultDataDir } from '../core/db.ts';
+import { dragCacheDir } from '../core/drag-out/drag-cache.ts';
 import { integrateDesktop } from './desktop-integration.ts';
 import { wireIpc } from './ipc.ts';
 import { installMenu } from './menu.ts';
+import { startDragOut } from './drag-out.ts';
 import { desktopSignIn, ProtocolRedirects } from './sign-in.ts';
 import { SlateTray } from './tray.ts';
 import { createMainWindow, installSessionPolicy, rendererUrl } from './window.ts';
@@ -61,9 +63,10 @@ if (!app.requestSingleInstanceLock()) {
       return answer.canceled ? undefined : answer.filePaths[0];
     };
     const config = backendConfigFromEnv();
-    backend = await openBackend({ ...config, signIn: desktopSignIn(config.dataDir ?? defaultDataDir(), redirects) }, 'desktop', { pickFolder });
+    const dataDir = config.dataDir ?? defaultDataDir();
+    backend = await openBackend({ ...config, signIn: desktopSignIn(dataDir, redirects) }, 'desktop', { pickFolder, downloadsFolder: app.getPath('downloads') });
     const { service } = backend;
-    wireIpc(service, rendererUrl, () => BrowserWindow.getAllWindows());
+    wireIpc(service, rendererUrl, () => BrowserWindow.getAllWindows(), { 'drag:out': (sender, outcome) => startDragOut(sender, outcome, dragCacheDir(dataDir)) });
     tray = new SlateTray({
       show: showWindow,
       pauseAll: () => void service.handlers['transfers:pauseAll']({}),

@@ -10,6 +10,7 @@ import { ProblemBanner } from '../components/ProblemBanner.tsx';
 import { StaleNote } from '../components/StaleNote.tsx';
 import { DemoNote } from '../components/browser/DemoNote.tsx';
 import { DownloadDialog } from '../components/downloads/DownloadDialog.tsx';
+import { DragOutNotice } from '../components/downloads/DragOutNotice.tsx';
 import { useBrowse } from '../store/browse.ts';
 import { openStart } from '../store/location.ts';
 import { useReview } from '../store/review.ts';
@@ -40,6 +41,7 @@ export function ProjectsView() {
           <>
             <Breadcrumbs />
             <Toolbar />
+            <DragOutNotice />
             <DropZone>
               <div className="browser-body">
                 <AssetTable />

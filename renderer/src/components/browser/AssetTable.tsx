@@ -4,8 +4,10 @@ import { formatBytes, formatDate, kindLabel } from '../../lib/format.ts';
 import { versionCountText, versionLabels, type VersionLabel } from '../../lib/versions.ts';
 import { useBrowse, visibleItems, type SortKey } from '../../store/browse.ts';
 import { openViewer } from '../../store/open-viewer.ts';
+import { useSession } from '../../store/session.ts';
 import { useStackInfo } from '../../store/stacks.ts';
 import { VirtualList } from '../VirtualList.tsx';
+import { dragOutProps } from '../downloads/drag-out.ts';
 import { ScrubThumbnail } from './ScrubThumbnail.tsx';
 import { StatusPill } from './StatusPill.tsx';
 
@@ -70,6 +72,7 @@ export function AssetTable() {
 function AssetRow({ asset, selected, version }: { asset: Asset; selected: boolean; version?: VersionLabel }) {
   const { accountId, select, open } = useBrowse();
   const stack = useStackInfo(accountId, asset.type === 'version_stack' ? asset : undefined);
+  const desktop = useSession((s) => s.info?.shell) === 'desktop';
   return (
     <div
       className={`asset-row${selected ? ' selected' : ''}`}
@@ -78,6 +81,7 @@ function AssetRow({ asset, selected, version }: { asset: Asset; selected: boolea
       data-testid="asset-row"
       onClick={() => void select(asset.id)}
       onDoubleClick={() => void (asset.type === 'file' ? openViewer(asset) : open(asset))}
+      {...dragOutProps(desktop, accountId, asset)}
     >
       <span role="gridcell" className="thumb" aria-hidden="true">
         {asset.thumbnailUrl ? (

@@ -1,6 +1,7 @@
 import { useState, type DragEvent, type ReactNode } from 'react';
 import { filesFromDrop } from '../../lib/drop.ts';
 import { useBrowse } from '../../store/browse.ts';
+import { useDragOut } from '../../store/drag-out.ts';
 import { useTransfers } from '../../store/transfers.ts';
 
 /** Files and folders dropped anywhere on the folder view upload into it, keeping their structure. */
@@ -8,11 +9,12 @@ export function DropZone({ children }: { children: ReactNode }) {
   const { accountId, path } = useBrowse();
   const upload = useTransfers((s) => s.upload);
   const [over, setOver] = useState(false);
+  const outgoing = useDragOut((s) => s.outgoing);
   const here = path.at(-1);
   const target = here?.kind === 'folder' ? here : undefined;
 
   const onDragOver = (event: DragEvent) => {
-    if (!target || !event.dataTransfer.types.includes('Files')) return;
+    if (!target || outgoing || !event.dataTransfer.types.includes('Files')) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
     setOver(true);
