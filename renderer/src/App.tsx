@@ -25,19 +25,25 @@ import { useBrowserNotices } from './store/browser-notices.ts';
 const SCREENS = { projects: ProjectsView, transfers: TransfersView, watches: WatchFoldersView, shares: SharesView, settings: SettingsView };
 
 export function App() {
-  const { status, info, me, problem, load } = useSession();
+  const { status, info, me, problem, load, legacy } = useSession();
   const { view, go } = useNavigation();
   const startTransfers = useTransfers((s) => s.start);
   const { settings, load: loadSettings, start: startSettings } = useSettings();
   const startWatches = useWatches((s) => s.start);
   const startFollowing = useFollowing((s) => s.start);
   const startNotices = useBrowserNotices((s) => s.start);
+  // Shares are V4's: a legacy (V2) account does not see the screen at all.
+  const views = legacy ? VIEWS.filter((item) => item.id !== 'shares') : VIEWS;
   const Screen = SCREENS[view];
   const content = useRef<HTMLElement>(null);
 
   useEffect(() => {
     document.documentElement.dataset.theme = settings?.theme ?? 'system';
   }, [settings?.theme]);
+
+  useEffect(() => {
+    if (legacy && view === 'shares') go('projects');
+  }, [legacy, view, go]);
 
   useEffect(() => {
     void load();
@@ -83,7 +89,7 @@ export function App() {
       <AgentBanner />
       <div className="shell">
         <nav className="sidebar" aria-label="Main">
-          {VIEWS.map((item) => (
+          {views.map((item) => (
             <button key={item.id} type="button" className={`nav-item${item.id === view ? ' active' : ''}`} aria-current={item.id === view ? 'page' : undefined} onClick={() => go(item.id)}>
               {item.label}
             </button>

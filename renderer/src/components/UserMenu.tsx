@@ -48,7 +48,8 @@ export function UserMenu({ me, sandbox }: { me: Profile | undefined; sandbox: bo
           <p className="muted">{me?.email}</p>
           {others.map((profile) => (
             <button key={profile.id} type="button" role="menuitem" onClick={() => void switchTo(profile.id).then(() => setOpen(false))} disabled={busy}>
-              Switch to {profile.name} {profile.kind === 'signed-out' ? '(sign in again)' : ''}
+              Switch to {profile.name}
+              {profile.api === 'v2' ? ' — Legacy (V2)' : ''} {profile.kind === 'signed-out' ? '(sign in again)' : ''}
             </button>
           ))}
           {canSignIn && (

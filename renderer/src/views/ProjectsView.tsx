@@ -9,6 +9,7 @@ import { useLiveFolder } from '../components/browser/use-live-folder.ts';
 import { ProblemBanner } from '../components/ProblemBanner.tsx';
 import { StaleNote } from '../components/StaleNote.tsx';
 import { DemoNote } from '../components/browser/DemoNote.tsx';
+import { LegacyNote } from '../components/browser/LegacyNote.tsx';
 import { DownloadDialog } from '../components/downloads/DownloadDialog.tsx';
 import { DragOutNotice } from '../components/downloads/DragOutNotice.tsx';
 import { useBrowse } from '../store/browse.ts';
@@ -35,6 +36,7 @@ export function ProjectsView() {
       <ProjectPicker />
       <section className="browser" aria-label="Browser">
         <DemoNote />
+        <LegacyNote />
         {problem && <ProblemBanner problem={problem} onRetry={() => void refresh()} />}
         {stale && <StaleNote stale={stale} nothingYet="This folder has not been loaded yet" onRetry={() => void refresh()} />}
         {project ? (

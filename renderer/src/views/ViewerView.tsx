@@ -12,6 +12,7 @@ import { useDraft } from '../store/draft.ts';
 import { usePages } from '../store/pages.ts';
 import { usePlayback } from '../store/playback.ts';
 import { useReview } from '../store/review.ts';
+import { useSession } from '../store/session.ts';
 
 /** Keys meant for a text field or a control stay with it. */
 const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON|SUMMARY)$/.test(target.tagName));
@@ -35,6 +36,8 @@ function turnPage(event: KeyboardEvent): void {
 
 export function ViewerView() {
   const { file, loading, problem, close, accountId, fileId, stackId, open, openStack } = useReview();
+  // Following comments is V4's: a legacy (V2) account does not see the button.
+  const legacy = useSession((s) => s.legacy);
   const clearDraft = useDraft((s) => s.clear);
 
   useEffect(() => {
@@ -82,7 +85,7 @@ export function ViewerView() {
         <h1 title={file?.name}>{file?.name ?? 'Opening…'}</h1>
         <VersionSwitcher />
         <span className="spacer" />
-        {file && accountId && fileId && <FollowButton accountId={accountId} fileId={fileId} />}
+        {file && accountId && fileId && !legacy && <FollowButton accountId={accountId} fileId={fileId} />}
         {file && <ExportMenu key={file.id} document={document} />}
       </header>
       {problem && <ProblemBanner problem={problem} retryLabel={file ? 'Reload' : 'Try again'} onRetry={retry} />}

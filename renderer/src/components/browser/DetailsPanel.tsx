@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { formatBytes, formatDate, kindLabel } from '../../lib/format.ts';
 import { useBrowse } from '../../store/browse.ts';
+import { useSession } from '../../store/session.ts';
 import { useShares } from '../../store/shares.ts';
 import { ShareForm } from '../shares/ShareForm.tsx';
 import { openViewer } from '../../store/open-viewer.ts';
@@ -20,6 +21,8 @@ export function DetailsPanel() {
   const stack = useStackInfo(accountId, asset?.type === 'version_stack' ? asset : undefined);
   const [renaming, setRenaming] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // Sharing and renaming are V4's: a legacy (V2) account does not see them (LegacyNote says so).
+  const legacy = useSession((s) => s.legacy);
   if (!asset) return null;
 
   const links = details?.id === asset.id ? details.mediaLinks : [];
@@ -87,7 +90,7 @@ export function DetailsPanel() {
           Open viewer
         </button>
       )}
-      {sharing && accountId && project ? (
+      {legacy ? null : sharing && accountId && project ? (
         <ShareForm accountId={accountId} projectId={project.id} assets={[asset]} onDone={() => setSharing(false)} />
       ) : (
         <button type="button" onClick={() => setSharing(true)} disabled={!project}>
@@ -100,14 +103,18 @@ export function DetailsPanel() {
           <CopyButton className="link" what="share link" text={created.shortUrl} />
         </p>
       )}
-      <div className="actions">
-        <a className="button" href={asset.viewUrl} target="_blank" rel="noreferrer">
-          Open in Frame.io
-        </a>
-        <CopyButton what="Frame.io link" text={asset.viewUrl} />
-      </div>
+      {/* Legacy (V2) assets come with no web address Slate could vouch for. */}
+      {asset.viewUrl && (
+        <div className="actions">
+          <a className="button" href={asset.viewUrl} target="_blank" rel="noreferrer">
+            Open in Frame.io
+          </a>
+          <CopyButton what="Frame.io link" text={asset.viewUrl} />
+        </div>
+      )}
       {asset.type !== 'folder' && accountId && <NewVersionButton accountId={accountId} fileId={asset.type === 'file' ? asset.id : stack?.headId ?? undefined} label="New version file" />}
       {asset.type === 'folder' &&
+        !legacy &&
         (!renaming ? (
           <button type="button" onClick={() => setRenaming(true)}>
             Rename folder

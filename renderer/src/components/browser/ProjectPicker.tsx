@@ -6,7 +6,7 @@ import { NameForm } from './NameForm.tsx';
 type Editing = 'workspace' | 'project' | 'rename' | undefined;
 
 export function ProjectPicker() {
-  const { accounts } = useSession();
+  const { accounts, legacy } = useSession();
   const browse = useBrowse();
   const { accountId, chooseAccount, workspaces, workspaceId, chooseWorkspace, projects, project, openProject } = browse;
   const [editing, setEditing] = useState<Editing>();
@@ -20,13 +20,14 @@ export function ProjectPicker() {
         <select value={accountId ?? ''} onChange={(e) => void chooseAccount(e.target.value)}>
           {accounts.map((a) => (
             <option key={a.id} value={a.id}>
-              {a.name}
+              {a.api === 'v2' ? `${a.name} — Legacy (V2)` : a.name}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Workspace
+        {/* A legacy (V2) account keeps its projects in teams, which Frame.io V4 made workspaces. */}
+        {legacy ? 'Team' : 'Workspace'}
         <select value={workspaceId ?? ''} onChange={(e) => void chooseWorkspace(e.target.value)} disabled={workspaces.length === 0}>
           {workspaces.map((w) => (
             <option key={w.id} value={w.id}>
@@ -35,7 +36,7 @@ export function ProjectPicker() {
           ))}
         </select>
       </label>
-      {editing === 'workspace' ? (
+      {legacy ? null : editing === 'workspace' ? (
         <NameForm label="New workspace name" what="workspace" submitLabel="Create" onSubmit={browse.createWorkspace} onCancel={close} />
       ) : (
         <button type="button" className="link small" onClick={() => setEditing('workspace')} disabled={!accountId}>
@@ -44,7 +45,7 @@ export function ProjectPicker() {
       )}
       <h2 id="projects-heading">Projects</h2>
       {projects.length === 0 ? (
-        <p className="muted">No projects in this workspace.</p>
+        <p className="muted">No projects in this {legacy ? 'team' : 'workspace'}.</p>
       ) : (
         <ul aria-labelledby="projects-heading" className="project-list">
           {projects.map((p) => (
@@ -56,7 +57,7 @@ export function ProjectPicker() {
           ))}
         </ul>
       )}
-      {editing === 'project' ? (
+      {legacy ? null : editing === 'project' ? (
         <NameForm label="New project name" what="project" submitLabel="Create" onSubmit={browse.createProject} onCancel={close} />
       ) : (
         <button type="button" className="link small" onClick={() => setEditing('project')} disabled={!workspaceId}>
@@ -64,6 +65,7 @@ export function ProjectPicker() {
         </button>
       )}
       {project &&
+        !legacy &&
         (editing === 'rename' ? (
           <NameForm label="Project name" what="project" initial={project.name} submitLabel="Rename" onSubmit={browse.renameProject} onCancel={close} />
         ) : (

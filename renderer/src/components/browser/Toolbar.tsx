@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useBrowse } from '../../store/browse.ts';
+import { useSession } from '../../store/session.ts';
 import { DownloadButton } from '../downloads/DownloadButton.tsx';
 import { FollowButton } from '../follows/FollowButton.tsx';
 import { NameForm } from './NameForm.tsx';
@@ -9,6 +10,8 @@ export function Toolbar() {
   const { filter, setFilter, refresh, createFolder, path, loading } = useBrowse();
   const [naming, setNaming] = useState(false);
   const inStack = path.at(-1)?.kind === 'stack';
+  // Downloads and follows are V4's: a legacy (V2) account does not see them (LegacyNote says so).
+  const legacy = useSession((s) => s.legacy);
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Folder actions">
@@ -20,8 +23,8 @@ export function Toolbar() {
         </button>
       )}
       <UploadControls />
-      <DownloadButton />
-      <FollowButton />
+      {!legacy && <DownloadButton />}
+      {!legacy && <FollowButton />}
       <button type="button" onClick={() => void refresh()} disabled={loading || path.length === 0}>
         Refresh
       </button>

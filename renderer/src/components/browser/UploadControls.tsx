@@ -1,12 +1,15 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { filesFromInput } from '../../lib/drop.ts';
 import { useBrowse } from '../../store/browse.ts';
+import { useSession } from '../../store/session.ts';
 import { useTransfers } from '../../store/transfers.ts';
 import { NewVersionButton } from './NewVersionButton.tsx';
 
 export function UploadControls() {
   const { accountId, path, items } = useBrowse();
   const { upload, remote } = useTransfers();
+  // Frame.io fetching a link is V4's: a legacy (V2) account uploads from this computer only.
+  const legacy = useSession((s) => s.legacy);
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const [remoteOpen, setRemoteOpen] = useState(false);
@@ -43,12 +46,14 @@ export function UploadControls() {
       <button type="button" onClick={() => folderInput.current?.click()} disabled={disabled}>
         Upload folder
       </button>
-      <button type="button" onClick={() => setRemoteOpen(!remoteOpen)} disabled={disabled} aria-expanded={remoteOpen}>
-        Upload from URL
-      </button>
+      {!legacy && (
+        <button type="button" onClick={() => setRemoteOpen(!remoteOpen)} disabled={disabled} aria-expanded={remoteOpen}>
+          Upload from URL
+        </button>
+      )}
       <input ref={filesInput} type="file" multiple hidden aria-label="Files to upload" onChange={(e) => picked(e.currentTarget)} />
       <input ref={folderInput} type="file" hidden aria-label="Folder to upload" {...{ webkitdirectory: '' }} onChange={(e) => picked(e.currentTarget)} />
-      {remoteOpen && (
+      {remoteOpen && !legacy && (
         <form className="inline-form remote-form" onSubmit={(e) => void submitRemote(e)}>
           <input type="url" required placeholder="https://…" aria-label="Link to upload" value={url} onChange={(e) => setUrl(e.target.value)} />
           <input placeholder="Name (optional)" aria-label="Name in Frame.io" value={name} onChange={(e) => setName(e.target.value)} />

@@ -12,6 +12,8 @@ export function CommentItem({ comment }: { comment: Comment }) {
   const seek = usePlayback((s) => s.seek);
   const goTo = usePages((s) => s.goTo);
   const me = useSession((s) => s.me);
+  // Completing, editing and deleting are V4's: a legacy (V2) account's comments are read and added here.
+  const legacy = useSession((s) => s.legacy);
   const [draft, setDraft] = useState<string | undefined>();
   const [confirming, setConfirming] = useState(false);
   const own = comment.author !== null && comment.author.email === me?.email;
@@ -69,22 +71,26 @@ export function CommentItem({ comment }: { comment: Comment }) {
           ))}
         </ul>
       )}
-      <div className="comment-actions">
-        <label className="check">
-          <input type="checkbox" checked={comment.completed} onChange={(e) => void setCompleted(comment.id, e.currentTarget.checked)} />
-          Completed
-        </label>
-        {own && draft === undefined && (
-          <button type="button" className="link" onClick={() => setDraft(comment.text)}>
-            Edit
-          </button>
-        )}
-        {own && (
-          <button type="button" className={`link${confirming ? ' danger' : ''}`} onClick={() => (confirming ? void remove(comment.id) : setConfirming(true))} onBlur={() => setConfirming(false)}>
-            {confirming ? 'Really delete?' : 'Delete'}
-          </button>
-        )}
-      </div>
+      {legacy ? (
+        comment.completed && <p className="muted">Completed</p>
+      ) : (
+        <div className="comment-actions">
+          <label className="check">
+            <input type="checkbox" checked={comment.completed} onChange={(e) => void setCompleted(comment.id, e.currentTarget.checked)} />
+            Completed
+          </label>
+          {own && draft === undefined && (
+            <button type="button" className="link" onClick={() => setDraft(comment.text)}>
+              Edit
+            </button>
+          )}
+          {own && (
+            <button type="button" className={`link${confirming ? ' danger' : ''}`} onClick={() => (confirming ? void remove(comment.id) : setConfirming(true))} onBlur={() => setConfirming(false)}>
+              {confirming ? 'Really delete?' : 'Delete'}
+            </button>
+          )}
+        </div>
+      )}
     </li>
   );
 }
