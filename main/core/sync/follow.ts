@@ -1,10 +1,11 @@
 // A Frame.io folder kept in sync into a local one: it looks through the tree at the follows' pace
-// (at most once per interval, or at once when asked to look now), queues what is new as download jobs in the transfer engine (new
-// versions that replace the stack's file as a job of their own, which overwrites), and says what
-// comes down. What it queued is journaled by Frame.io id, so a restart resumes the unfinished jobs
+// (at most once per interval, or at once when asked to look now), queues what is new as download
+// jobs in the transfer engine while the look goes on (new versions that replace the stack's file
+// as a job of their own, which overwrites), and says what comes down. What it queued is journaled by Frame.io id, so a restart resumes the unfinished jobs
 // and queues nothing twice; a file whose download failed is queued again by the next look that
 // still finds it. Nothing is ever deleted on the disk because it went from Frame.io.
 import { EventEmitter } from 'node:events';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Clock } from '../api/clock.ts';
 import { ApiError } from '../api/errors.ts';
@@ -13,9 +14,9 @@ import { FileFailure, isPassing } from '../transfers/errors.ts';
 import type { TransferEngine } from '../transfers/engine.ts';
 import type { NewFile } from '../transfers/journal.ts';
 import type { FileSnapshot, JobSnapshot } from '../transfers/types.ts';
-import type { FollowJournal, FollowRecord } from './journal.ts';
+import type { FollowJournal, FollowRecord, SeenStack } from './journal.ts';
 import type { FolderPace } from './pace.ts';
-import { lookThrough, type Found } from './scan.ts';
+import { lookThrough, type Found, type Listed } from './scan.ts';
 import { safeName } from '../transfers/download/safe-names.ts';
 
 export interface FollowOptions {
@@ -47,6 +48,19 @@ export interface FollowEvents {
 }
 
 const SETTLED_FILE_STATES = new Set(['done', 'skipped', 'failed']);
+/**
+ * What a look finds is queued in batches at most this far apart, not once it has been through the
+ * whole tree: in a tree of 1,000 folders a look takes 400 s, and a file found at its start would
+ * otherwise wait for its end. Batches keep a big arrival to a few jobs.
+ */
+const BATCH_MS = 5_000;
+
+/** What a look has found since it last queued. */
+interface Batch {
+  found: Found[];
+  stacks: Map<string, SeenStack>;
+  folders: string[];
+}
 
 export class Follow extends EventEmitter<FollowEvents> {
   private readonly options: FollowOptions;
@@ -135,7 +149,24 @@ export class Follow extends EventEmitter<FollowEvents> {
     const { api, journal, follow, pace, clock } = this.options;
     const started = clock.now();
     const queued = journal.queued(follow.id);
-    const pass = await lookThrough({
+    // The first look makes the whole tree, empty folders too; later ones only what new files need.
+    const first = queued.size === 0;
+    let batch: Batch = { found: [], stacks: new Map(), folders: [] };
+    let batchedAt = started;
+    let total = 0;
+    const flush = () => {
+      total += batch.found.length;
+      this.queueBatch(batch, first);
+      batch = { found: [], stacks: new Map(), folders: [] };
+      batchedAt = clock.now();
+    };
+    const listed = (here: Listed) => {
+      batch.found.push(...here.found);
+      for (const [id, stack] of here.stacks) batch.stacks.set(id, stack);
+      if (first) batch.folders.push(here.relDir);
+      if (batch.found.length > 0 && clock.now() - batchedAt >= BATCH_MS) flush();
+    };
+    const folders = await lookThrough({
       api,
       folderId: follow.folderId,
       top: safeName(follow.label),
@@ -145,17 +176,26 @@ export class Follow extends EventEmitter<FollowEvents> {
       pathOf: (remoteId) => journal.pathOf(follow.id, remoteId),
       pace,
       signal,
+      listed,
     });
-    const fresh = pass.found.filter((found) => !found.replaces);
-    const replacing = pass.found.filter((found) => found.replaces);
-    // The first look makes the whole tree, empty folders too; later ones only what new files need.
-    const folders = queued.size === 0 ? pass.folders : [...new Set(fresh.map((found) => dirname(found.relPath)))];
+    const empty = batch.found.length === 0 ? batch.folders : [];
+    flush();
+    // Folders with nothing in them after the last file queued: no job makes them, so they are made here.
+    await Promise.all(empty.map((relDir) => mkdir(join(follow.dir, relDir), { recursive: true }).catch(() => undefined)));
+    journal.passed(follow.id, Date.now());
+    return { folders, queued: total, ms: Math.round(clock.now() - started) };
+  }
+
+  /** Queues what a batch found: new files as one job (making their folders), replacing versions as another, which overwrites. */
+  private queueBatch(batch: Batch, first: boolean): void {
+    const { journal, follow } = this.options;
+    const fresh = batch.found.filter((found) => !found.replaces);
+    const replacing = batch.found.filter((found) => found.replaces);
+    const folders = first ? batch.folders : [...new Set(fresh.map((found) => dirname(found.relPath)))];
     const freshJob = this.queue(fresh, folders, follow.conflict);
     const replacingJob = this.queue(replacing, [], 'overwrite');
     journal.record(follow.id, freshJob, fresh.map(toQueued), new Map());
-    journal.record(follow.id, replacingJob, replacing.map(toQueued), pass.stacks);
-    journal.passed(follow.id, Date.now());
-    return { folders: pass.folders.length, queued: pass.found.length, ms: Math.round(clock.now() - started) };
+    journal.record(follow.id, replacingJob, replacing.map(toQueued), batch.stacks);
   }
 
   private queue(found: Found[], folders: string[], conflict: FollowRecord['conflict']): string | null {

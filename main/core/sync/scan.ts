@@ -1,6 +1,8 @@
 // One look through a followed folder tree: every folder listed once (its sub-folders, files and
 // version stacks, three calls on a paced turn), and what is new since the follow last looked: files
-// it has not queued, and stacks whose newest version changed. Nothing on the disk is read here.
+// it has not queued, and stacks whose newest version changed, told folder by folder as each is
+// listed, so what is new can come down before the look has been everywhere. Nothing on the disk is
+// read here.
 import { join } from 'node:path';
 import { ApiError } from '../api/errors.ts';
 import type { AccountApi } from '../api/resources.ts';
@@ -21,12 +23,13 @@ export interface Found {
   replaces: boolean;
 }
 
-export interface Pass {
+/** What one folder's listing found. */
+export interface Listed {
+  /** the local folder, relative to the follow's folder */
+  relDir: string;
   found: Found[];
-  /** stacks whose newest version this pass saw for the first time */
+  /** stacks whose newest version this look saw for the first time */
   stacks: Map<string, SeenStack>;
-  /** every local folder of the tree, relative to the follow's folder */
-  folders: string[];
 }
 
 export interface PassInput {
@@ -41,10 +44,13 @@ export interface PassInput {
   pathOf: (remoteId: string) => string | undefined;
   pace: FolderPace;
   signal?: AbortSignal;
+  /** each folder as it is listed */
+  listed(folder: Listed): void;
 }
 
-export async function lookThrough(input: PassInput): Promise<Pass> {
-  const pass: Pass = { found: [], stacks: new Map(), folders: [] };
+/** Looks through the whole tree; resolves with how many folders it listed. */
+export async function lookThrough(input: PassInput): Promise<number> {
+  let count = 0;
   const pending: Array<{ id: string; relDir: string; top: boolean }> = [{ id: input.folderId, relDir: input.top, top: true }];
   const visit = async (folder: (typeof pending)[number]) => {
     await input.pace.turn(input.signal);
@@ -61,12 +67,14 @@ export async function lookThrough(input: PassInput): Promise<Pass> {
       throw error;
     }
     const [folders, files, stacks] = listed;
-    pass.folders.push(folder.relDir);
+    const here: Listed = { relDir: folder.relDir, found: [], stacks: new Map() };
     for (const sub of folders) pending.push({ id: sub.id, relDir: join(folder.relDir, safeName(sub.name)), top: false });
     for (const file of files) {
-      if (complete(file) && !input.queued.has(file.id)) pass.found.push({ file, relPath: join(folder.relDir, safeName(file.name)), replaces: false });
+      if (complete(file) && !input.queued.has(file.id)) here.found.push({ file, relPath: join(folder.relDir, safeName(file.name)), replaces: false });
     }
-    for (const stack of stacks) await lookAtStack(input, pass, stack, folder.relDir);
+    for (const stack of stacks) await lookAtStack(input, here, stack, folder.relDir);
+    count++;
+    input.listed(here);
   };
 
   const running = new Set<Promise<void>>();
@@ -77,10 +85,10 @@ export async function lookThrough(input: PassInput): Promise<Pass> {
     }
     await Promise.race(running);
   }
-  return pass;
+  return count;
 }
 
-async function lookAtStack(input: PassInput, pass: Pass, stack: VersionStack, relDir: string): Promise<void> {
+async function lookAtStack(input: PassInput, pass: Listed, stack: VersionStack, relDir: string): Promise<void> {
   const head = stack.head_version;
   const seen = input.stacks.get(stack.id);
   if (!head || seen?.headId === head.id || !complete(head)) return;
