@@ -34,6 +34,7 @@ const V4_ONLY: Array<[channel: RequestChannel | `${string}:`, does: string, inst
   ['transfers:remote', 'uploads from a link', 'Download the file and upload it from this computer, or switch to a V4 sign-in.'],
   ['transfers:download', 'downloads from Frame.io', 'Download it from Frame.io in the browser, or switch to a V4 sign-in.'],
   ['follows:add', 'keeps a Frame.io folder in sync on this computer', 'Download it from Frame.io in the browser, or switch to a V4 sign-in.'],
+  ['drag:out', 'drags files out onto this computer', 'Download it from Frame.io in the browser, or switch to a V4 sign-in.'],
   ['shares:', 'shares files and folders', 'Share them from Frame.io, or switch to a V4 sign-in.'],
 ];
 
