@@ -3,52 +3,35 @@
 // down to a clip whose comments open in the viewer and take a new one, a drop uploads, a file takes
 // a new version, and what Slate offers only on V4 is not shown but said in words. All through V2.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { staticToken } from '../../main/core/api/client.ts';
 import { V2Client } from '../../main/core/api/v2/client.ts';
 import { V2Api } from '../../main/core/api/v2/resources.ts';
 import type { V2Asset } from '../../main/core/api/v2/types.ts';
 import { assertAccessible } from '../support/a11y.ts';
-import { chromiumMissing, launchChromium, snap } from '../support/browser.ts';
-import { NODE, ROOT, run, type Running } from '../support/processes.ts';
-import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
+import { openAgentSession, type AgentSession } from '../support/agent-session.ts';
+import { chromiumMissing, snap } from '../support/browser.ts';
+import type { CheckedSandbox } from '../support/sandbox.ts';
 
 const skip = chromiumMissing();
+let session: AgentSession;
 let sandbox: CheckedSandbox;
-let agent: Running;
-let browser: Browser;
 let page: Page;
 let work: string;
 let v2: V2Api;
 
 before(async () => {
   if (skip) return;
-  work = mkdtempSync(join(tmpdir(), 'slate-e2e-v2-'));
-  sandbox = await startCheckedSandbox({ seed: 'demo' });
-  v2 = new V2Api(new V2Client({ baseUrl: sandbox.url, tokens: staticToken(sandbox.token) }));
-  const env = { ...process.env, SLATE_API_URL: sandbox.url, SLATE_DATA_DIR: join(work, 'data'), SLATE_TOKEN: '' };
-  await new Promise<void>((resolve, reject) => {
-    const login = execFile(NODE, ['bin/slate.js', 'login', '--token', '-', '--api', 'v2'], { cwd: ROOT, env }, (error, _out, stderr) => (error ? reject(new Error(stderr)) : resolve()));
-    login.stdin!.end(`${sandbox.token}\n`);
-  });
-  agent = run(NODE, ['bin/slate.js', 'serve', '--allow-root', work], { SLATE_API_URL: sandbox.url, SLATE_DATA_DIR: join(work, 'data'), SLATE_TOKEN: '' });
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  session = await openAgentSession({ viewport: { width: 1280, height: 800 } }, {}, { legacy: true });
+  ({ sandbox, page, work } = session);
   page.setDefaultTimeout(15_000);
-  await page.goto(await agent.waitFor('SLATE_URL'));
+  v2 = new V2Api(new V2Client({ baseUrl: sandbox.url, tokens: staticToken(sandbox.token) }));
 });
-after(async () => {
-  await browser?.close();
-  await agent?.stop();
-  await sandbox?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+after(() => session?.close());
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const v4Calls = () => sandbox.exchanges.filter((e) => e.url.startsWith('/v4/'));
