@@ -151,6 +151,9 @@ test('slate stack and slate comments on a V2 profile: new versions through V2, c
   const data = tempDir('slate-v2-review-');
   const slate = slateIn(data);
   assert.equal((await slate(['login', '--token', '-', '--api', 'v2'], `${sandbox.token}\n`)).code, 0);
+  const status = await slate(['status']);
+  assert.equal(status.code, 0, status.stderr);
+  assert.match(status.stdout, new RegExp(`^  Rosa Alvarez  ${sandbox.accountId}  Legacy \\(V2\\)$`, 'm'), 'status asks V2 about a legacy profile');
   const folder = await api.createFolder(sandbox.rootFolderId, `Review ${randomBytes(3).toString('hex')}`);
   const first = randomBytes(70 * 1024);
   const created = await api.createFile(folder.id, 'Promo.mov', first.length, 'video/quicktime');

@@ -10,6 +10,7 @@ import { defaultDataDir } from '../../core/db.ts';
 import { sessionHandlers } from '../../core/handlers/session.ts';
 import { describeJob, journalJobs } from '../journal-jobs.ts';
 import { printJson } from '../output.ts';
+import { legacyApi } from '../session.ts';
 
 interface WhoAndWhere {
   backend: AppInfo['backend'];
@@ -28,7 +29,7 @@ export async function status(args: string[], json: boolean): Promise<number> {
   }
   const label = backend.kind === 'sandbox' ? `sandbox at ${backend.url} (not Frame.io)` : backend.url;
   console.log(`Signed in as ${user.name} <${user.email}> on ${label}`);
-  for (const account of accounts) console.log(`  ${account.name}  ${account.id}  ${account.roles.join(', ')}`);
+  for (const account of accounts) console.log(`  ${account.name}  ${account.id}  ${account.api === 'v2' ? 'Legacy (V2)' : account.roles.join(', ')}`);
   if (unreadable) console.log(unreadable);
   else console.log(jobs.length === 0 ? 'No transfer jobs in the journal.' : 'Transfer jobs (newest first):');
   for (const job of jobs) console.log(`  ${describeJob(job)}`);
@@ -40,7 +41,9 @@ async function whoAndWhere(config: BackendConfig): Promise<WhoAndWhere> {
   const connection = chooseConnection({ apiUrl: config.apiUrl, token: config.token, legacy: env.SLATE_TOKEN_KIND === 'legacy', vault: config.signIn?.vault });
   if (connection) {
     const info: AppInfo = { name: 'Slate', version: slateVersion, backend: backendOf(connection.apiUrl), shell: 'web' };
-    const handlers = sessionHandlers(new FrameioClient({ baseUrl: connection.apiUrl, tokens: connection.tokens, userAgent: `Slate/${slateVersion}` }), info, undefined, () => {});
+    // A legacy (V2) profile is asked through V2: its token would not answer V4.
+    const legacy = connection.api === 'v2' ? { v2: legacyApi(connection), inUse: () => connection.api } : undefined;
+    const handlers = sessionHandlers(new FrameioClient({ baseUrl: connection.apiUrl, tokens: connection.tokens, userAgent: `Slate/${slateVersion}` }), info, undefined, () => {}, legacy);
     const [user, accounts] = await Promise.all([handlers['user:me']({}), handlers['accounts:list']({})]);
     return { backend: info.backend, user, accounts };
   }
