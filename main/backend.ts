@@ -28,6 +28,7 @@ import type { FolderPicker } from './core/handlers/watches.ts';
 import { EngineUploader } from './core/watch/engine-uploader.ts';
 import { WatchJournal } from './core/watch/journal.ts';
 import { WatchManager } from './core/watch/manager.ts';
+import { v2WatchRemote } from './core/watch/remote-v2.ts';
 import { agentWatchPolicy, desktopWatchPolicy } from './core/watch/policy.ts';
 import { TransferEngine, type EngineOptions } from './core/transfers/engine.ts';
 import { Reachability } from './core/api/reachability.ts';
@@ -35,7 +36,7 @@ import { V2Client } from './core/api/v2/client.ts';
 import { V2Api } from './core/api/v2/resources.ts';
 import { V2TransferApi } from './core/api/v2/transfer-adapter.ts';
 import { transferApiInUse } from './core/api/v2/transfer-in-use.ts';
-import type { LegacyApi } from './core/handlers/api-choice.ts';
+import { onLegacy, type LegacyApi } from './core/handlers/api-choice.ts';
 import { startSandbox, type Sandbox } from './sandbox/server.ts';
 
 export interface BackendConfig {
@@ -118,7 +119,8 @@ export async function openBackend(config: BackendConfig, shell: 'desktop' | 'web
   const engine = new TransferEngine({ client: api, db, fileConcurrency, partConcurrency, bandwidth, ...(legacy ? legacyTransfers(api, legacy) : {}) });
   const watches = new WatchManager({
     journal: new WatchJournal(db),
-    api: (accountId) => new AccountApi(api, accountId),
+    // A watch speaks the API in use when it starts.
+    api: (accountId) => (onLegacy(legacy) ? v2WatchRemote(legacy.v2) : new AccountApi(api, accountId)),
     uploader: (accountId) => new EngineUploader(engine, accountId),
   });
   // A watch that cannot start (its folder is gone) must not stop the others or the app.

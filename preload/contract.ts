@@ -264,6 +264,8 @@ export const WatchSettingsSchema = z.object({
   rescanSeconds: z.union([z.literal(0), z.number().min(WATCH_LIMITS.minRescanSeconds).max(WATCH_LIMITS.maxRescanSeconds)]),
   /** which finished file goes up next while others wait: the first finished, or the last */
   uploadFirst: z.enum(['oldest', 'newest']),
+  /** "Upload while it grows": files seen growing go up as they are written (legacy V2 accounts only) */
+  live: z.boolean(),
 });
 
 export const WatchFileStateSchema = z.enum(['pending', 'ready', 'queued', 'uploading', 'done', 'failed', 'skipped']);
@@ -279,6 +281,8 @@ export const WatchSchema = z.object({
   counts: z.record(WatchFileStateSchema, z.number()).nullable(),
   /** when the last full look at the folder ended (epoch ms) */
   lookedAt: z.number().nullable(),
+  /** a standing word about the watch for its card (a setting this account cannot use, and what it does instead) */
+  notice: z.string().nullable(),
 });
 
 /** The Frame.io folder a watch uploads into, as Frame.io names it now; a legacy (V2) account gives no link to it. */

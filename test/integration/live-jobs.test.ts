@@ -5,10 +5,9 @@
 // leaves no second asset. Bandwidth is measured on a clock the test owns, never on the wall.
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
 import { TransferJobSchema } from '../../preload/contract.ts';
 import type { Clock } from '../../main/core/api/clock.ts';
@@ -20,6 +19,7 @@ import { V2TransferApi } from '../../main/core/api/v2/transfer-adapter.ts';
 import type { EngineOptions, TransferEngine } from '../../main/core/transfers/engine.ts';
 import type { LiveJobEvent } from '../../main/core/transfers/live/live-job.ts';
 import type { ProgressEvent } from '../../main/core/transfers/types.ts';
+import { grow } from '../support/grow.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 import { engineFor } from './transfer-helpers.ts';
 
@@ -53,17 +53,6 @@ function fileIn(name: string): string {
   const path = join(dir, name);
   writeFileSync(path, Buffer.alloc(0));
   return path;
-}
-
-/** Appends `total` random bytes over about `seconds`; answers them. */
-async function grow(path: string, total: number, seconds: number, stop?: AbortSignal): Promise<Buffer> {
-  const chunk = 512 * 1024;
-  const bytes = randomBytes(total);
-  for (let offset = 0; offset < total && !stop?.aborted; offset += chunk) {
-    appendFileSync(path, bytes.subarray(offset, offset + chunk));
-    await sleep((seconds * 1000 * chunk) / total);
-  }
-  return bytes;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

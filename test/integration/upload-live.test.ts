@@ -8,13 +8,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { appendFileSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
 import { staticToken } from '../../main/core/api/client.ts';
 import { ApiError } from '../../main/core/api/errors.ts';
 import { V2Client } from '../../main/core/api/v2/client.ts';
 import { V2Api } from '../../main/core/api/v2/resources.ts';
 import { slateJson, type SlateJson } from '../support/slate-json.ts';
+import { grow } from '../support/grow.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 
 const MiB = 1024 * 1024;
@@ -57,19 +57,6 @@ interface Event {
 }
 function slate(dataDir: string, args: string[], input = '', env: NodeJS.ProcessEnv = {}): SlateJson<Event> {
   return slateJson<Event>(args, { SLATE_API_URL: sandbox.url, SLATE_DATA_DIR: dataDir, SLATE_TOKEN: '', SLATE_ACCOUNT_ID: '', ...env }, input);
-}
-
-/** Appends `total` random bytes in steady chunks over about `seconds`; answers every byte written. */
-async function grow(path: string, total: number, seconds: number, stopped?: { written: number }): Promise<Buffer> {
-  const chunk = 256 * 1024;
-  const bytes = randomBytes(total);
-  const steps = Math.ceil(total / chunk);
-  for (let offset = 0; offset < total; offset += chunk) {
-    appendFileSync(path, bytes.subarray(offset, offset + chunk));
-    if (stopped) stopped.written = Math.min(total, offset + chunk);
-    await sleep((seconds * 1000) / steps);
-  }
-  return bytes;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

@@ -20,6 +20,10 @@ test('no file reaches Done or Uploading without the steps before it', () => {
   assert.doesNotThrow(() => checkMove('a.mov', 'failed', 'queued'));
 });
 
+test('a file uploaded as it grows goes from Pending straight to Queued, never Ready: it is not finished', () => {
+  assert.ok(canMove('pending', 'queued'));
+});
+
 test('every finished state has a way back, and no state leads to itself', () => {
   for (const state of WATCH_FILE_STATES) assert.ok(!canMove(state, state), state);
   for (const state of ['done', 'failed', 'skipped'] as const) assert.ok(canMove(state, 'pending'));

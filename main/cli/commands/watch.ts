@@ -1,7 +1,8 @@
 // `slate watch <dir> --to <folder-id> [--stable SECONDS] [--ignore GLOB]... [--include GLOB]...
 // [--on-same-name version|skip|new] [--exact-names] [--after-upload leave|move|delete]
-// [--uploaded-folder NAME] [--rescan SECONDS] [--upload-first oldest|newest] [--json]`: uploads every finished file that appears in a folder tree,
-// mirroring its sub-folders, until stopped. Running it again for the same folder and target
+// [--uploaded-folder NAME] [--rescan SECONDS] [--upload-first oldest|newest] [--live] [--json]`: uploads every finished file that appears in a folder tree,
+// mirroring its sub-folders, until stopped. With --live, a file seen growing goes up as it is written
+// (legacy V2 accounts; on V4 the watch says so and waits for files to finish). Running it again for the same folder and target
 // catches up with what happened while it was not running, and uploads nothing twice.
 import { parseArgs } from 'node:util';
 import { DEFAULT_UPLOADED_FOLDER, uploadedFolderProblem, WATCH_LIMITS } from '../../../preload/contract.ts';
@@ -38,6 +39,7 @@ export async function watchCommand(args: string[], json: boolean): Promise<numbe
       'uploaded-folder': { type: 'string', default: DEFAULT_UPLOADED_FOLDER },
       rescan: { type: 'string', default: '0' },
       'upload-first': { type: 'string', default: 'oldest' },
+      live: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -78,9 +80,10 @@ export async function watchCommand(args: string[], json: boolean): Promise<numbe
       dir: positionals[0]!,
       accountId: session.accountId,
       folderId: values.to,
-      settings: { stableSeconds, ignore: values.ignore, include: values.include, onSameName, exactNames: values['exact-names'], afterUpload, rescanSeconds, uploadFirst },
+      settings: { stableSeconds, ignore: values.ignore, include: values.include, onSameName, exactNames: values['exact-names'], afterUpload, rescanSeconds, uploadFirst, live: values.live },
     });
     status.ready(watch);
+    if (watch.notice) status.notice(watch.notice);
     const ticker = setInterval(() => status.counts(manager.summary(watch.id)), STATUS_INTERVAL_MS);
     stoppedBy = await stopped;
     clearInterval(ticker);
@@ -107,6 +110,7 @@ class StatusLine {
     if (this.json) return printJsonLine({ type: 'ready', watch });
     const s = watch.settings;
     const rules = [`files count as finished after ${s.stableSeconds} s unchanged`, `same name: ${s.onSameName}${s.onSameName === 'version' && !s.exactNames ? ' (version suffixes stack)' : ''}`];
+    if (s.live && !watch.notice) rules.push('files seen growing upload as they are written');
     if (s.afterUpload.action !== 'leave') rules.push(`after upload: ${s.afterUpload.action === 'move' ? `move to ${s.afterUpload.folder}` : 'delete the local file'}`);
     console.log(`Watching ${watch.dir} → Frame.io folder ${watch.folderId} (${rules.join('; ')}). Ctrl+C stops.`);
   }

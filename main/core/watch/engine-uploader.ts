@@ -1,9 +1,10 @@
 // The watch's uploads through the transfer engine: one job per finished file, a version job when
-// the watch found the shot to stack onto, and the engine's journal to find a job again after a
-// restart, so a file interrupted mid-upload is finished, not uploaded twice.
+// the watch found the shot to stack onto, a live job for a file growing where the account can
+// upload it as it grows, and the engine's journal to find a job again after a restart, so a file
+// interrupted mid-upload is finished, not uploaded twice.
 import type { TransferEngine } from '../transfers/engine.ts';
 import type { FileSnapshot, JobSnapshot } from '../transfers/types.ts';
-import type { UploadOrder, UploadResult, WatchUploader } from './uploader.ts';
+import type { LiveUploads, UploadOrder, UploadResult, WatchUploader } from './uploader.ts';
 import { Refusal } from '../errors.ts';
 
 const STARTED: ReadonlySet<FileSnapshot['state']> = new Set(['creating', 'uploading', 'confirming', 'stacking', 'done']);
@@ -15,10 +16,21 @@ export class EngineUploader implements WatchUploader {
   /** one engine listener for every job being waited on (hundreds at once in a big catch-up) */
   private readonly waiting = new Map<string, (file: FileSnapshot) => void>();
   private readonly onFile = (event: { jobId: string; file: FileSnapshot }) => this.waiting.get(event.jobId)?.(event.file);
+  private readonly liveUploads: LiveUploads;
 
   constructor(engine: TransferEngine, accountId: string) {
     this.engine = engine;
     this.accountId = accountId;
+    this.liveUploads = {
+      submit: async (order, stableSeconds) =>
+        (await engine.uploadLive({ accountId, folderId: order.folderId, path: order.source, stableMs: stableSeconds * 1000, conflict: order.policy, stackOnto: order.stackOnto?.fileId })).id,
+      follows: (jobId) => engine.job(jobId)?.kind === 'live',
+    };
+  }
+
+  /** Asked each time: the app's sign-in, and with it the API in use, can change. */
+  get live(): LiveUploads | undefined {
+    return this.engine.canUploadLive(this.accountId) ? this.liveUploads : undefined;
   }
 
   async submit(order: UploadOrder): Promise<string> {
@@ -60,8 +72,10 @@ export class EngineUploader implements WatchUploader {
     if (job.state === 'cancelled' || file?.state === 'cancelled') throw new Refusal('watch:upload-cancelled', 'The upload was cancelled.', 'Look through the folder again to upload it.');
     if (!file || file.state === 'failed' || job.state === 'failed') throw new Error(file?.error ?? job.error ?? 'The upload failed.');
     const sha256 = contentHash(file.sha256);
-    if (file.state === 'skipped') return { outcome: 'skipped', fileId: file.remoteId, sha256, reason: 'a file of this name is already in Frame.io (same-name rule: skip)' };
-    return { outcome: 'done', fileId: file.remoteId, sha256, reason: 'uploaded' };
+    if (file.state === 'skipped') return { outcome: 'skipped', fileId: file.remoteId, sha256, reason: 'a file of this name is already in Frame.io (same-name rule: skip)', size: file.size };
+    // A live job that went the ordinary way says why on its file.
+    const reason = job.kind !== 'live' ? 'uploaded' : file.error ? `uploaded once it had finished: ${file.error}` : 'uploaded while it was written';
+    return { outcome: 'done', fileId: file.remoteId, sha256, reason, size: file.size };
   }
 
   async cancel(jobId: string): Promise<void> {

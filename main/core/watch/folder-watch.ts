@@ -3,6 +3,8 @@
 // finished; the journal says what Frame.io already has, so a restart, or a drive coming back,
 // uploads only what is new or changed; the upload engine does the transfer. Each of these runs on
 // its own: looking at files never waits for an upload, and an upload waits only for a free lane.
+// With "upload while it grows" on (and an account that can), a file seen growing is handed to a
+// live upload at once, which follows it as it is written instead of waiting for it to finish.
 import { EventEmitter } from 'node:events';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,7 +17,7 @@ import { rulesFor, type WatchSettings } from './settings.ts';
 import { StabilityDetector, type FileStat } from './stability.ts';
 import { checkMove, FINISHED_STATES, WATCH_FILE_STATES, type WatchFileState, type WatchFileView } from './states.ts';
 import { TreeObserver, type SeenFile } from './tree-observer.ts';
-import type { WatchUploader } from './uploader.ts';
+import type { LiveUploads, WatchUploader } from './uploader.ts';
 import { findStackTarget, parseVersionedName, type StackCandidate } from './versions.ts';
 
 /** The Frame.io side, as the watch uses it (WatchTarget in production). */
@@ -60,6 +62,8 @@ interface Entry extends FileStat {
   /** the last full look at the tree that found it (0: none yet); set from the start, so that 100,000
    * entries keep one shape as they are found */
   look: number;
+  /** its upload follows it as it grows (a live job): changes while it runs are that job's business */
+  live: boolean;
   updatedAt: number;
   /** cancels the decision or upload under way */
   work?: AbortController;
@@ -86,6 +90,8 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
   private readonly rules: WatchRules;
   private readonly journal: WatchJournal;
   private readonly uploader: WatchUploader;
+  /** set when this watch uploads files as they grow: the setting is on and the account can */
+  private readonly live: LiveUploads | undefined;
   private readonly destination: WatchDestination;
   private readonly detector: StabilityDetector;
   private readonly entries = new Map<string, Entry>();
@@ -112,6 +118,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     this.rules = rulesFor(options.settings);
     this.journal = options.journal;
     this.uploader = options.uploader;
+    this.live = options.settings.live ? options.uploader.live : undefined;
     this.destination = options.destination;
     this.detector = new StabilityDetector(options.settings.stableSeconds * 1000, options.now);
     this.uploads = new Lanes(UPLOAD_LANES, options.settings.uploadFirst);
@@ -121,7 +128,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
   async start(): Promise<void> {
     this.stopped = false;
     for (const record of this.journal.files(this.id)) {
-      if (!this.entries.has(record.path)) this.entries.set(record.path, { ...record, present: false, look: 0 });
+      if (!this.entries.has(record.path)) this.entries.set(record.path, { ...record, present: false, look: 0, live: false });
     }
     const rescanSeconds = this.settings.rescanSeconds;
     const observer = new TreeObserver(this.dir, (path) => this.rules.ignoredBy(path) !== undefined, rescanSeconds > 0 ? { rescanEveryMs: rescanSeconds * 1000 } : {});
@@ -218,7 +225,7 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     if (this.stopped || !this.rules.accepts(path)) return;
     const entry = this.entries.get(path);
     if (!entry) {
-      const fresh: Entry = { ...now, state: 'pending', reason: 'still being written', sha256: null, remoteId: null, jobId: null, present: true, look: this.look, updatedAt: Date.now() };
+      const fresh: Entry = { ...now, state: 'pending', reason: 'still being written', sha256: null, remoteId: null, jobId: null, present: true, look: this.look, live: false, updatedAt: Date.now() };
       this.entries.set(path, fresh);
       this.emit('file', this.view(path, fresh));
       this.settle(path, now);
@@ -229,12 +236,15 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     entry.look = this.look;
     const same = entry.size === now.size && entry.mtimeMs === now.mtimeMs;
     switch (entry.state) {
-      case 'pending':
+      case 'pending': {
+        const grew = now.size > entry.size;
         entry.size = now.size;
         entry.mtimeMs = now.mtimeMs;
         entry.ctimeMs = now.ctimeMs;
+        if (grew && this.live) return this.growing(path, entry, this.live);
         this.settle(path, now);
         return;
+      }
       case 'done':
       case 'skipped':
         if (same) {
@@ -250,6 +260,13 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
       case 'ready':
       case 'queued':
       case 'uploading':
+        if (this.following(entry)) {
+          entry.size = now.size;
+          entry.mtimeMs = now.mtimeMs;
+          entry.ctimeMs = now.ctimeMs;
+          if (firstSight && !entry.work) this.resume(path, entry);
+          return;
+        }
         if (same) {
           if (firstSight && !entry.work) this.resume(path, entry);
           return;
@@ -350,9 +367,11 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
       return this.move(path, entry, 'failed', `cannot be read: ${(error as Error).message}`);
     }
     const now = { size: stats.size, mtimeMs: stats.mtimeMs };
+    const grew = now.size > entry.size;
     entry.size = now.size;
     entry.mtimeMs = now.mtimeMs;
     entry.ctimeMs = stats.ctimeMs;
+    if (grew && this.live) return this.growing(path, entry, this.live);
     if (this.detector.observe(path, now) === 'stable') this.finish(path, now);
   }
 
@@ -415,21 +434,60 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
   }
 
   private async upload(path: string, entry: Entry, signal: AbortSignal): Promise<void> {
-    const cut = path.lastIndexOf('/');
-    const relDir = cut < 0 ? '' : path.slice(0, cut);
-    const name = path.slice(cut + 1);
     const shot = this.shotOf(path);
     await this.lowerVersionsFirst(path, shot, signal);
     this.move(path, entry, 'queued', 'waiting to upload');
     await this.uploads.run(shot, signal, async () => {
-      const folderId = await this.destination.folderFor(relDir);
-      const stackOnto =
-        this.settings.onSameName === 'version' && !this.settings.exactNames ? findStackTarget(name, await this.destination.candidates(folderId), false) : undefined;
+      const place = await this.placeOf(path);
       signal.throwIfAborted();
-      entry.jobId = await this.uploader.submit({ source: join(this.dir, path), folderId, policy: this.settings.onSameName, stackOnto });
+      entry.jobId = await this.uploader.submit({ source: join(this.dir, path), folderId: place.folderId, policy: this.settings.onSameName, stackOnto: place.stackOnto });
       this.record(path, entry);
-      await this.await(path, entry, signal, { folderId, name, stackOnto });
+      await this.await(path, entry, signal, place);
     });
+  }
+
+  /** The Frame.io folder a file goes in, and what it stacks onto as its shot's newest version. */
+  private async placeOf(path: string): Promise<{ folderId: string; name: string; stackOnto: StackCandidate | undefined }> {
+    const cut = path.lastIndexOf('/');
+    const name = path.slice(cut + 1);
+    const folderId = await this.destination.folderFor(cut < 0 ? '' : path.slice(0, cut));
+    const stackOnto = this.settings.onSameName === 'version' && !this.settings.exactNames ? findStackTarget(name, await this.destination.candidates(folderId), false) : undefined;
+    return { folderId, name, stackOnto };
+  }
+
+  /**
+   * A file seen growing, with "upload while it grows" on: a live upload follows it as it is written
+   * and ends once it has been unchanged for the window. It takes no upload lane: a render may grow
+   * for an hour while finished files go up beside it.
+   */
+  private growing(path: string, entry: Entry, live: LiveUploads): void {
+    this.detector.forget(path);
+    entry.live = true;
+    this.move(path, entry, 'queued', 'growing: uploading it as it is written');
+    const work = new AbortController();
+    entry.work = work;
+    void (async () => {
+      try {
+        const place = await this.placeOf(path);
+        work.signal.throwIfAborted();
+        entry.jobId = await live.submit({ source: join(this.dir, path), folderId: place.folderId, policy: this.settings.onSameName, stackOnto: place.stackOnto }, this.settings.stableSeconds);
+        this.record(path, entry);
+        await this.await(path, entry, work.signal, place);
+      } catch (error) {
+        if (work.signal.aborted) return;
+        entry.jobId = null;
+        entry.live = false;
+        this.move(path, entry, 'failed', error instanceof Error ? error.message : String(error));
+      } finally {
+        if (entry.work === work) entry.work = undefined;
+      }
+    })();
+  }
+
+  /** Whether the entry's upload is a live one; after a restart the engine's journal says. */
+  private following(entry: Entry): boolean {
+    entry.live ||= entry.jobId !== null && this.uploader.live?.follows(entry.jobId) === true;
+    return entry.live;
   }
 
   /** One shot in one folder: the versions of a name (`shot_v001`, `shot_v002`) unless names are exact. */
@@ -498,8 +556,10 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
   }
 
   private async await(path: string, entry: Entry, signal: AbortSignal, stacking: { folderId: string; name: string; stackOnto: StackCandidate | undefined } | undefined): Promise<void> {
-    const result = await this.uploader.settle(entry.jobId!, () => this.move(path, entry, 'uploading', 'uploading'), signal);
+    // A job found again after a restart may be journaled as uploading already.
+    const result = await this.uploader.settle(entry.jobId!, () => entry.state !== 'uploading' && this.move(path, entry, 'uploading', 'uploading'), signal);
     signal.throwIfAborted();
+    const changed = entry.live ? await this.uploadedAsIs(path, entry, result.size) : undefined;
     entry.jobId = null;
     entry.remoteId = result.fileId;
     entry.sha256 = result.sha256;
@@ -512,7 +572,26 @@ export class FolderWatch extends EventEmitter<FolderWatchEvents> {
     const onto = stacking?.stackOnto;
     this.move(path, entry, 'done', onto ? `uploaded as the newest version of ${onto.name}` : result.reason);
     if (stacking && result.fileId) await this.destination.remember(stacking.folderId, stacking.name, result.fileId, stacking.stackOnto);
+    if (changed) return this.restart(path, entry, changed, 'changed after it was uploaded');
     await this.tidy(path, entry);
+  }
+
+  /**
+   * After a live upload: the file as it is now, when it is what was uploaded. A write after its
+   * last part (the events of which the live upload's watch ignored) answers the file as it is now,
+   * to be uploaded again; the entry keeps the size that went up.
+   */
+  private async uploadedAsIs(path: string, entry: Entry, uploaded: number | undefined): Promise<SeenFile | undefined> {
+    entry.live = false;
+    const now = await stat(join(this.dir, path)).catch(() => undefined);
+    if (!now) return undefined;
+    const seen = { size: now.size, mtimeMs: now.mtimeMs, ctimeMs: now.ctimeMs };
+    if (uploaded !== undefined && now.size !== uploaded) {
+      entry.size = uploaded;
+      return seen;
+    }
+    Object.assign(entry, seen);
+    return undefined;
   }
 
   /** The after-upload action; a failure here does not undo the upload, it is reported. */

@@ -41,7 +41,12 @@ export interface WatchSummary {
   counts: Record<WatchFileState, number> | null;
   /** when the last full look at the folder ended (epoch ms); null while not running or before the first */
   lookedAt: number | null;
+  /** a standing word about the watch, for its card: a setting that cannot work for this account */
+  notice: string | null;
 }
+
+/** What a watch with "upload while it grows" says where the account has no real-time upload. */
+export const LIVE_NOT_AVAILABLE = 'Upload while it grows needs a legacy (V2) account; this watch waits for files to finish, then uploads them.';
 
 export interface WatchManagerEvents {
   file: [WatchFileView];
@@ -54,6 +59,8 @@ export interface WatchManagerEvents {
 export class WatchManager extends EventEmitter<WatchManagerEvents> {
   private readonly options: WatchManagerOptions;
   private readonly running = new Map<string, FolderWatch>();
+  /** one uploader per account, shared by its watches */
+  private readonly uploaders = new Map<string, WatchUploader>();
 
   constructor(options: WatchManagerOptions) {
     super();
@@ -123,7 +130,9 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> {
   summary(id: string): WatchSummary {
     const record = this.record(id);
     const watch = this.running.get(id);
-    return { ...record, settings: withDefaults(record.settings), running: watch !== undefined, counts: watch?.counts() ?? null, lookedAt: watch?.lookedAt() ?? null };
+    const settings = withDefaults(record.settings);
+    const notice = settings.live && !this.uploader(record.accountId).live ? LIVE_NOT_AVAILABLE : null;
+    return { ...record, settings, running: watch !== undefined, counts: watch?.counts() ?? null, lookedAt: watch?.lookedAt() ?? null, notice };
   }
 
   /** The files of a running watch, with their states. */
@@ -183,7 +192,7 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> {
       dir: record.dir,
       settings: withDefaults(record.settings),
       journal,
-      uploader: this.options.uploader(record.accountId),
+      uploader: this.uploader(record.accountId),
       destination: new WatchTarget(this.options.api(record.accountId), journal, record.id, record.folderId),
     });
     watch.on('file', (file) => this.emit('file', file));
@@ -199,6 +208,12 @@ export class WatchManager extends EventEmitter<WatchManagerEvents> {
       throw error;
     }
     this.changed(record.id);
+  }
+
+  private uploader(accountId: string): WatchUploader {
+    let uploader = this.uploaders.get(accountId);
+    if (!uploader) this.uploaders.set(accountId, (uploader = this.options.uploader(accountId)));
+    return uploader;
   }
 
   private async halt(id: string): Promise<void> {

@@ -26,6 +26,12 @@ export interface WatchSettings {
    * finished) or the newest (the render just made, when the person is waiting for it).
    */
   uploadFirst: LaneOrder;
+  /**
+   * "Upload while it grows": a file seen growing goes up as it is written, through Frame.io's
+   * real-time upload, finished once it has been unchanged for the stability window. Only legacy (V2)
+   * accounts have real-time upload; elsewhere the watch says so and waits for files to finish.
+   */
+  live: boolean;
 }
 
 export const DEFAULT_WATCH_SETTINGS: WatchSettings = {
@@ -38,6 +44,7 @@ export const DEFAULT_WATCH_SETTINGS: WatchSettings = {
   afterUpload: { action: 'leave' },
   rescanSeconds: 0,
   uploadFirst: 'oldest',
+  live: false,
 };
 
 export function withDefaults(settings: Partial<WatchSettings>): WatchSettings {

@@ -7,7 +7,8 @@ export type WatchFileState = 'pending' | 'ready' | 'queued' | 'uploading' | 'don
 export const WATCH_FILE_STATES: readonly WatchFileState[] = ['pending', 'ready', 'queued', 'uploading', 'done', 'failed', 'skipped'];
 
 const NEXT: Record<WatchFileState, readonly WatchFileState[]> = {
-  pending: ['ready', 'skipped', 'failed'],
+  // A file uploaded as it grows goes from Pending to Queued: it is not finished, so never Ready.
+  pending: ['ready', 'queued', 'skipped', 'failed'],
   // Ready can end without an upload: the content is already in Frame.io (moved or only touched).
   ready: ['queued', 'pending', 'done', 'skipped', 'failed'],
   queued: ['uploading', 'pending', 'skipped', 'failed'],

@@ -25,6 +25,16 @@ export interface UploadResult {
   sha256: string | null;
   /** in words for people: "uploaded", "added as version 3 of shot_v002.mov", "same name in Frame.io" */
   reason: string;
+  /** the bytes uploaded, when known: a file uploaded as it grew may have changed after its last part */
+  size?: number;
+}
+
+/** Uploads that follow a file as it is written (Frame.io's real-time upload, on legacy V2 accounts). */
+export interface LiveUploads {
+  /** Hands over a file that is still growing; returns the id of its job, which settles as any other. */
+  submit(order: UploadOrder, stableSeconds: number): Promise<string>;
+  /** Whether a job is such an upload: a change to its file while it runs is the upload's business. */
+  follows(jobId: string): boolean;
 }
 
 export interface WatchUploader {
@@ -37,4 +47,6 @@ export interface WatchUploader {
   settle(jobId: string, onStart: () => void, signal?: AbortSignal): Promise<UploadResult>;
   /** Stops a job whose file went away or changed; never deletes anything in Frame.io. */
   cancel(jobId: string): Promise<void>;
+  /** present where the account can upload files as they grow */
+  readonly live?: LiveUploads;
 }

@@ -98,6 +98,11 @@ export function WatchCard({ watch }: { watch: Watch }) {
       }
     >
       <WatchDestination watch={watch} />
+      {watch.notice && (
+        <p className="watch-notice" data-testid="watch-notice">
+          {watch.notice}
+        </p>
+      )}
       {watch.lookedAt !== null && (
         <p className="muted watch-looked" data-testid="watch-looked">
           Last looked through the whole folder at {new Date(watch.lookedAt).toLocaleTimeString()}

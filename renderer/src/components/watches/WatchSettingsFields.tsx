@@ -1,5 +1,6 @@
 import { AfterUploadField } from './AfterUploadField.tsx';
 import { Field } from './Field.tsx';
+import { LiveField } from './LiveField.tsx';
 import { SameNameField } from './SameNameField.tsx';
 import { StabilityField } from './StabilityField.tsx';
 import { UploadFirstField } from './UploadFirstField.tsx';
@@ -11,6 +12,7 @@ export function WatchSettingsFields({ draft, errors, onChange }: { draft: Settin
   return (
     <div className="watch-settings-fields">
       <StabilityField value={draft.stableSeconds} error={errors.stableSeconds} onChange={(stableSeconds) => onChange({ stableSeconds })} />
+      <LiveField value={draft.live} onChange={(live) => onChange({ live })} />
       <Field
         label="Full look at the folder every (seconds)"
         hint={`For network shares, which send no events for what other machines write. 0: never; otherwise ${WATCH_LIMITS.minRescanSeconds} or more.`}

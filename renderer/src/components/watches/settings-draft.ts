@@ -22,6 +22,7 @@ export interface SettingsDraft {
   deleteConfirmed: boolean;
   rescanSeconds: string;
   uploadFirst: WatchSettings['uploadFirst'];
+  live: boolean;
 }
 
 export type DraftErrors = Partial<Record<keyof SettingsDraft, string>>;
@@ -41,6 +42,7 @@ export function draftOf(settings: WatchSettings): SettingsDraft {
     deleteConfirmed: settings.afterUpload.action === 'delete',
     rescanSeconds: String(settings.rescanSeconds),
     uploadFirst: settings.uploadFirst,
+    live: settings.live,
   };
 }
 
@@ -75,7 +77,7 @@ export function checkDraft(draft: SettingsDraft): CheckedDraft {
   const afterUpload: WatchSettings['afterUpload'] = draft.afterUpload === 'move' ? { action: 'move', folder } : { action: draft.afterUpload };
   return {
     ok: true,
-    settings: { stableSeconds, ignore, include, defaultIgnores: draft.defaultIgnores, onSameName: draft.onSameName, exactNames: draft.exactNames, afterUpload, rescanSeconds, uploadFirst: draft.uploadFirst },
+    settings: { stableSeconds, ignore, include, defaultIgnores: draft.defaultIgnores, onSameName: draft.onSameName, exactNames: draft.exactNames, afterUpload, rescanSeconds, uploadFirst: draft.uploadFirst, live: draft.live },
   };
 }
 
