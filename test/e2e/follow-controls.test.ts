@@ -4,49 +4,30 @@
 // Remove asks first, saying what stops and what is kept, and keeps what came down. Axe-clean in
 // both themes, the card paused and the question open.
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { TransferEngine } from '../../main/core/transfers/engine.ts';
 import { assertAccessible } from '../support/a11y.ts';
-import { openAgentSession, type AgentSession } from '../support/agent-session.ts';
 import { chromiumMissing, snap } from '../support/browser.ts';
-import { engineFor } from '../integration/transfer-helpers.ts';
+import { openFollowSession, type FollowSession } from '../support/follow-session.ts';
 
 const skip = chromiumMissing();
-const SAMPLES = join(import.meta.dirname, '../../assets/sandbox');
-let session: AgentSession;
+let follows: FollowSession;
 let page: Page;
-let uploader: TransferEngine;
 
 before(async () => {
   if (skip) return;
-  process.env.SLATE_FOLLOW_CHECK_SECONDS = '3600';
-  session = await openAgentSession();
-  page = session.page;
-  uploader = engineFor(session.sandbox);
-  await page.getByLabel('Workspace').selectOption({ label: 'Productions' });
-  await page.getByRole('button', { name: 'Harbor Lights — Feature' }).click();
+  follows = await openFollowSession(3600);
+  page = follows.page;
 });
 after(async () => {
-  delete process.env.SLATE_FOLLOW_CHECK_SECONDS;
-  await uploader?.close();
-  await session?.close();
+  await follows?.close();
 });
 
-async function uploadLater(folderId: string, name: string): Promise<void> {
-  const source = join(session.work, name);
-  writeFileSync(source, readFileSync(join(SAMPLES, 'Harbor_Dawn.png')).subarray(0, 4000 + name.length));
-  const upload = await uploader.upload({ accountId: session.sandbox.accountId, folderId, paths: [source] });
-  assert.equal((await uploader.settled(upload.id)).state, 'done');
-}
-
 test('Look now, Pause, Resume and Remove on a follow’s card', { skip, timeout: 120_000 }, async () => {
-  await page.getByTestId('asset-row').filter({ hasText: 'Stills' }).dblclick();
-  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByText('Stills').waitFor();
-  const folderId = decodeURIComponent(new URL(page.url()).hash.split('/').at(-1)!);
-  const to = join(session.work, 'followed');
+  const folderId = await follows.openStills();
+  const to = join(follows.session.work, 'followed');
   mkdirSync(to);
   await page.getByRole('toolbar', { name: 'Folder actions' }).getByRole('button', { name: 'Follow…' }).click();
   const dialog = page.getByRole('dialog', { name: /^Follow/ });
@@ -59,7 +40,7 @@ test('Look now, Pause, Resume and Remove on a follow’s card', { skip, timeout:
   await card.getByText('Downloaded 2').waitFor({ timeout: 30_000 });
   await card.getByText('Following').waitFor();
 
-  await uploadLater(folderId, 'Later.png');
+  await follows.uploadLater(folderId, 'Later.png');
   await card.getByRole('button', { name: 'Look now' }).click();
   await card.getByText('Downloaded 3').waitFor({ timeout: 30_000 });
   await card.getByTestId('follow-last').getByText(/Stills.Later\.png/).waitFor();
@@ -72,7 +53,7 @@ test('Look now, Pause, Resume and Remove on a follow’s card', { skip, timeout:
   await snap(page, 'follow-paused');
   await assertAccessible(page, 'watch folders with a paused follow');
 
-  await uploadLater(folderId, 'Meanwhile.png');
+  await follows.uploadLater(folderId, 'Meanwhile.png');
   await card.getByRole('button', { name: 'Resume' }).click();
   await card.getByText('Downloaded 4').waitFor({ timeout: 30_000 });
   assert.ok(readdirSync(join(to, 'Stills')).includes('Meanwhile.png'), 'resumed, it looks at once');

@@ -3,39 +3,29 @@
 // the API comes down by itself and the follow's card says so; a folder outside the agent's allowed
 // roots is refused with words; the dialog and the card pass axe in both themes.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { TransferEngine } from '../../main/core/transfers/engine.ts';
 import { assertAccessible } from '../support/a11y.ts';
-import { openAgentSession, type AgentSession } from '../support/agent-session.ts';
 import { chromiumMissing, snap } from '../support/browser.ts';
-import { engineFor } from '../integration/transfer-helpers.ts';
+import { openFollowSession, type FollowSession } from '../support/follow-session.ts';
 
 const skip = chromiumMissing();
-const SAMPLES = join(import.meta.dirname, '../../assets/sandbox');
-let session: AgentSession;
+let follows: FollowSession;
 let page: Page;
-let uploader: TransferEngine;
 let outside: string;
 
 before(async () => {
   if (skip) return;
   // Looks a second apart, so the test sees a later upload come down without waiting half a minute.
-  process.env.SLATE_FOLLOW_CHECK_SECONDS = '1';
-  session = await openAgentSession();
-  page = session.page;
-  uploader = engineFor(session.sandbox);
+  follows = await openFollowSession(1);
+  page = follows.page;
   outside = mkdtempSync(join(tmpdir(), 'slate-e2e-outside-'));
-  await page.getByLabel('Workspace').selectOption({ label: 'Productions' });
-  await page.getByRole('button', { name: 'Harbor Lights — Feature' }).click();
 });
 after(async () => {
-  delete process.env.SLATE_FOLLOW_CHECK_SECONDS;
-  await uploader?.close();
-  await session?.close();
+  await follows?.close();
   if (outside) rmSync(outside, { recursive: true, force: true });
 });
 
@@ -44,10 +34,7 @@ const folderField = () => dialog().getByLabel('Folder on the agent’s machine')
 const followButton = () => page.getByRole('toolbar', { name: 'Folder actions' }).getByRole('button', { name: 'Follow…' });
 
 test('a folder followed from the app comes down, then a file uploaded to it later, and its card says so', { skip, timeout: 120_000 }, async () => {
-  await page.getByTestId('asset-row').filter({ hasText: 'Stills' }).dblclick();
-  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByText('Stills').waitFor();
-  // The place on screen is in the address: its last part is the open folder's id.
-  const folderId = decodeURIComponent(new URL(page.url()).hash.split('/').at(-1)!);
+  const folderId = await follows.openStills();
 
   await followButton().click();
   await dialog().getByRole('heading', { name: 'Follow “Stills”' }).waitFor();
@@ -60,7 +47,7 @@ test('a folder followed from the app comes down, then a file uploaded to it late
   await assertAccessible(page, 'follow dialog, a folder refused');
 
   // The agent's data folder is in session.work too, and nothing is downloaded above it.
-  const to = join(session.work, 'followed');
+  const to = join(follows.session.work, 'followed');
   mkdirSync(to);
   await folderField().fill(to);
   await dialog().getByLabel('When a stack gets a new version').selectOption({ label: 'Keep each version beside it (“name v2”)' });
@@ -73,14 +60,11 @@ test('a folder followed from the app comes down, then a file uploaded to it late
   await card.getByText('Following').waitFor();
   assert.deepEqual(readdirSync(join(to, 'Stills')).sort(), ['Harbor_Dawn.png', 'Lighthouse_Night.png']);
 
-  const source = join(session.work, 'Later.png');
-  writeFileSync(source, readFileSync(join(SAMPLES, 'Harbor_Dawn.png')).subarray(0, 5000));
-  const upload = await uploader.upload({ accountId: session.sandbox.accountId, folderId, paths: [source] });
-  assert.equal((await uploader.settled(upload.id)).state, 'done');
+  const later = await follows.uploadLater(folderId, 'Later.png');
 
   await card.getByText('Downloaded 3').waitFor({ timeout: 30_000 });
   await card.getByTestId('follow-last').getByText(/Stills.Later\.png/).waitFor();
-  assert.ok(readFileSync(join(to, 'Stills', 'Later.png')).equals(readFileSync(source)));
+  assert.ok(readFileSync(join(to, 'Stills', 'Later.png')).equals(later));
   await snap(page, 'follows');
   await assertAccessible(page, 'watch folders with a follow');
 
