@@ -5,6 +5,7 @@ import type { Asset, FileDetails, FileOriginal, FolderListing, Project, Workspac
 import type { V2Api } from '../api/v2/resources.ts';
 import type { V2Asset, V2Project } from '../api/v2/types.ts';
 import { readOriginalAt } from './original.ts';
+import { assetPlace } from './present.ts';
 import type { FolderReading, PlaceReading } from './source.ts';
 
 export class V2Browse implements PlaceReading, FolderReading {
@@ -60,11 +61,7 @@ function presentV2Project(project: V2Project & { archived_at?: string | null }):
 export function presentV2Asset(asset: V2Asset): Asset {
   const media = asset.type !== 'folder';
   return {
-    id: asset.id,
-    name: asset.name,
-    type: asset.type,
-    parentId: asset.parent_id,
-    projectId: asset.project_id,
+    ...assetPlace(asset),
     size: media ? (asset.filesize ?? null) : null,
     mediaType: media ? (asset.filetype ?? null) : null,
     // V2 says when every byte arrived and nothing Slate reads of processing; what is stored can be

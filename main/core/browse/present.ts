@@ -16,11 +16,7 @@ export function presentProject(project: ApiProject & { view_url?: string }): Pro
 export function presentAsset(asset: ApiAsset): Asset {
   const file: FrameioFile | null = asset.type === 'file' ? asset : asset.type === 'version_stack' ? asset.head_version : null;
   return {
-    id: asset.id,
-    name: asset.name,
-    type: asset.type,
-    parentId: asset.parent_id,
-    projectId: asset.project_id,
+    ...assetPlace(asset),
     size: file?.file_size ?? null,
     mediaType: file?.media_type ?? null,
     status: file?.status ?? null,
@@ -30,6 +26,11 @@ export function presentAsset(asset: ApiAsset): Asset {
     thumbnailUrl: renditionUrl(file?.media_links?.thumbnail),
     ...scrubSheet(file),
   };
+}
+
+/** What an asset is and where, in the field names V4 and legacy V2 both give it. */
+export function assetPlace(asset: { id: string; name: string; type: Asset['type']; parent_id: string | null; project_id: string }): Pick<Asset, 'id' | 'name' | 'type' | 'parentId' | 'projectId'> {
+  return { id: asset.id, name: asset.name, type: asset.type, parentId: asset.parent_id, projectId: asset.project_id };
 }
 
 function scrubSheet(file: FrameioFile | null): Pick<Asset, 'scrubSheetUrl'> {
