@@ -28,25 +28,28 @@ interface DragOutState {
 
 export const useDragOut = create<DragOutState>((set) => {
   const attempt = attempter(set);
-  // The system's drag holds the pointer; the first move without a button pressed is after the drop.
-  const over = (event: MouseEvent) => {
-    if (event.buttons !== 0) return;
-    window.removeEventListener('mousemove', over);
+  // The system's drag holds the pointer: the first move without a button pressed is after the drop,
+  // and picking something in another app (to drag it in) takes the focus from the window.
+  const end = () => {
+    window.removeEventListener('mousemove', moved);
+    window.removeEventListener('blur', end);
     set({ outgoing: false });
+  };
+  const moved = (event: MouseEvent) => {
+    if (event.buttons === 0) end();
   };
   return {
     outgoing: false,
     async start(accountId, asset) {
       set({ outgoing: true, sent: undefined, problem: undefined });
-      window.addEventListener('mousemove', over);
+      window.addEventListener('mousemove', moved);
+      window.addEventListener('blur', end);
       const worked = await attempt(async () => {
         const outcome = await call('drag:out', { accountId, assetIds: [asset.id] });
         if (outcome.way === 'download') set({ sent: { name: asset.name, type: asset.type, reason: outcome.reason, to: outcome.to, jobId: outcome.jobs[0]?.id } });
       });
-      if (!worked || useDragOut.getState().sent) {
-        window.removeEventListener('mousemove', over);
-        set({ outgoing: false });
-      }
+      // No system drag started: nothing is out.
+      if (!worked || useDragOut.getState().sent) end();
     },
     dismiss: () => set({ sent: undefined, problem: undefined }),
   };
