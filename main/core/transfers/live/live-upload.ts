@@ -11,12 +11,12 @@
 // The parts share the engine's bandwidth limit and its cap on parts in flight when the engine runs
 // this as a job (live-job.ts).
 import { basename, extname, resolve } from 'node:path';
-import { systemClock, type Clock } from '../../api/clock.ts';
+import type { Clock } from '../../api/clock.ts';
 import { ApiError } from '../../api/errors.ts';
 import { filetypeFor } from '../../api/v2/filetype.ts';
 import type { V2Api } from '../../api/v2/resources.ts';
 import type { Database } from '../../db.ts';
-import { Bandwidth } from '../bandwidth.ts';
+import type { Bandwidth } from '../bandwidth.ts';
 import { nodeFs } from '../fs.ts';
 import { PartRetryable, putPart, SourceReadError, UrlRejected } from '../part-upload.ts';
 import { GrowingFile, hashRange } from './growing-file.ts';
@@ -47,14 +47,14 @@ export interface LiveUploadOptions {
   stableMs: number;
   pollMs?: number;
   partSize?: number;
-  clock?: Clock;
-  signal?: AbortSignal;
-  /** a limit shared with other uploads; by default none */
-  bandwidth?: Bandwidth;
+  clock: Clock;
+  signal: AbortSignal;
+  /** the limit shared with every other upload */
+  bandwidth: Bandwidth;
   /** waits for a turn to send a part among other uploads' parts; answers how to give it back */
-  partSlot?: (signal: AbortSignal) => Promise<() => void>;
+  partSlot: (signal: AbortSignal) => Promise<() => void>;
   /** bytes handed to the network as they go (negative: an attempt that failed, taken back) */
-  onBytes?: (delta: number) => void;
+  onBytes: (delta: number) => void;
   /** said synchronously: a listener that journals `live-complete` does so before the run is forgotten */
   onEvent?: (event: LiveEvent) => void;
 }
@@ -66,16 +66,14 @@ export async function liveUpload(options: LiveUploadOptions): Promise<LiveOutcom
   const path = resolve(options.path);
   const name = options.name ?? basename(path);
   if (extname(name) === '') return { kind: 'restart', reason: `Frame.io's real-time upload needs a file name with an extension, and ${name} has none` };
-  const clock = options.clock ?? systemClock;
   const journal = new LiveJournal(options.db);
-  const upload = new LiveRun({ ...options, path, clock, journal, name });
+  const upload = new LiveRun({ ...options, path, journal, name });
   return upload.run();
 }
 
 interface RunContext extends LiveUploadOptions {
   path: string;
   name: string;
-  clock: Clock;
   journal: LiveJournal;
 }
 
@@ -84,7 +82,6 @@ class LiveRun {
   private readonly pollMs: number;
   private readonly partSize: number;
   private readonly mediaType: string;
-  private readonly bandwidth: Bandwidth;
   private record: LiveRecord | undefined;
 
   constructor(ctx: RunContext) {
@@ -92,7 +89,6 @@ class LiveRun {
     this.pollMs = ctx.pollMs ?? 250;
     this.partSize = Math.max(LIVE_PART_SIZE, ctx.partSize ?? LIVE_PART_SIZE);
     this.mediaType = filetypeFor(ctx.name) ?? 'application/octet-stream';
-    this.bandwidth = ctx.bandwidth ?? new Bandwidth(ctx.clock);
   }
 
   async run(): Promise<LiveOutcome> {
@@ -195,10 +191,10 @@ class LiveRun {
 
   /** One attempt at a part's PUT, in its turn among other uploads' parts; answers the sha256 of what was sent. */
   private async put(url: string, offset: number, size: number): Promise<string> {
-    const signal = this.ctx.signal ?? new AbortController().signal;
-    const release = (await this.ctx.partSlot?.(signal)) ?? (() => {});
+    const { signal } = this.ctx;
+    const release = await this.ctx.partSlot(signal);
     try {
-      return (await putPart({ url, path: this.ctx.path, offset, size, mediaType: this.mediaType, fs: nodeFs, bandwidth: this.bandwidth, signal, onBytes: this.ctx.onBytes ?? (() => {}) }))!;
+      return (await putPart({ url, path: this.ctx.path, offset, size, mediaType: this.mediaType, fs: nodeFs, bandwidth: this.ctx.bandwidth, signal, onBytes: this.ctx.onBytes }))!;
     } finally {
       release();
     }
