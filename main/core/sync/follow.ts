@@ -1,9 +1,10 @@
 // A Frame.io folder kept in sync into a local one: it looks through the tree at the follows' pace
 // (at most once per interval, or at once when asked to look now), queues what is new as download
 // jobs in the transfer engine while the look goes on (new versions that replace the stack's file
-// as a job of their own, which overwrites), and says what comes down. What it queued is journaled by Frame.io id, so a restart resumes the unfinished jobs
-// and queues nothing twice; a file whose download failed is queued again by the next look that
-// still finds it. Nothing is ever deleted on the disk because it went from Frame.io.
+// as a job of their own, which overwrites), and says what comes down. What it queued is journaled
+// by Frame.io id, so a restart resumes the unfinished jobs and queues nothing twice; a file whose
+// download failed is queued again by the next look that still finds it. Nothing is ever deleted on
+// the disk because it went from Frame.io.
 import { EventEmitter } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';

@@ -41,7 +41,7 @@ export interface FollowSummary extends FollowSettings {
   dir: string;
   /** paused by the person: it does not look, and its downloads wait, until resumed */
   paused: boolean;
-  /** looking through the tree now (between looks it waits, paced) */
+  /** following: it looks from time to time; false when paused or stopped by a problem */
   running: boolean;
   /** a look is under way, or asked for and about to start */
   looking: boolean;
