@@ -62,11 +62,12 @@ export class DragCache {
       return { way: 'download', reason: plan.reason, to, jobs };
     }
     await this.prune();
-    const files = found.map((file) => ({ file, path: join(this.options.dir, file.id, safeName(file.name)) }));
+    // A folder per file, named by the id Frame.io gave (not the page's words), made safe as any name.
+    const files = found.map((file) => ({ file, folder: safeName(file.id), path: join(this.options.dir, safeName(file.id), safeName(file.name)) }));
     const missing = [];
     for (const entry of files) {
       const copy = await stat(entry.path).catch(() => undefined);
-      if (copy?.isFile() && copy.size === entry.file.size) await utimes(join(this.options.dir, entry.file.id), new Date(), new Date());
+      if (copy?.isFile() && copy.size === entry.file.size) await utimes(join(this.options.dir, entry.folder), new Date(), new Date());
       else missing.push(entry);
     }
     if (missing.length > 0) await this.fetch(accountId, missing);
@@ -74,7 +75,7 @@ export class DragCache {
   }
 
   /** One download job for the files not in the cache yet, awaited: the drag starts once they are all there. */
-  private async fetch(accountId: string, missing: Array<{ file: DragCandidate & { folderId: string; createdAt: string }; path: string }>): Promise<void> {
+  private async fetch(accountId: string, missing: Array<{ file: DragCandidate & { folderId: string; createdAt: string }; folder: string; path: string }>): Promise<void> {
     const { engine, dir } = this.options;
     const names = missing.map(({ file }) => file.name);
     const job = engine.downloadFound({
@@ -82,8 +83,8 @@ export class DragCache {
       folderId: missing[0]!.file.folderId,
       label: `Dragged out: ${names.join(', ')}`,
       to: dir,
-      files: missing.map(({ file, path }) => ({ source: path, relDir: file.id, name: file.name, size: file.size, mtimeMs: Date.parse(file.createdAt), remoteId: file.id })),
-      folders: missing.map(({ file }) => file.id),
+      files: missing.map(({ file, folder, path }) => ({ source: path, relDir: folder, name: file.name, size: file.size, mtimeMs: Date.parse(file.createdAt), remoteId: file.id })),
+      folders: missing.map(({ folder }) => folder),
       conflict: 'overwrite',
     });
     const settled = await engine.settled(job.id);
@@ -111,7 +112,7 @@ export class DragCache {
 async function candidate(api: AccountApi, id: string): Promise<DragCandidate & { folderId: string; createdAt: string }> {
   try {
     const file = await api.showFile(id);
-    return { id, name: file.name, type: 'file', size: file.file_size, complete: file.status !== 'created', folderId: file.parent_id ?? '', createdAt: file.created_at };
+    return { id: file.id, name: file.name, type: 'file', size: file.file_size, complete: file.status !== 'created', folderId: file.parent_id ?? '', createdAt: file.created_at };
   } catch (error) {
     if (!(error instanceof ApiError && error.kind === 'not-found')) throw error;
   }
