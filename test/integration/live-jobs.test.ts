@@ -5,8 +5,7 @@
 // leaves no second asset. Bandwidth is measured on a clock the test owns, never on the wall.
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { TransferJobSchema } from '../../preload/contract.ts';
@@ -20,6 +19,7 @@ import type { EngineOptions, TransferEngine } from '../../main/core/transfers/en
 import type { LiveJobEvent } from '../../main/core/transfers/live/live-job.ts';
 import type { ProgressEvent } from '../../main/core/transfers/types.ts';
 import { grow } from '../support/grow.ts';
+import { TempDirs } from '../support/temp-dirs.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 import { engineFor } from './transfer-helpers.ts';
 
@@ -27,7 +27,7 @@ const MiB = 1024 * 1024;
 const PART = 5 * MiB;
 let sandbox: CheckedSandbox;
 let api: V2Api;
-const dirs: string[] = [];
+const temp = new TempDirs();
 const engines: TransferEngine[] = [];
 
 before(async () => {
@@ -37,7 +37,7 @@ before(async () => {
 after(async () => {
   await Promise.all(engines.map((engine) => engine.close()));
   await sandbox.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  temp.removeAll();
 });
 
 /** An engine on the sandbox's V2, as a legacy profile's session makes it. */
@@ -48,9 +48,7 @@ function v2Engine(options: Partial<EngineOptions> = {}): TransferEngine {
 }
 
 function fileIn(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'slate-live-job-'));
-  dirs.push(dir);
-  const path = join(dir, name);
+  const path = join(temp.make('slate-live-job-'), name);
   writeFileSync(path, Buffer.alloc(0));
   return path;
 }

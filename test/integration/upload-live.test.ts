@@ -5,8 +5,7 @@
 // What is asserted is counted from the command's events, never timed.
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { appendFileSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, openSync, readFileSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { staticToken } from '../../main/core/api/client.ts';
@@ -15,6 +14,7 @@ import { V2Client } from '../../main/core/api/v2/client.ts';
 import { V2Api } from '../../main/core/api/v2/resources.ts';
 import { slateJson, type SlateJson } from '../support/slate-json.ts';
 import { grow } from '../support/grow.ts';
+import { TempDirs } from '../support/temp-dirs.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 
 const MiB = 1024 * 1024;
@@ -22,13 +22,9 @@ const PART = 5 * MiB;
 let sandbox: CheckedSandbox;
 let api: V2Api;
 let v2Data: string;
-const dirs: string[] = [];
+const temp = new TempDirs();
+const tempDir = (prefix: string) => temp.make(prefix);
 
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-}
 
 before(async () => {
   sandbox = await startCheckedSandbox({ rateLimitScale: 10 });
@@ -39,7 +35,7 @@ before(async () => {
 });
 after(async () => {
   await sandbox.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  temp.removeAll();
 });
 
 /** One line of `--json` output: live events, a restart with its reason, and the result. */

@@ -2,28 +2,28 @@
 // parts already sent, into the same asset, every byte read back through its `original`.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { staticToken } from '../../main/core/api/client.ts';
 import { V2Client } from '../../main/core/api/v2/client.ts';
 import { V2Api } from '../../main/core/api/v2/resources.ts';
 import { slateJson } from '../support/slate-json.ts';
+import { TempDirs } from '../support/temp-dirs.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
-import { makeTree, sha256File, tempDir } from './transfer-helpers.ts';
+import { makeTree, sha256File } from './transfer-helpers.ts';
 
 const PART = 64 * 1024;
 const PARTS = 40;
 let sandbox: CheckedSandbox;
 let api: V2Api;
-const dirs: string[] = [];
+const temp = new TempDirs();
 before(async () => {
   sandbox = await startCheckedSandbox({ partSize: PART, rateLimitScale: 10 });
   api = new V2Api(new V2Client({ baseUrl: sandbox.url, tokens: staticToken(sandbox.token) }));
 });
 after(async () => {
   await sandbox.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  temp.removeAll();
 });
 
 interface Event {
@@ -37,9 +37,8 @@ interface Event {
 const partPuts = () => sandbox.exchanges.filter((e) => e.method === 'PUT' && e.status === 200).length;
 
 test('a V2 upload killed mid-way resumes with the parts already sent, into the same asset', async () => {
-  const dataDir = tempDir('v2-resume-data');
-  const root = makeTree({ 'take.mov': PART * PARTS });
-  dirs.push(dataDir, root);
+  const dataDir = temp.make('slate-v2-resume-data-');
+  const root = makeTree({ 'take.mov': PART * PARTS }, temp.make('slate-v2-resume-src-'));
   const folder = await api.createFolder(sandbox.rootFolderId, 'Resumed V2');
   const env = { SLATE_API_URL: sandbox.url, SLATE_TOKEN: sandbox.token, SLATE_ACCOUNT_ID: '', SLATE_DATA_DIR: dataDir };
   const args = ['upload', join(root, 'take.mov'), '--to', folder.id, '--api', 'v2', '--concurrency', '2', '--json'];

@@ -4,7 +4,7 @@
 // needs a legacy account, and the watch waits for files to finish.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -19,6 +19,7 @@ import { dispatch } from '../../main/core/dispatch.ts';
 import { LIVE_NOT_AVAILABLE } from '../../main/core/watch/manager.ts';
 import type { RequestChannel, TransferJob, Watch, WatchFile } from '../../preload/contract.ts';
 import { grow } from '../support/grow.ts';
+import { TempDirs } from '../support/temp-dirs.ts';
 import { startCheckedSandbox, type CheckedSandbox } from '../support/sandbox.ts';
 
 const PART = 5 * 1024 * 1024;
@@ -26,13 +27,9 @@ let sandbox: CheckedSandbox;
 let v2: V2Api;
 let v4ProfileId: string;
 let backend: Backend;
-const dirs: string[] = [];
+const temp = new TempDirs();
+const tempDir = (prefix: string) => temp.make(prefix);
 
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-}
 
 before(async () => {
   sandbox = await startCheckedSandbox({ rateLimits: 'off' });
@@ -48,7 +45,7 @@ before(async () => {
 after(async () => {
   await backend?.close();
   await sandbox.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  temp.removeAll();
 });
 
 async function call<T>(channel: RequestChannel, input: unknown = {}): Promise<T> {
