@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { systemClock } from '../../main/core/api/clock.ts';
 import { Bandwidth, parseBandwidth } from '../../main/core/transfers/bandwidth.ts';
-import { getRange, LinkRefused, ObjectChanged, RangeRetryable, type RangeJob } from '../../main/core/transfers/download/range-get.ts';
+import { getRange, LinkRefused, ObjectChanged, RangeRetryable, WriteFailed, type RangeJob } from '../../main/core/transfers/download/range-get.ts';
 
 const OBJECT = Buffer.from(Array.from({ length: 3 * 1024 * 1024 }, (_, i) => (i * 7) & 0xff));
 type Behaviour = (res: ServerResponse, start: number, end: number) => void;
@@ -34,9 +34,10 @@ const partial = (res: ServerResponse, start: number, end: number, body: Buffer, 
 };
 
 /** Fetches bytes [offset, offset + size) into a fresh file; returns the file's bytes and what was counted. */
-async function fetchInto(offset: number, size: number, options: Partial<RangeJob> = {}): Promise<{ bytes: Buffer; counted: number; error?: unknown }> {
+async function fetchInto(offset: number, size: number, options: Partial<RangeJob> = {}, flags = 'w+'): Promise<{ bytes: Buffer; counted: number; error?: unknown }> {
   const path = join(mkdtempSync(join(tmpdir(), 'range-get-')), 'partial');
-  const target = await open(path, 'w+');
+  if (flags === 'r') await (await open(path, 'w')).close();
+  const target = await open(path, flags);
   let counted = 0;
   let error: unknown;
   try {
@@ -136,4 +137,12 @@ test('cancelled while the answer stalls: the abort comes back, and nothing more 
   const { bytes, error } = await fetchInto(0, 2 * 1024 * 1024, { signal: controller.signal });
   assert.equal((error as Error).message, 'cancelled');
   assert.ok(bytes.length <= 1024 * 1024, `the file grew to ${bytes.length} bytes`);
+});
+
+test('a file that cannot be written fails the range with the system\'s code, nothing counted', async () => {
+  behave = (res, start, end) => res.end(partial(res, start, end, OBJECT.subarray(start, end + 1)));
+  const { counted, error } = await fetchInto(0, 2 * 1024 * 1024, {}, 'r');
+  assert.ok(error instanceof WriteFailed, String(error));
+  assert.equal(error.code, 'EBADF');
+  assert.equal(counted, 0);
 });

@@ -104,8 +104,11 @@ export class Http1Connection implements Answer {
       const tls: TlsOptions & { onread: OnReadOpts } = { host, port, onread, ca: options.ca, servername: isIP(host) ? undefined : host };
       this.socket = tlsConnect(tls);
     } else {
-      this.socket = netConnect({ host, port, onread, noDelay: true, keepAlive: true });
+      this.socket = netConnect({ host, port, onread });
     }
+    // A request is one small write that should go at once, not wait for the last answer's ACK.
+    this.socket.setNoDelay(true);
+    this.socket.setKeepAlive(true);
     const connecting = setTimeout(() => this.fail(new Error(`could not connect within ${options.connectTimeoutMs / 1000} s`)), options.connectTimeoutMs);
     this.socket.once(secure ? 'secureConnect' : 'connect', () => clearTimeout(connecting));
     this.socket.once('close', () => {
