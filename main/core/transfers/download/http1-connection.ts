@@ -26,6 +26,8 @@ export interface ConnectionOptions {
   keepMs: number;
   /** certificates to trust besides the system's (https only) */
   ca?: string | Buffer;
+  /** where body buffers (1 MiB, two halves) come from and go back to; by default the shared read buffers */
+  buffers?: { take: () => Buffer; giveBack: (buffer: Buffer) => void };
 }
 
 /** An answer whose head is in; its body is read with `read` (or `text`), then it is released. */
@@ -60,6 +62,7 @@ type State = 'head' | 'body' | 'kept' | 'closed';
 export class Http1Connection implements Answer {
   private readonly socket: Socket;
   private readonly options: ConnectionOptions;
+  private readonly buffers: NonNullable<ConnectionOptions['buffers']>;
   private readonly onRelease: (connection: Http1Connection) => void;
   private state: State = 'head';
   /** why the connection ended; every read after it is refused with it */
@@ -92,6 +95,7 @@ export class Http1Connection implements Answer {
 
   constructor(url: URL, options: ConnectionOptions, onRelease: (connection: Http1Connection) => void) {
     this.options = options;
+    this.buffers = options.buffers ?? { take: takeBuffer, giveBack };
     this.onRelease = onRelease;
     const host = url.hostname.replace(/^\[|\]$/g, '');
     const secure = url.protocol === 'https:';
@@ -186,7 +190,7 @@ export class Http1Connection implements Answer {
     this.signal = undefined;
     this.onRelease(this);
     // Kept, the socket reads into the head buffer; closed, it reads no more: the buffer is free.
-    if (this.bodyBuffer) giveBack(this.bodyBuffer);
+    if (this.bodyBuffer) this.buffers.giveBack(this.bodyBuffer);
     this.bodyBuffer = undefined;
     this.halves = [EMPTY, EMPTY];
     this.half = EMPTY;
@@ -267,7 +271,7 @@ export class Http1Connection implements Answer {
     this.start = 0;
     this.filled = 0;
     if (length === 0) return;
-    this.bodyBuffer ??= takeBuffer();
+    this.bodyBuffer ??= this.buffers.take();
     const middle = this.bodyBuffer.length / 2;
     this.halves = [this.bodyBuffer.subarray(0, middle), this.bodyBuffer.subarray(middle)];
     this.half = this.halves[0];

@@ -4,19 +4,15 @@
 //
 // This is the hot path of every download, and where the sending end shares the machine, its CPU
 // is throughput. Its bytes come over Slate's own HTTP/1.1 client (http1-range.ts), which reads the
-// socket straight into a pooled buffer, half a MiB at a time; those bytes go to the disk as they
-// are while the socket waits. Over node:http the same path cost twice the CPU.
-//
-// The disk gets them in writes of 32 KiB, as curl's are small (16 KiB), all of a buffer's at once.
-// On Linux 6.x ext4 fills the page cache in folios as large as each write, and large ones come
-// from memory the kernel has not touched lately: on a virtual machine each first touch is a trip
-// to the hypervisor, and writes of 512 KiB cost 2-3 times the system CPU of 32 KiB ones there
-// (measured on the development VM; 32 KiB is the largest folio the kernel keeps lists of
-// just-freed pages for). Sent together, the small writes cost one wake-up of this thread rather
-// than one each: one after the other they took more CPU and a quarter more time.
+// socket straight into shared memory, half a MiB at a time; those bytes go to the disk as they
+// are, by a thread of their own (range-writer.ts), while the socket waits. Over node:http, with
+// one write per MiB through the FileHandle, the same path cost about twice the CPU.
 import type { FileHandle } from 'node:fs/promises';
 import type { Bandwidth } from '../bandwidth.ts';
 import { Http1RangeClient, type Answer } from './http1-range.ts';
+import { giveBackShared, openRangeWriter, takeSharedBuffer } from './range-writer.ts';
+
+export { WriteFailed } from './range-writer.ts';
 
 /** The link was refused (expired): a fresh one from the API fetches the range. */
 export class LinkRefused extends Error {}
@@ -24,14 +20,6 @@ export class LinkRefused extends Error {}
 export class ObjectChanged extends Error {}
 /** A failure of the fetch worth a quick retry (a reset, a 5xx). */
 export class RangeRetryable extends Error {}
-/** Writing to the disk failed; `code` is the system's (ENOSPC for a full disk). */
-export class WriteFailed extends Error {
-  readonly code: string | undefined;
-  constructor(cause: NodeJS.ErrnoException) {
-    super(cause.message, { cause });
-    this.code = cause.code;
-  }
-}
 
 export interface RangeJob {
   url: string;
@@ -45,8 +33,6 @@ export interface RangeJob {
   onBytes: (delta: number) => void;
 }
 
-/** Bytes per write to the disk: see above. */
-const WRITE_SIZE = 32 * 1024;
 const CONNECT_TIMEOUT_MS = 15_000;
 /** No byte received for this long: the connection is stalled. */
 const IDLE_TIMEOUT_MS = 120_000;
@@ -55,7 +41,12 @@ const ERROR_BODY_LIMIT = 64 * 1024;
 
 // A kept connection's wait for the next range: the next range of a file follows at once, and an
 // object store closes idle connections after a few seconds anyway.
-const client = new Http1RangeClient({ connectTimeoutMs: CONNECT_TIMEOUT_MS, idleTimeoutMs: IDLE_TIMEOUT_MS, keepMs: 5_000 });
+const client = new Http1RangeClient({
+  connectTimeoutMs: CONNECT_TIMEOUT_MS,
+  idleTimeoutMs: IDLE_TIMEOUT_MS,
+  keepMs: 5_000,
+  buffers: { take: takeSharedBuffer, giveBack: giveBackShared },
+});
 
 export async function getRange(job: RangeJob): Promise<void> {
   const end = job.offset + job.size - 1;
@@ -100,37 +91,26 @@ async function check(job: RangeJob, answer: Answer): Promise<void> {
 async function receive(job: RangeJob, answer: Answer): Promise<void> {
   const limit = job.offset + job.size;
   let position = job.offset;
-  while (position < limit) {
-    let bytes: Buffer;
-    try {
-      // Under a bandwidth limit an eighth of a second's worth at a time, so the pace stays smooth.
-      bytes = await answer.read(job.bandwidth.sliceOf(limit - position));
-    } catch (error) {
-      job.signal.throwIfAborted();
-      throw new RangeRetryable(`the download was cut off after ${position - job.offset} of ${job.size} bytes`, { cause: error });
+  const writer = openRangeWriter(job.target);
+  try {
+    while (position < limit) {
+      let bytes: Buffer;
+      try {
+        // Under a bandwidth limit an eighth of a second's worth at a time, so the pace stays smooth.
+        bytes = await answer.read(job.bandwidth.sliceOf(limit - position));
+      } catch (error) {
+        job.signal.throwIfAborted();
+        throw new RangeRetryable(`the download was cut off after ${position - job.offset} of ${job.size} bytes`, { cause: error });
+      }
+      if (bytes.length === 0) throw new RangeRetryable(`the download ended after ${position - job.offset} of ${job.size} bytes`);
+      await job.bandwidth.take(bytes.length, job.signal);
+      await writer.write(bytes, position);
+      position += bytes.length;
+      job.onBytes(bytes.length);
     }
-    if (bytes.length === 0) throw new RangeRetryable(`the download ended after ${position - job.offset} of ${job.size} bytes`);
-    await job.bandwidth.take(bytes.length, job.signal);
-    await writeAll(job.target, bytes, position);
-    position += bytes.length;
-    job.onBytes(bytes.length);
+  } finally {
+    await writer.close();
   }
-}
-
-/**
- * Writes every byte of `bytes` at `position`, in pieces written side by side. Every piece is done,
- * or has failed, before this settles: the buffer goes back to be filled again after it.
- */
-async function writeAll(target: FileHandle, bytes: Buffer, position: number): Promise<void> {
-  const pieces = [];
-  for (let at = 0; at < bytes.length; at += WRITE_SIZE) pieces.push(writePiece(target, bytes.subarray(at, at + WRITE_SIZE), position + at));
-  const failed = (await Promise.allSettled(pieces)).find((outcome) => outcome.status === 'rejected');
-  if (failed) throw new WriteFailed(failed.reason as NodeJS.ErrnoException);
-}
-
-/** One piece, continuing after a short write. */
-async function writePiece(target: FileHandle, piece: Buffer, position: number): Promise<void> {
-  for (let done = 0; done < piece.length; ) done += (await target.write(piece, done, piece.length - done, position + done)).bytesWritten;
 }
 
 async function refused(answer: Answer, Kind: new (message: string) => Error, message?: string): Promise<Error> {
