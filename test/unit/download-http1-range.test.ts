@@ -74,6 +74,15 @@ async function readAll(answer: Answer, want = 1024 * 1024): Promise<Buffer> {
   return Buffer.concat(pieces);
 }
 
+/** Fetches byte ranges of `link` one after another, each checked whole. */
+async function fetchInTurn(http: Http1RangeClient, link: string, ranges: Array<[number, number]>): Promise<void> {
+  for (const [start, end] of ranges) {
+    const answer = await http.get(link, `bytes=${start}-${end}`, never);
+    assert.deepEqual(await readAll(answer), BODY.subarray(start, end + 1), `bytes ${start}-${end}`);
+    answer.release();
+  }
+}
+
 /** Writes `bytes` a slice at a time, each after the other has gone out and a turn of the loop. */
 async function trickle(socket: Socket, bytes: Buffer, slice: number): Promise<void> {
   for (let at = 0; at < bytes.length && !socket.destroyed; at += slice) {
@@ -140,12 +149,7 @@ test('a large range comes through both halves of the buffer many times over', as
 
 test('two ranges go on one kept connection', async () => {
   const { url, connections } = await serve(plainAnswer);
-  const http = client();
-  for (const [start, end] of [[0, 99999], [100000, 299999]] as const) {
-    const answer = await http.get(`${url}/blob`, `bytes=${start}-${end}`, never);
-    assert.deepEqual(await readAll(answer), BODY.subarray(start, end + 1));
-    answer.release();
-  }
+  await fetchInTurn(client(), `${url}/blob`, [[0, 99999], [100000, 299999]]);
   assert.equal(connections(), 1);
 });
 
@@ -191,12 +195,7 @@ test('a kept connection the server closes as the next request goes out is replac
     if (exchange.connection === 0 && exchange.request.includes('bytes=10-19')) return exchange.socket.destroy();
     plainAnswer(exchange);
   });
-  const http = client();
-  for (const [start, end] of [[0, 9], [10, 19]] as const) {
-    const answer = await http.get(`${url}/blob`, `bytes=${start}-${end}`, never);
-    assert.deepEqual(await readAll(answer), BODY.subarray(start, end + 1));
-    answer.release();
-  }
+  await fetchInTurn(client(), `${url}/blob`, [[0, 9], [10, 19]]);
   assert.equal(connections(), 2);
 });
 
